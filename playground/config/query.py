@@ -1,0 +1,84 @@
+"""Settings to and from the URL query string, so a copied address shares the exact setup."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from playground.config.coerce import coerce, preview
+from playground.config.rules import reconcile
+from playground.config.setting import Setting
+from playground.config.table import SETTINGS_BY_NAME, defaults
+
+MAX_UNKNOWN_NOTES = 3  # a URL with many unknown keys gets a few notes, then a count
+ALWAYS_IN_QUERY = ("seed",)
+
+
+def encode(setting: Setting, value: Any) -> str:
+    """A valid value as URL text that `validate` reads back to the same value.
+
+    Lists are comma-separated ("4,2"), bools "true"/"false", floats their shortest
+    round-tripping repr ("0.03", "1e-05").
+    """
+    if setting.kind in ("int_list", "multi_choice", "choice_list"):
+        return ",".join(str(item) for item in value)
+    if setting.kind == "bool":
+        return "true" if value else "false"
+    if setting.kind == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def to_query(
+    settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+) -> dict[str, str]:
+    """The query params of valid settings: those that differ from the default, plus the seed.
+
+    Keys are setting names in table order; missing settings count as their default.
+    from_query(to_query(s)) == (s, []) for every valid, reconciled s.
+    """
+    query = {}
+    for name, setting in table.items():
+        value = settings.get(name, setting.default)
+        if name in ALWAYS_IN_QUERY or value != setting.default:
+            query[name] = encode(setting, value)
+    return query
+
+
+def _last_text(raw: Any) -> str | None:
+    """The text of one query param: the last of repeated values; None if there is none."""
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else None
+    return raw if isinstance(raw, str) else None
+
+
+def from_query(
+    params: Mapping[str, str | list[str]], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+) -> tuple[dict[str, Any], list[str]]:
+    """Read settings from URL query params (e.g. `st.query_params` or a parsed query string).
+
+    Returns (settings, notes): every setting, with the default wherever a param is missing;
+    a malformed, out-of-range or hostile value falls back to the default (or is clamped) and
+    adds a note naming the parameter and the value used; unknown params add a note and are
+    ignored. The cross-field rules of `reconcile` are applied. Never raises.
+    """
+    settings, notes, unknown = defaults(table), [], []
+    for key, raw in params.items():
+        setting = table.get(key) if isinstance(key, str) else None
+        if setting is None:
+            unknown.append(preview(key, 20))
+            continue
+        text = _last_text(raw)
+        if text is None:
+            notes.append(f"URL parameter {key!r} has no value; using the default.")
+            continue
+        settings[key], note = coerce(setting, text)
+        if note:
+            notes.append(f"URL parameter {note}")
+    settings, rule_notes = reconcile(settings, table)
+    notes.extend(f"URL parameter {note}" for note in rule_notes)
+    if unknown:
+        listed = ", ".join(unknown[:MAX_UNKNOWN_NOTES])
+        more = len(unknown) - MAX_UNKNOWN_NOTES
+        notes.append(
+            f"Ignored unknown URL parameter(s) {listed}{f' and {more} more' if more > 0 else ''}."
+        )
+    return settings, notes

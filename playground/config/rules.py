@@ -1,0 +1,118 @@
+"""Rules across settings, and what the page asks of a whole settings dict.
+
+Each function takes a settings dict whose values are already valid one by one (from
+`validate`, `from_query` or `defaults`) and returns plain values; nothing here mutates it.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from playground.config.setting import GROUPS, RESETS, Setting
+from playground.config.table import SETTINGS_BY_NAME
+
+DROPOUT_MAX_RATE = 0.9  # a higher drop probability leaves almost no network to train
+
+
+def is_shown(name: str, settings: Mapping[str, Any], table=SETTINGS_BY_NAME) -> bool:
+    """Whether setting `name` applies to these settings (its `shown_when` holds)."""
+    condition = table[name].shown_when
+    if condition is None:
+        return True
+    other, values = condition
+    return settings.get(other, table[other].default) in values
+
+
+def reconcile(
+    settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+) -> tuple[dict[str, Any], list[str]]:
+    """Apply the cross-field rules; returns (new settings dict, notes for the page).
+
+    - problem is "auto" unless the data set offers the choice (penguins, csv);
+    - a non-empty layer_activations has one entry per hidden layer: cut, or padded with
+      `activation`, when the layers change;
+    - for dropout, reg_rate is a probability and at most DROPOUT_MAX_RATE.
+    Idempotent: reconcile(reconcile(s)[0])[0] == reconcile(s)[0].
+    The plane features are checked against the data by `check_plane_features`.
+    """
+    fixed = dict(settings)
+    notes = []
+    if fixed["problem"] != "auto" and not is_shown("problem", fixed, table):
+        notes.append(f"'problem' applies only to tabular data; using auto for {fixed['dataset']}.")
+        fixed["problem"] = "auto"
+    per_layer, layers = fixed["layer_activations"], len(fixed["hidden"])
+    if per_layer and len(per_layer) != layers:
+        padding = (fixed["activation"],) * max(0, layers - len(per_layer))
+        fixed["layer_activations"] = (*per_layer[:layers], *padding) if layers else ()
+        notes.append(
+            f"'layer_activations' needs one entry per hidden layer ({layers}); using "
+            f"{','.join(fixed['layer_activations']) or '(none)'}."
+        )
+    if fixed["regularization"] == "dropout" and fixed["reg_rate"] > DROPOUT_MAX_RATE:
+        notes.append(f"'reg_rate' is a drop probability for dropout; using {DROPOUT_MAX_RATE}.")
+        fixed["reg_rate"] = DROPOUT_MAX_RATE
+    return fixed, notes
+
+
+def check_plane_features(
+    settings: Mapping[str, Any], feature_names: Sequence[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """Hook for the page once the data are known: plane_x/plane_y must name two different
+    columns of feature_names, else they fall back to "" (= first/second column) with a note.
+    """
+    fixed = dict(settings)
+    notes = []
+    for name in ("plane_x", "plane_y"):
+        value = fixed[name]
+        if value and value not in feature_names:
+            notes.append(f"'{name}': the data have no column {value!r}; using the default.")
+            fixed[name] = ""
+    if fixed["plane_x"] and fixed["plane_x"] == fixed["plane_y"]:
+        notes.append("'plane_y' must differ from 'plane_x'; using the default.")
+        fixed["plane_y"] = ""
+    return fixed, notes
+
+
+def diff_kind(
+    old: Mapping[str, Any], new: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+) -> str | None:
+    """The strongest reset implied by going from old to new settings.
+
+    Returns "data" > "network" > "live" > "view", or None when no setting changed.
+    Keys missing from a dict count as their default; unknown keys are ignored.
+    """
+    changed = [
+        setting.resets
+        for name, setting in table.items()
+        if old.get(name, setting.default) != new.get(name, setting.default)
+    ]
+    return min(changed, key=RESETS.index, default=None)
+
+
+def effective_activations(settings: Mapping[str, Any]) -> list[str]:
+    """The activation of each hidden layer, length len(settings["hidden"]).
+
+    layer_activations when it has exactly one entry per layer, else `activation` repeated.
+    """
+    layers = len(settings["hidden"])
+    per_layer = settings["layer_activations"]
+    if len(per_layer) == layers:
+        return list(per_layer)
+    return [settings["activation"]] * layers
+
+
+def effective_loss(settings: Mapping[str, Any], is_regression: bool) -> str:
+    """The loss the network trains with: regression always uses squared error."""
+    return "squared_error" if is_regression else settings["loss"]
+
+
+def hidden_settings(
+    settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+) -> frozenset[str]:
+    """Names of the settings a teacher hid via `hide` (a group name hides its whole panel)."""
+    hidden = set()
+    for item in settings.get("hide", ()):
+        if item in GROUPS:
+            hidden.update(name for name, s in table.items() if s.group == item)
+        else:
+            hidden.add(item)
+    return frozenset(hidden)
