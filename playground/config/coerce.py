@@ -15,7 +15,7 @@ from typing import Any
 from playground.config.setting import Setting
 from playground.config.table import SETTINGS_BY_NAME
 
-MAX_RAW_CHARS = 200  # longer raw strings are rejected before any parsing
+MAX_RAW_CHARS = 400  # longer raw strings are rejected unparsed; "hide" listing all is ~275
 MAX_RAW_ITEMS = 64  # longer raw lists are rejected before looking at the items
 _INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _FLOAT_TEXT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")

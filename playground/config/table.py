@@ -42,7 +42,7 @@ MAX_NEURONS = 64
 
 
 def _data_settings(datasets: tuple[str, ...], tabular: tuple[str, ...]) -> list[Setting]:
-    plane_help = "Feature drawn on the {} axis of the plane; empty = the first {} column."
+    plane_help = "Feature drawn on the {} axis of the plane; empty = the {} column."
     return [
         Setting("dataset", "choice", "circle", "data", "Data set",
                 "Which data to learn.", "data", choices=datasets),
