@@ -1,0 +1,55 @@
+"""Every cap of the data layer, in one place, so the page can show them to the user.
+
+The CSV limits keep one upload from hanging the shared server or filling its memory:
+the byte size is checked before anything is parsed, then rows and columns while the
+text is scanned, then the values.
+"""
+
+MAX_CSV_BYTES = 2_000_000
+"""Largest CSV upload, in bytes (checked before decoding)."""
+
+MAX_CSV_ROWS = 10_000
+"""Most data rows in a CSV (the header line not counted)."""
+
+MAX_CSV_COLUMNS = 50
+"""Most columns in a CSV."""
+
+MIN_ROWS = 10
+"""Fewest usable rows (after rows with missing values are dropped) to train and test on."""
+
+MAX_CLASSES = 20
+"""Most classes a classification target may have."""
+
+MAX_AUTO_CLASSES = 10
+"""A numeric target of whole numbers with at most this many distinct values is taken to
+be classes when the task is not given."""
+
+MAX_ONE_HOT_CATEGORIES = 20
+"""Most distinct values a text feature may have to be one-hot encoded."""
+
+MAX_ENCODED_FEATURES = 100
+"""Most model inputs after one-hot encoding."""
+
+MAX_ABS_VALUE = 1e9
+"""Largest magnitude accepted for a number in a CSV; beyond it the file is rejected."""
+
+MAX_PLANE_RESOLUTION = 400
+"""Most grid points per axis that ``Dataset.plane`` computes."""
+
+NOISE_RANGE = (0.0, 0.5)
+"""Allowed noise for the generated 2-D sets (the page's slider is 0..50 %)."""
+
+TRAIN_FRACTION_RANGE = (0.1, 0.9)
+"""Allowed share of rows used for training."""
+
+
+def describe_csv_limits() -> list[str]:
+    """The CSV caps as short sentences for the page, e.g. "at most 10,000 rows"."""
+    return [
+        f"at most {MAX_CSV_BYTES / 1e6:g} MB",
+        f"at most {MAX_CSV_ROWS:,} rows and {MAX_CSV_COLUMNS} columns",
+        f"at least {MIN_ROWS} complete rows",
+        f"at most {MAX_CLASSES} classes",
+        f"text columns with at most {MAX_ONE_HOT_CATEGORIES} distinct values",
+        f"numbers no larger than {MAX_ABS_VALUE:g} in magnitude",
+    ]
