@@ -1,0 +1,118 @@
+// Live Plotly view for st.components.v2: one plot div per mounted element, updated in place.
+// Streamlit imports this module once per tab (a cached blob URL) and calls the default export
+// again with the same parentElement each time the element's data change, so the state kept in
+// `views` survives reruns and Plotly.react can reuse the div (no blank frame, zoom kept).
+// Keep this file small: Streamlit re-sends it with every update of every live chart.
+// Comment lines (whole lines starting with //) and indentation are stripped before sending.
+const PLOTLY_URL = "app/static/plotly.min.js";
+const CONFIG = { displaylogo: false, responsive: true };
+const views = new WeakMap();
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  // Shared through window so a second copy of this module (new JS text) does not reload it.
+  if (!window.__livePlotlyLoad) {
+    window.__livePlotlyLoad = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(PLOTLY_URL, document.baseURI).href;
+      const fail = () => reject(new Error("could not load plotly.js from " + script.src +
+        " (is server.enableStaticServing true and static/plotly.min.js present?)"));
+      // A disabled static route answers with the HTML page: loads, but defines no Plotly.
+      script.onload = () => (window.Plotly ? resolve(window.Plotly) : fail());
+      script.onerror = fail;
+      document.head.appendChild(script);
+    });
+  }
+  return window.__livePlotlyLoad;
+}
+
+function viewFor(parent) {
+  let view = views.get(parent);
+  if (!view) {
+    const plot = document.createElement("div");
+    plot.className = "live-chart-plot";
+    const error = document.createElement("div");
+    error.className = "live-chart-error";
+    error.hidden = true;
+    parent.style.position = "relative";
+    parent.append(plot, error);
+    view = { plot, error, wanted: null, shown: null, failed: null, busy: false, drawn: false };
+    views.set(parent, view);
+  }
+  return view;
+}
+
+function showError(view, err) {
+  console.error("live_chart:", err);
+  view.error.textContent = "Chart error: " + (err && err.message ? err.message : String(err));
+  view.error.hidden = false;
+}
+
+function layoutOf(figure) {
+  const layout = figure.layout || {};
+  // The element's height and the container's width rule; a constant uirevision keeps zoom.
+  delete layout.width;
+  delete layout.height;
+  layout.autosize = true;
+  if (layout.uirevision === undefined) layout.uirevision = "live";
+  return layout;
+}
+
+async function draw(Plotly, view, text) {
+  try {
+    const figure = JSON.parse(text);
+    const plotFn = view.drawn ? Plotly.react : Plotly.newPlot;
+    await plotFn(view.plot, figure.data || [], layoutOf(figure), CONFIG);
+    view.drawn = true;
+    view.shown = text;
+    view.error.hidden = true;
+  } catch (err) {
+    view.failed = text;
+    showError(view, err);
+  }
+}
+
+function watchSize(Plotly, view) {
+  // responsive:true only follows window resizes; the column can change width on its own.
+  view.resize = new ResizeObserver(() => view.drawn && Plotly.Plots.resize(view.plot));
+  view.resize.observe(view.plot);
+}
+
+// Draws only the newest wanted figure: frames that arrive while Plotly is busy are skipped,
+// and a figure already shown (or one that just failed) is not drawn again.
+async function drain(view) {
+  view.busy = true;
+  try {
+    const Plotly = await loadPlotly();
+    if (!view.resize) watchSize(Plotly, view);
+    while (view.wanted !== view.shown && view.wanted !== view.failed) {
+      await draw(Plotly, view, view.wanted);
+    }
+  } catch (err) {
+    showError(view, err);
+  } finally {
+    view.busy = false;
+  }
+}
+
+function disposeIfUnmounted(parent) {
+  // Streamlit may call a stale cleanup while the element lives on: check the DOM first.
+  setTimeout(() => {
+    const view = views.get(parent);
+    if (!view || parent.isConnected) return;
+    if (view.resize) view.resize.disconnect();
+    if (window.Plotly) window.Plotly.purge(view.plot);
+    views.delete(parent);
+  }, 0);
+}
+
+export default function liveChart({ data, parentElement }) {
+  const view = viewFor(parentElement);
+  if (typeof data !== "string") {
+    showError(view, new Error("expected a figure JSON string, got " + typeof data));
+  } else {
+    view.wanted = data;
+    if (!view.busy) drain(view);
+  }
+  return () => disposeIfUnmounted(parentElement);
+}

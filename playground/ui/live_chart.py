@@ -1,0 +1,96 @@
+"""A Plotly chart that updates in place, for live views inside ``st.fragment(run_every=...)``.
+
+``st.plotly_chart`` in Streamlit 1.67 rebuilds its chart whenever the figure changes (blank
+frames, lost zoom). This element is a components-v2 component whose JavaScript (live_chart.js)
+keeps one plot div per key and calls ``Plotly.newPlot`` once, then ``Plotly.react`` on it.
+
+plotly.js (~4.8 MB) is not sent with the element: it is copied from the installed plotly
+package to ``<app dir>/static/plotly.min.js`` and served by Streamlit's static file serving
+(``server.enableStaticServing = true``) at ``app/static/plotly.min.js``, loaded once per tab.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import plotly
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+_HERE = Path(__file__).parent
+PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS_NAME = "plotly.min.js"
+_LOGGER = logging.getLogger(__name__)
+
+
+def compact_js(source: str) -> str:
+    """Return ``source`` without whole-line ``//`` comments, indentation and blank lines.
+
+    Streamlit re-sends a component's JS with every update, so this trims each message.
+    Only whole comment lines are dropped, so string contents are never touched.
+    """
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+LIVE_CHART_JS = compact_js((_HERE / "live_chart.js").read_text(encoding="utf-8"))
+LIVE_CHART_CSS = (_HERE / "live_chart.css").read_text(encoding="utf-8")
+
+# Registered once at import; Streamlit re-registers it on each new runtime (e.g. AppTest).
+# isolate_styles=False: Plotly puts its CSS in document.head and its drag layers in the page,
+# which a shadow root would cut off.
+_live_chart_element = st.components.v2.component(
+    "nn_playground_live_chart",
+    js=LIVE_CHART_JS,
+    css=LIVE_CHART_CSS,
+    isolate_styles=False,
+)
+
+
+@functools.cache
+def ensure_plotly_js(static_dir: Path) -> Path | None:
+    """Copy plotly.min.js from the plotly package into ``static_dir`` if missing or stale.
+
+    The copy keeps the package file's mtime, so browsers can cache it. Written through a
+    temporary file and an atomic rename, so concurrent sessions never see half a file.
+    Returns the file's path, or None (with a logged warning) if it cannot be written.
+    """
+    target = static_dir / PLOTLY_JS_NAME
+    try:
+        if target.is_file() and target.stat().st_size == PLOTLY_JS_SOURCE.stat().st_size:
+            return target
+        static_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=static_dir, suffix=".tmp")
+        os.close(fd)
+        shutil.copy2(PLOTLY_JS_SOURCE, tmp_name)
+        os.replace(tmp_name, target)
+    except OSError as err:
+        _LOGGER.warning("live_chart: cannot copy plotly.js to %s: %s", target, err)
+        return None
+    return target
+
+
+def _app_static_dir() -> Path | None:
+    """The ``static`` folder Streamlit serves at app/static/ (beside the main script)."""
+    ctx = get_script_run_ctx()
+    return Path(ctx.main_script_path).resolve().parent / "static" if ctx else None
+
+
+def live_chart(figure_json: str, *, key: str, height: int) -> None:
+    """Show a Plotly figure that later calls with the same ``key`` update in place.
+
+    ``figure_json`` is ``fig.to_json()`` (NumPy arrays as base64 typed arrays). Sent as is;
+    the browser skips a figure identical to the one shown. The chart fills the container's
+    width and ``height`` pixels (the figure's own layout.width/height are ignored), and keeps
+    the user's zoom across updates (layout.uirevision defaults to a constant).
+    Requires ``server.enableStaticServing = true``; without it the element shows an error.
+    """
+    static_dir = _app_static_dir()
+    if static_dir is not None:
+        ensure_plotly_js(static_dir)
+    _live_chart_element(key=key, data=figure_json, width="stretch", height=height)
