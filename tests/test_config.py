@@ -167,6 +167,7 @@ def test_well_formed_values_are_read_without_a_note(name, raw, expected):
         ("batch_size", 3.5),
         ("learning_rate", float("nan")),
         ("learning_rate", math.inf),
+        ("learning_rate", 10**400),
         ("hidden", "4,x"),
         ("layer_activations", "relu,swishy"),
         ("features", []),
@@ -187,15 +188,16 @@ def test_malformed_python_values_fall_back_to_the_default(name, raw):
 @pytest.mark.parametrize(
     ("name", "raw", "expected"),
     [
-        ("batch_size", "9" * 5000, 10),  # huge string: rejected before parsing
+        pytest.param("batch_size", "9" * 5000, 10, id="huge-string"),  # rejected unparsed
         ("learning_rate", "NaN", 0.03),
         ("learning_rate", "inf", 0.03),
         ("learning_rate", "1e999", 0.03),
         ("learning_rate", "0x10", 0.03),
         ("batch_size", "-3", 1),
-        ("hidden", ",".join(["4"] * 10_000), (4, 2)),  # 10,000 layers
+        pytest.param("hidden", ",".join(["4"] * 10_000), (4, 2), id="10000-layers"),
         ("hidden", "4,,2", (4, 2)),
         ("seed", "١٢٣", 0),  # Arabic-Indic digits: int() would accept them
+        ("learning_rate", "٠.١", 0.03),
         ("dataset", "circlé", "circle"),
         ("features", "", ("x1", "x2")),
         ("features", [], ("x1", "x2")),  # a key given with no value at all

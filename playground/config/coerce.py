@@ -59,7 +59,10 @@ def _to_int(raw: Any) -> int:
 
 def _to_float(raw: Any) -> float:
     if isinstance(raw, numbers.Real) and not isinstance(raw, bool):
-        number = float(raw)
+        try:
+            number = float(raw)
+        except OverflowError:  # a Python int beyond float range
+            number = math.inf
     elif isinstance(raw, str) and _FLOAT_TEXT.fullmatch(raw.strip()):
         number = float(raw.strip())
     else:
@@ -132,7 +135,7 @@ def _coerce_str(setting: Setting, raw: Any) -> tuple[str, str | None]:
     return text, None
 
 
-def _items(setting: Setting, raw: Any) -> list[Any]:
+def _items(raw: Any) -> list[Any]:
     """Split a raw list value: "4,2" or a list/tuple/array; "" is the empty list."""
     if isinstance(raw, str):
         items = [part.strip() for part in raw.split(",")] if raw.strip() else []
@@ -156,7 +159,7 @@ def _check_length(setting: Setting, items: list[Any]) -> tuple[list[Any], str | 
 
 
 def _coerce_int_list(setting: Setting, raw: Any) -> tuple[tuple[int, ...], str | None]:
-    items, note = _check_length(setting, _items(setting, raw))
+    items, note = _check_length(setting, _items(raw))
     values, clamp_notes = [], []
     for item in items:
         value, clamp_note = _clamp(setting, _to_int(item))
@@ -168,7 +171,7 @@ def _coerce_int_list(setting: Setting, raw: Any) -> tuple[tuple[int, ...], str |
 
 
 def _coerce_multi_choice(setting: Setting, raw: Any) -> tuple[tuple[str, ...], str | None]:
-    items = _items(setting, raw)
+    items = _items(raw)
     resolved = {_resolve_choice(setting, item) for item in items}
     unknown = [item for item in items if _resolve_choice(setting, item) is None]
     chosen = [choice for choice in setting.choices if choice in resolved]
@@ -181,7 +184,7 @@ def _coerce_multi_choice(setting: Setting, raw: Any) -> tuple[tuple[str, ...], s
 
 
 def _coerce_choice_list(setting: Setting, raw: Any) -> tuple[tuple[str, ...], str | None]:
-    items, note = _check_length(setting, _items(setting, raw))
+    items, note = _check_length(setting, _items(raw))
     values = tuple(_coerce_choice(setting, item)[0] for item in items)
     return values, note
 
