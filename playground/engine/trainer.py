@@ -1,0 +1,224 @@
+"""Mini-batch training with per-epoch history and divergence detection."""
+
+import math
+import time
+
+import numpy as np
+
+from playground.engine.evaluation import Evaluator, score_name
+from playground.engine.history import History
+from playground.engine.losses import encode_targets, make_output_delta
+from playground.engine.optimizers import make_optimizer
+from playground.engine.propagation import Workspace, augment, backward, forward
+
+_OPTIMIZER_SETTINGS = ("momentum", "alpha", "beta1", "beta2", "eps")
+
+
+class Trainer:
+    """Trains a Network on (X_train (n, d), y_train) and records a History per epoch.
+
+    Trainer(net, X_train, y_train, X_test=None, y_test=None, loss="bce", optimizer="sgd",
+            learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0, dropout=0.0, shuffle=True,
+            seed=0, momentum=0.9, alpha=0.99, beta1=0.9, beta2=0.999, eps=1e-8)
+
+    Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse.
+    learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2 and eps
+    are attributes that take effect at the next step, keeping weights and optimizer state.
+    epoch: whole epochs done. status: "ok" or "diverged"; diverged_epoch: the epoch during
+    which the loss or a weight became non-finite (then the weights are the last finite ones,
+    message explains it for a student, and training calls do nothing until recover()).
+    history: per-epoch records, epoch 0 (before training) included.
+    """
+
+    def __init__(self, net, X_train, y_train, X_test=None, y_test=None, loss="bce",
+                 optimizer="sgd", learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0,
+                 dropout=0.0, shuffle=True, seed=0, momentum=0.9, alpha=0.99, beta1=0.9,
+                 beta2=0.999, eps=1e-8):  # fmt: skip
+        self._delta = make_output_delta(net.output, loss)
+        self.net, self.loss, self.optimizer = net, loss, optimizer
+        X, Y = self._data(X_train, y_train)
+        if len(X) == 0:
+            raise ValueError("training data must have at least one row")
+        if X_test is None:
+            X_test, Y_test = X[:0], Y[:0]
+        else:
+            X_test, Y_test = self._data(X_test, y_test)
+        self._x_aug, self._y = augment(X), Y
+        self._x_epoch, self._y_epoch = np.empty_like(self._x_aug), np.empty_like(Y)
+        settings = dict(momentum=momentum, alpha=alpha, beta1=beta1, beta2=beta2, eps=eps)
+        self._optimizer = make_optimizer(optimizer, net.params.size, **settings)
+        self.learning_rate, self.l1, self.l2 = learning_rate, l1, l2
+        self.batch_size, self.dropout, self.shuffle = batch_size, dropout, shuffle
+        self._rng = np.random.default_rng(seed)
+        self._grad = np.zeros_like(net.params)
+        self._grad_blocks = net.blocks_of(self._grad)
+        self._scratch = np.empty_like(net.params)
+        self._last_good = np.empty_like(net.params)
+        self._workspaces: dict[int, Workspace] = {}
+        self._cursor = 0  # next row of the current epoch; 0 when no epoch is under way
+        self.epoch, self.status, self.diverged_epoch, self.message = 0, "ok", None, ""
+        self._evaluator = Evaluator(net, loss, X, Y, X_test, Y_test)
+        score = score_name(net.output)
+        columns = ("epoch", "train_loss", "test_loss", f"train_{score}", f"test_{score}")
+        self.history = History(columns)
+        self.history.append((0, *self._evaluator.evaluate()))
+
+    def _data(self, X, y):
+        X = self.net.check_inputs(X)
+        Y = encode_targets(y, self.loss, self.net.sizes[-1])
+        if len(X) != len(Y):
+            raise ValueError(f"{len(X)} input rows but {len(Y)} labels")
+        return X, Y
+
+    @property
+    def batch_size(self) -> int:
+        """Rows per step (the last batch of an epoch may be smaller)."""
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, value) -> None:
+        if int(value) != value or value < 1:
+            raise ValueError("batch_size must be a positive integer")
+        self._batch_size = int(value)
+
+    @property
+    def dropout(self) -> float:
+        """Probability of dropping each hidden unit during training, in [0, 1)."""
+        return self._dropout
+
+    @dropout.setter
+    def dropout(self, value) -> None:
+        if not 0.0 <= value < 1.0:
+            raise ValueError("dropout must be in [0, 1)")
+        self._dropout = float(value)
+
+    def __getattr__(self, name):
+        if name in _OPTIMIZER_SETTINGS:
+            return getattr(self.__dict__["_optimizer"], name)
+        raise AttributeError(name)
+
+    def __setattr__(self, name, value):
+        if name in _OPTIMIZER_SETTINGS:
+            setattr(self._optimizer, name, value)
+        else:
+            super().__setattr__(name, value)
+
+    def step(self) -> int:
+        """Train on one batch; returns 1, or 0 once diverged. Finishing an epoch records it."""
+        if self.status != "ok":
+            return 0
+        np.copyto(self._last_good, self.net.params)
+        with np.errstate(all="ignore"):
+            if self._cursor == 0:
+                self._start_epoch()
+            stop = min(self._cursor + self.batch_size, len(self._y))
+            self._train_rows(self._cursor, stop)
+            self._cursor = stop % len(self._y)
+            if not math.isfinite(self.net.params.sum()):
+                self._diverge()
+                return 0
+            if self._cursor == 0 and not self._finish_epoch():
+                return 0
+        return 1
+
+    def run_epochs(self, n: int) -> int:
+        """Train n whole epochs (an epoch under way is finished first and counts as one);
+        returns the epochs done, fewer if training diverged."""
+        return self._run(n, math.inf)
+
+    def run_for(self, seconds: float, max_epochs: int | None = None) -> int:
+        """Train whole epochs until `seconds` have passed (checked after each epoch, so at
+        least one runs unless diverged) or max_epochs are done; returns the epochs done."""
+        limit = math.inf if max_epochs is None else max_epochs
+        return self._run(limit, time.perf_counter() + seconds)
+
+    def _run(self, max_epochs, deadline) -> int:
+        done = 0
+        with np.errstate(all="ignore"):
+            while done < max_epochs and self.status == "ok":
+                np.copyto(self._last_good, self.net.params)
+                if self._cursor == 0:
+                    self._start_epoch()
+                rows, size = len(self._y), self.batch_size
+                for start in range(self._cursor, rows, size):
+                    self._train_rows(start, min(start + size, rows))
+                self._cursor = 0
+                if not self._finish_epoch():
+                    break
+                done += 1
+                if time.perf_counter() >= deadline:
+                    break
+        return done
+
+    def _start_epoch(self) -> None:
+        if self.shuffle:
+            order = self._rng.permutation(len(self._y))
+            np.take(self._x_aug, order, axis=0, out=self._x_epoch)
+            np.take(self._y, order, axis=0, out=self._y_epoch)
+        else:
+            np.copyto(self._x_epoch, self._x_aug)
+            np.copyto(self._y_epoch, self._y)
+
+    def _train_rows(self, start: int, stop: int) -> None:
+        """One optimizer step on rows [start, stop) of this epoch's order."""
+        x, y = self._x_epoch[start:stop], self._y_epoch[start:stop]
+        ws = self._workspaces.get(stop - start)
+        if ws is None:
+            ws = self._workspaces[stop - start] = Workspace(self.net.layers, stop - start)
+        layers, dropout, params = self.net.layers, self._dropout, self.net.params
+        forward(layers, ws, x, dropout, self._rng)
+        self._delta(ws.a[-1], ws.z[-1], y, ws.delta[-1], ws.tmp[-1], ws.inv_rows)
+        backward(layers, ws, x, self._grad_blocks, dropout)
+        self.add_penalty_gradient(self._grad)
+        self._optimizer.update(params, self._grad, self.learning_rate)
+
+    def add_penalty_gradient(self, grad: np.ndarray) -> None:
+        """grad += l2 * W + l1 * sign(W) on weights only (grad shaped like net.params)."""
+        params, mask, scratch = self.net.params, self.net.weight_mask, self._scratch
+        if self.l2:
+            np.multiply(params, mask, out=scratch)
+            scratch *= self.l2
+            grad += scratch
+        if self.l1:
+            np.sign(params, out=scratch)
+            scratch *= mask
+            scratch *= self.l1
+            grad += scratch
+
+    def _finish_epoch(self) -> bool:
+        record = self._evaluator.evaluate()
+        if not (math.isfinite(record[0]) and math.isfinite(self.net.params.sum())):
+            self._diverge()
+            return False
+        self.epoch += 1
+        self.history.append((self.epoch, *record))
+        return True
+
+    def _diverge(self) -> None:
+        np.copyto(self.net.params, self._last_good)
+        self._cursor = 0
+        self.status, self.diverged_epoch = "diverged", self.epoch + 1
+        lr = self.learning_rate
+        self.message = (
+            f"Training stopped in epoch {self.epoch + 1}: the loss became infinite or "
+            f"'not a number'. The learning rate ({lr:g}) is probably too high, so each step "
+            f"overshot and the weights grew until they overflowed. Try a smaller learning "
+            f"rate (for example {lr / 10:g}) and press Play again, or reset the network. "
+            "The network still holds its last good weights."
+        )
+
+    def recover(self) -> None:
+        """Clear a divergence so training can go on (e.g. after lowering the learning rate)."""
+        self.status, self.diverged_epoch, self.message = "ok", None, ""
+
+    def gradient_norms(self) -> list[float]:
+        """Per layer, the Euclidean norm of the LAST STEP's gradient of [W; b] (regularization
+        included, as the optimizer used it); zeros before the first step."""
+        return [float(np.sqrt(np.einsum("ij,ij->", g, g))) for g in self._grad_blocks]
+
+    def trace(self, x, y):
+        """One-sample forward/backward trace and the update the optimizer would apply now;
+        see playground.engine.inspection.Trace."""
+        from playground.engine.inspection import trace_sample
+
+        return trace_sample(self, x, y)
