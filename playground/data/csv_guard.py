@@ -8,7 +8,7 @@ import csv
 import io
 
 from playground.data.errors import DataError
-from playground.data.limits import MAX_CSV_BYTES, MAX_CSV_COLUMNS
+from playground.data.limits import MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS
 
 # Leading bytes of files that students upload by mistake under a .csv name.
 _MAGIC_BYTES = (
@@ -98,3 +98,30 @@ def read_header(text: str, delimiter: str) -> list[str]:
     if repeated:
         raise DataError(f"Column names must be unique; repeated: {', '.join(repeated)}.")
     return names
+
+
+def check_rows(text: str, delimiter: str, n_columns: int) -> int:
+    """Count the data rows, checking each holds ``n_columns`` values; return the count.
+
+    Stops at the first ragged row or as soon as the row cap is passed, so a huge file
+    costs no more than the cap. Blank lines are skipped (as pandas does).
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    n_rows = -1  # the header is the first record
+    try:
+        for record in reader:
+            if not record:
+                continue
+            n_rows += 1
+            if len(record) != n_columns:
+                raise DataError(
+                    f"Line {reader.line_num} has {len(record)} values but the header names "
+                    f"{n_columns} columns; every row needs one value per column."
+                )
+            if n_rows > MAX_CSV_ROWS:
+                raise DataError(f"The file has more than {MAX_CSV_ROWS:,} rows; that is the limit.")
+    except csv.Error as error:
+        raise DataError(f"Line {reader.line_num} cannot be read as CSV ({error}).") from None
+    if n_rows == 0:
+        raise DataError("The file has a header line but no data rows.")
+    return n_rows

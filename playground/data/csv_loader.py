@@ -102,7 +102,9 @@ def load_csv(
     text = csv_guard.decode_text(data)
     delimiter = csv_guard.guess_delimiter(text)
     names = csv_guard.read_header(text, delimiter)
-    columns = typed_columns(read_cells(text, delimiter, len(names)), names)
+    n_rows = csv_guard.check_rows(text, delimiter, len(names))
+    cells = read_cells(text, delimiter, n_rows, len(names))
+    columns = typed_columns(cells, names, decimal_comma=delimiter == ";")
     target = names[-1] if target is None else target
     if target not in columns:
         raise DataError(f"There is no column '{target}'; the columns are {', '.join(names)}.")

@@ -10,16 +10,17 @@ import numpy as np
 import pandas as pd
 
 from playground.data.errors import DataError
-from playground.data.limits import MAX_ABS_VALUE, MAX_CSV_ROWS
+from playground.data.limits import MAX_ABS_VALUE
 
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a"})
 """Cell texts (compared in lower case, stripped) that mean "no value"."""
 
 
-def read_cells(text: str, delimiter: str, n_columns: int) -> pd.DataFrame:
-    """All cells as stripped strings (rows, n_columns), the header row removed.
+def read_cells(text: str, delimiter: str, n_rows: int, n_columns: int) -> pd.DataFrame:
+    """All cells as stripped strings (n_rows, n_columns), the header row removed.
 
-    Raises ``DataError`` for ragged rows, no data rows, or more than ``MAX_CSV_ROWS``.
+    The text has passed ``csv_guard.check_rows``; a disagreement with pandas about its
+    shape is still reported as a ``DataError``.
     """
     try:
         cells = pd.read_csv(
@@ -28,35 +29,24 @@ def read_cells(text: str, delimiter: str, n_columns: int) -> pd.DataFrame:
             header=None,
             dtype=str,
             keep_default_na=False,
-            na_filter=True,
             na_values=[],
-            nrows=MAX_CSV_ROWS + 2,
+            nrows=n_rows + 1,
             engine="c",
         )
-    except pd.errors.ParserError as error:
-        raise DataError(f"The rows do not all have the same number of values: {error}") from None
-    except (ValueError, MemoryError) as error:
+    except (ValueError, MemoryError) as error:  # pandas' ParserError is a ValueError
         raise DataError(f"The file cannot be read as CSV ({error}).") from None
-    if cells.shape[1] != n_columns:
-        raise DataError(f"The header names {n_columns} columns but the rows hold {cells.shape[1]}.")
-    body = cells.iloc[1:].reset_index(drop=True)
-    if len(body) == 0:
-        raise DataError("The file has a header line but no data rows.")
-    if len(body) > MAX_CSV_ROWS:
-        raise DataError(f"The file has more than {MAX_CSV_ROWS:,} rows; that is the limit.")
-    # With keep_default_na off only a missing field (a short row) becomes NaN.
-    short = body.isna().any(axis=1).to_numpy()
-    if short.any():
-        row = int(np.flatnonzero(short)[0]) + 1
+    if cells.shape != (n_rows + 1, n_columns):
         raise DataError(
-            f"Data row {row} has fewer values than the {n_columns} columns of the header."
+            f"The file cannot be read as a table of {n_columns} columns; check the quotes."
         )
-    return body.apply(lambda column: column.str.strip())
+    return cells.iloc[1:].reset_index(drop=True).apply(lambda column: column.str.strip())
 
 
-def _numbers(values: pd.Series, name: str) -> np.ndarray | None:
+def _numbers(values: pd.Series, name: str, decimal_comma: bool) -> np.ndarray | None:
     """float64 (n,) with NaN for missing cells, or None if some filled cell is not a number."""
     missing = values.str.lower().isin(MISSING_MARKERS).to_numpy()
+    if decimal_comma:  # "3,5" in a semicolon-separated file from a European spreadsheet
+        values = values.str.replace(",", ".", regex=False)
     parsed = pd.to_numeric(values.where(~missing), errors="coerce").to_numpy(np.float64)
     if np.isnan(parsed[~missing]).any():
         return None
@@ -77,13 +67,15 @@ def _numbers(values: pd.Series, name: str) -> np.ndarray | None:
     return parsed
 
 
-def typed_columns(cells: pd.DataFrame, names: list[str]) -> dict[str, np.ndarray]:
+def typed_columns(
+    cells: pd.DataFrame, names: list[str], decimal_comma: bool = False
+) -> dict[str, np.ndarray]:
     """name -> float64 array (NaN = missing) for numeric columns, else an object array
-    of str (None = missing)."""
+    of str (None = missing). decimal_comma: read "3,5" as 3.5."""
     columns = {}
     for index, name in enumerate(names):
         values = cells.iloc[:, index]
-        numbers = _numbers(values, name)
+        numbers = _numbers(values, name, decimal_comma)
         if numbers is not None:
             columns[name] = numbers
             continue
