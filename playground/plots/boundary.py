@@ -1,0 +1,112 @@
+"""The decision boundary: the network's output over the data's plane, points on top."""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.plots import boundary_surface as surface
+from playground.plots.boundary_points import point_traces
+from playground.plots.colors import DARK, WHITE
+from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, as_figure, live_layout
+
+TASKS = ("binary", "multiclass", "regression")
+
+
+def boundary_spec(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    values: np.ndarray,
+    task: str,
+    train_xy: np.ndarray,
+    train_labels: np.ndarray,
+    test_xy: np.ndarray | None = None,
+    test_labels: np.ndarray | None = None,
+    x_name: str = "x1",
+    y_name: str = "x2",
+    class_names: list[str] | None = None,
+    discretize: bool = False,
+    value_range: tuple[float, float] | None = None,
+    uirevision: str = UIREVISION,
+) -> dict:
+    """Plain-dict figure for boundary_figure (same arguments)."""
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {TASKS}, got {task!r}")
+    values = np.asarray(values)
+    if task == "binary":
+        heatmap = surface.binary_surface(xs, ys, values, discretize)
+        class_names = class_names or ["class 0", "class 1"]
+    elif task == "multiclass":
+        heatmap = surface.multiclass_surface(xs, ys, values, discretize)
+        class_names = class_names or [f"class {k}" for k in range(values.shape[-1])]
+    else:
+        value_range = value_range or surface.symmetric_range(values, train_labels)
+        heatmap = surface.regression_surface(xs, ys, values, value_range)
+    traces = [heatmap]
+    traces += point_traces(task, train_xy, train_labels, class_names, value_range, WHITE, "train")
+    traces += point_traces(task, test_xy, test_labels, class_names, value_range, DARK, "test")
+    layout = live_layout(
+        LIVE_FIGURE_HEIGHT,
+        uirevision,
+        {"l": 44, "r": 10, "t": 10, "b": 40},
+        xaxis=_axis(np.asarray(xs), x_name),
+        yaxis=_axis(np.asarray(ys), y_name),
+        showlegend=False,
+        hovermode="closest",
+    )
+    return {"data": traces, "layout": layout}
+
+
+def boundary_figure(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    values: np.ndarray,
+    task: str,
+    train_xy: np.ndarray,
+    train_labels: np.ndarray,
+    test_xy: np.ndarray | None = None,
+    test_labels: np.ndarray | None = None,
+    x_name: str = "x1",
+    y_name: str = "x2",
+    class_names: list[str] | None = None,
+    discretize: bool = False,
+    value_range: tuple[float, float] | None = None,
+    uirevision: str = UIREVISION,
+) -> go.Figure:
+    """Heatmap of the output over the grid (G,) x (G,) with train (and test) points on top.
+
+    task "binary": values (G, G) = probability of class 1; "multiclass": values (G, G, k)
+    class probabilities; "regression": values (G, G) predictions, coloured over value_range
+    (default: symmetric around 0 over predictions and targets). values[j, i] is the output
+    at (xs[i], ys[j]). train_xy (n, 2), train_labels (n,) (classes 0..k-1, or -1/+1, or
+    targets); test_xy (m, 2) / test_labels (m,) or None. discretize: flat class colours.
+    Train points have a white outline, test points a dark one. Hover: on the points (class
+    and coordinates); the heatmap's own hover is off (see boundary_surface).
+    """
+    return as_figure(
+        boundary_spec(
+            xs,
+            ys,
+            values,
+            task,
+            train_xy,
+            train_labels,
+            test_xy,
+            test_labels,
+            x_name,
+            y_name,
+            class_names,
+            discretize,
+            value_range,
+            uirevision,
+        )
+    )
+
+
+def _axis(centres: np.ndarray, title: str) -> dict:
+    """An axis spanning the heatmap exactly: half a cell beyond the outer grid points."""
+    half = (centres[1] - centres[0]) / 2 if len(centres) > 1 else 0.5
+    return {
+        "title": {"text": title},
+        "range": [float(centres[0] - half), float(centres[-1] + half)],
+        "showgrid": False,
+        "zeroline": False,
+    }

@@ -1,0 +1,95 @@
+"""The network's output over the plane as ONE uint8 heatmap trace dict, per kind of task.
+
+values[j, i] is the output at (xs[i], ys[j]) (row-major: rows go up the y axis). The heatmap
+is placed with x0/dx/y0/dy, so no coordinate arrays are sent. Its hover is off: z is
+quantized, and carrying the exact value as customdata would cost more than the heatmap
+itself; the points on top carry the hover instead.
+"""
+
+import numpy as np
+
+from playground.plots.arrays import U8_TOP, quantize_u8
+from playground.plots.colors import BLUE, DIVERGING_SCALE, ORANGE, class_confidence_scale
+
+
+def _placement(xs: np.ndarray, ys: np.ndarray) -> dict:
+    """x0/dx/y0/dy for a heatmap whose cell centres are the grid points (G,) x (G,)."""
+    dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
+    dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
+    return {"x0": float(xs[0]), "dx": dx, "y0": float(ys[0]), "dy": dy}
+
+
+def _heatmap(z: np.ndarray, xs, ys, colorscale, zmax: int = U8_TOP, **extra) -> dict:
+    return {
+        "type": "heatmap",
+        "z": z,
+        "zmin": 0,
+        "zmax": zmax,
+        "colorscale": colorscale,
+        "showscale": False,
+        "hoverinfo": "skip",
+        "name": "output",
+        **_placement(np.asarray(xs), np.asarray(ys)),
+        **extra,
+    }
+
+
+def binary_surface(xs, ys, probability: np.ndarray, discretize: bool = False) -> dict:
+    """Probability of class 1, (G, G) in [0, 1] -> orange (0) .. grey (0.5) .. blue (1).
+
+    discretize: threshold at 0.5 into the two flat class colours.
+    """
+    if discretize:
+        z = np.where(np.asarray(probability) >= 0.5, U8_TOP, 0).astype(np.uint8)
+        return _heatmap(z, xs, ys, [[0.0, ORANGE], [1.0, BLUE]])
+    return _heatmap(quantize_u8(probability, 0.0, 1.0), xs, ys, DIVERGING_SCALE)
+
+
+def class_levels(n_classes: int) -> int:
+    """How many confidence steps each class gets so that class * levels + level fits a uint8."""
+    return (U8_TOP + 1) // n_classes
+
+
+def multiclass_surface(xs, ys, probabilities: np.ndarray, discretize: bool = False) -> dict:
+    """Class probabilities (G, G, k) -> one heatmap: colour = predicted class, strength = certainty.
+
+    z = predicted_class * levels + level, where level grows from 0 (all classes equally
+    likely, p = 1/k) to levels - 1 (p = 1). discretize: every cell at full strength.
+    """
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    k = probabilities.shape[-1]
+    levels = class_levels(k)
+    predicted = probabilities.argmax(axis=-1)
+    if discretize:
+        level = np.full(predicted.shape, levels - 1)
+    else:
+        certainty = (probabilities.max(axis=-1) - 1.0 / k) / (1.0 - 1.0 / k)
+        level = np.rint(np.clip(np.nan_to_num(certainty), 0.0, 1.0) * (levels - 1))
+    z = (predicted * levels + level).astype(np.uint8)
+    return _heatmap(z, xs, ys, class_confidence_scale(k, levels), zmax=k * levels - 1)
+
+
+def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, float]) -> dict:
+    """Predicted values (G, G) -> diverging surface over value_range with a colorbar in units.
+
+    The colorbar's ticks sit at quantized positions but are labelled with real values.
+    """
+    low, high = value_range
+    tick_values = np.linspace(low, high, 5)
+    colorbar = {
+        "thickness": 12,
+        "len": 0.9,
+        "tickvals": quantize_u8(tick_values, low, high).tolist(),
+        "ticktext": [f"{v:.3g}" for v in tick_values],
+        "outlinewidth": 0,
+    }
+    z = quantize_u8(values, low, high)
+    return _heatmap(z, xs, ys, DIVERGING_SCALE, showscale=True, colorbar=colorbar)
+
+
+def symmetric_range(*arrays) -> tuple[float, float]:
+    """(-m, m) with m the largest finite |value| in the arrays (1 if there is none)."""
+    finite = [np.abs(a[np.isfinite(a)]) for a in map(np.asarray, arrays) if a is not None]
+    biggest = max((float(a.max()) for a in finite if a.size), default=0.0)
+    m = biggest if biggest > 0 else 1.0
+    return -m, m

@@ -1,0 +1,64 @@
+"""The train and test loss curves."""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.plots.arrays import minmax_indices, to_f32
+from playground.plots.colors import BLUE, DARK
+from playground.plots.layout import LOSS_FIGURE_HEIGHT, UIREVISION, as_figure, live_layout
+
+MAX_LOSS_POINTS = 400
+SERIES_STYLE = (("train", DARK), ("test", BLUE))
+
+
+def loss_spec(
+    epochs: np.ndarray,
+    train_loss: np.ndarray,
+    test_loss: np.ndarray | None = None,
+    log_y: bool = False,
+    uirevision: str = UIREVISION,
+) -> dict:
+    """Plain-dict figure for loss_figure (same arguments)."""
+    epochs = np.asarray(epochs)
+    series = [np.asarray(train_loss, dtype=np.float64)]
+    if test_loss is not None:
+        series.append(np.asarray(test_loss, dtype=np.float64))
+    keep = minmax_indices(series, MAX_LOSS_POINTS)
+    x = epochs[keep].astype(np.int32 if np.issubdtype(epochs.dtype, np.integer) else np.float32)
+    traces = [
+        {
+            "type": "scatter",
+            "x": x,
+            "y": to_f32(values[keep]),
+            "name": name,
+            "mode": "lines",
+            "line": {"color": color, "width": 2},
+            "hovertemplate": "%{y:.4g}",
+        }
+        for values, (name, color) in zip(series, SERIES_STYLE, strict=False)
+    ]
+    layout = live_layout(
+        LOSS_FIGURE_HEIGHT,
+        uirevision,
+        {"l": 50, "r": 10, "t": 24, "b": 36},
+        xaxis={"title": {"text": "epoch"}},
+        yaxis={"title": {"text": "loss"}, "type": "log" if log_y else "linear"},
+        hovermode="x unified",
+        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+    )
+    return {"data": traces, "layout": layout}
+
+
+def loss_figure(
+    epochs: np.ndarray,
+    train_loss: np.ndarray,
+    test_loss: np.ndarray | None = None,
+    log_y: bool = False,
+    uirevision: str = UIREVISION,
+) -> go.Figure:
+    """Line chart of the loss per epoch, thinned to at most 400 points, sent as float32.
+
+    epochs: (n,) epoch numbers; train_loss: (n,); test_loss: (n,) or None.
+    log_y: logarithmic loss axis. The first and last epoch and every bucket's min/max are kept.
+    """
+    return as_figure(loss_spec(epochs, train_loss, test_loss, log_y, uirevision))

@@ -1,0 +1,75 @@
+"""The links of the network view: a few line trace dicts grouped by sign and |w| bucket.
+
+One trace per (sign, bucket) with None between segments keeps the trace count at most 8
+however many links there are; hover comes from invisible markers placed along each link.
+"""
+
+import numpy as np
+
+from playground.plots.colors import BLUE, ORANGE
+from playground.plots.network_geometry import NeuronBox, link_point
+
+# |w| bucket upper edges, and each bucket's line width and opacity (TF: width grows with |w|).
+BUCKET_EDGES = (0.25, 0.75, 1.5)
+BUCKET_STYLE = ((1.0, 0.45), (2.0, 0.65), (3.5, 0.8), (5.5, 0.9))
+# Hover markers sit off the middle, so two links that cross in the middle stay apart.
+HOVER_SHARE = 0.4
+
+
+def link_bucket(weight: float) -> int:
+    """Index of the |w| bucket (0 = thinnest) a weight belongs to."""
+    return int(np.searchsorted(BUCKET_EDGES, abs(weight), side="right"))
+
+
+def _drawn_links(boxes, weights):
+    """(start box, end box, weight) for every link between two drawn neurons."""
+    for layer, matrix in enumerate(weights):
+        for start in boxes[layer]:
+            for end in boxes[layer + 1]:
+                yield start, end, float(matrix[start.index, end.index])
+
+
+def link_traces(boxes: list[list[NeuronBox]], weights: list[np.ndarray]) -> list[dict]:
+    """Line traces for the links; weights[l] is (size_l, size_l+1). Empty groups are skipped."""
+    groups: dict[tuple[bool, int], tuple[list, list]] = {}
+    for start, end, w in _drawn_links(boxes, weights):
+        xs, ys = groups.setdefault((w >= 0, link_bucket(w)), ([], []))
+        (x0, y0), (x1, y1) = link_point(start, end, 0.0), link_point(start, end, 1.0)
+        xs += [round(x0, 3), round(x1, 3), None]
+        ys += [round(y0, 3), round(y1, 3), None]
+    traces = []
+    for (positive, bucket), (xs, ys) in sorted(groups.items()):
+        width, opacity = BUCKET_STYLE[bucket]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "line": {"color": BLUE if positive else ORANGE, "width": width},
+                "opacity": opacity,
+                "hoverinfo": "skip",
+            }
+        )
+    return traces
+
+
+def link_hover_trace(boxes, weights, names: list[list[str]]) -> dict:
+    """Invisible markers along the links whose hover shows w(from, to) = value."""
+    xs, ys, texts = [], [], []
+    for start, end, w in _drawn_links(boxes, weights):
+        x, y = link_point(start, end, HOVER_SHARE)
+        xs.append(round(x, 3))
+        ys.append(round(y, 3))
+        texts.append(
+            f"w({names[start.layer][start.index]}, {names[end.layer][end.index]}) = {w:.3f}"
+        )
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers",
+        "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
+        "text": texts,
+        "hoverinfo": "text",
+    }
