@@ -1,5 +1,5 @@
 """Layer objects. The network is a list of layers; a new kind of layer (e.g. a convolution)
-adds a class with the same four members: param_count, bind, forward and backward.
+adds a class with the same members: param_count, bind, forward, infer and backward.
 """
 
 import numpy as np
@@ -33,6 +33,14 @@ class Dense:
         """z = x_aug @ block, a = f(z); x_aug (rows, fan_in + 1), z and a (rows, fan_out)."""
         np.dot(x_aug, self.block, out=z)
         self.activation.forward(z, a)
+
+    def infer(self, x: np.ndarray) -> np.ndarray:
+        """f(x @ W + b) as a new contiguous (rows, fan_out) array; x (rows, fan_in)."""
+        z = np.dot(x, self.weights)
+        z += self.bias
+        a = np.empty_like(z)
+        self.activation.forward(z, a)
+        return a
 
     def backward(self, x_aug, delta, grad_block, delta_prev) -> None:
         """Given delta = dL/dz (rows, fan_out), write [dW; db] into grad_block and, unless

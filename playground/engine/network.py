@@ -72,14 +72,15 @@ class Network:
     def neuron_outputs(self, X) -> list[np.ndarray]:
         """Every layer's output for X (n, sizes[0]) in one forward pass, without dropout:
         a list of len(sizes) - 1 arrays, [i].shape == (n, sizes[i + 1])."""
-        x_aug = augment(self.check_inputs(X))
-        ws = Workspace(self.layers, len(x_aug), training=False)
-        forward(self.layers, ws, x_aug)
-        return ws.a
+        outputs, a = [], self.check_inputs(X)
+        for layer in self.layers:
+            a = layer.infer(a)
+            outputs.append(a)
+        return outputs
 
     def predict(self, X) -> np.ndarray:
         """Network output (n, sizes[-1]) after the output activation, without dropout."""
-        return np.ascontiguousarray(self.neuron_outputs(X)[-1])
+        return self.neuron_outputs(X)[-1]
 
     def loss(self, X, y, loss="bce") -> float:
         """Mean loss over the rows of X (n, sizes[0]), without regularization."""

@@ -1,0 +1,152 @@
+"""Engine speed: seconds per epoch (and per 100x100 grid of neuron outputs) for the engine
+next to a bare hand-written NumPy loop doing the same math in the same run.
+
+Run: python benchmarks/engine.py   (prints a Markdown table; ratio = engine / bare)
+Both sides do the same per-epoch work: shuffle, mini-batch steps, then loss and accuracy on
+the training and test sets. Timings are the best of several repeats (least disturbed).
+"""
+
+import os
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+# One BLAS thread, as on the server (one process is one core of training); threaded BLAS on a
+# busy 2-core machine made large matmuls 10x slower and the timings meaningless.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from playground.engine import Network, Trainer  # noqa: E402
+
+CASES = [
+    # label, sizes, hidden, output, loss, optimizer, train rows, test rows, batch
+    ("(a) 2-4-2-1 tanh, 250 rows, batch 10, SGD", [2, 4, 2, 1], "tanh", "tanh", "mse",
+     "sgd", 250, 250, 10),
+    ("(b) 2-[8]x6-1 tanh, batch 10, SGD", [2, 8, 8, 8, 8, 8, 8, 1], "tanh", "tanh", "mse",
+     "sgd", 250, 250, 10),
+    ("(c) 4-16-16-3 ReLU softmax, 266 rows, batch 32", [4, 16, 16, 3], "relu", "softmax", "cce",
+     "sgd", 266, 67, 32),
+    ("(d) 64-128-64-10 ReLU softmax, 1437 rows, batch 32, Adam", [64, 128, 64, 10], "relu",
+     "softmax", "cce", "adam", 1437, 360, 32),
+]  # fmt: skip
+
+
+def make_data(sizes, loss, rows, rng):
+    X = rng.normal(size=(rows, sizes[0]))
+    if loss == "mse":
+        return X, np.where(X[:, 0] * X[:, 1] > 0, 1.0, -1.0)
+    return X, rng.integers(0, sizes[-1], rows)
+
+
+def bare_epochs(net, X, y, Xt, yt, hidden, loss, optimizer, batch, epochs, rng):
+    """The same math written plainly: lists of W and b, one allocation per op."""
+    Ws = [w.copy() for w in net.weights]
+    bs = [b.copy() for b in net.biases]
+    act = np.tanh if hidden == "tanh" else (lambda z: np.maximum(z, 0))
+    Y = y[:, None] if loss == "mse" else np.eye(net.sizes[-1])[y]
+    Yt = yt[:, None] if loss == "mse" else np.eye(net.sizes[-1])[yt]
+    moments = [[np.zeros_like(p) for p in Ws + bs] for _ in range(2)]
+    t = 0
+
+    def forward(A):
+        acts = [A]
+        for i, (W, b) in enumerate(zip(Ws, bs, strict=True)):
+            z = acts[-1] @ W + b
+            if i < len(Ws) - 1:
+                acts.append(act(z))
+            elif loss == "mse":
+                acts.append(np.tanh(z))
+            else:
+                e = np.exp(z - z.max(axis=1, keepdims=True))
+                acts.append(e / e.sum(axis=1, keepdims=True))
+        return acts
+
+    def metrics(A, T):
+        out = forward(A)[-1]
+        if loss == "mse":
+            return 0.5 * np.mean(np.sum((out - T) ** 2, axis=1)), np.mean((out > 0) == (T > 0))
+        return -np.mean(np.sum(T * np.log(out + 1e-300), axis=1)), np.mean(
+            out.argmax(1) == T.argmax(1)
+        )
+
+    for _ in range(epochs):
+        order = rng.permutation(len(X))
+        Xs, Ys = X[order], Y[order]
+        for s in range(0, len(X), batch):
+            xb, yb = Xs[s : s + batch], Ys[s : s + batch]
+            acts = forward(xb)
+            d = (acts[-1] - yb) / len(xb)
+            if loss == "mse":
+                d = d * (1 - acts[-1] ** 2)
+            grads_W, grads_b = [None] * len(Ws), [None] * len(Ws)
+            for i in range(len(Ws) - 1, -1, -1):
+                grads_W[i], grads_b[i] = acts[i].T @ d, d.sum(axis=0)
+                if i:
+                    d = d @ Ws[i].T
+                    d = d * (1 - acts[i] ** 2) if hidden == "tanh" else d * (acts[i] > 0)
+            params, grads = Ws + bs, grads_W + grads_b
+            if optimizer == "sgd":
+                for p, g in zip(params, grads, strict=True):
+                    p -= 0.03 * g
+            else:
+                t += 1
+                for p, g, m, v in zip(params, grads, *moments, strict=True):
+                    m *= 0.9
+                    m += 0.1 * g
+                    v *= 0.999
+                    v += 0.001 * g * g
+                    p -= 0.001 / (1 - 0.9**t) * m / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        metrics(X, Y), metrics(Xt, Yt)
+
+
+def bare_grid(net, grid):
+    acts, A = [], grid
+    for W, b in zip(net.weights, net.biases, strict=True):
+        A = np.tanh(A @ W + b)  # every layer of the (a)/(b) networks is tanh
+        acts.append(A)
+    return acts
+
+
+def best_time(fn, repeats=5):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main():
+    rng = np.random.default_rng(0)
+    rows = []
+    for label, sizes, hidden, output, loss, opt, n, n_test, batch in CASES:
+        X, y = make_data(sizes, loss, n, rng)
+        Xt, yt = make_data(sizes, loss, n_test, rng)
+        net = Network(sizes, activation=hidden, output=output, init="playground", seed=0)
+        lr = 0.03 if opt == "sgd" else 0.001
+        trainer = Trainer(net, X, y, Xt, yt, loss=loss, optimizer=opt, learning_rate=lr,
+                          batch_size=batch)  # fmt: skip
+        epochs = max(3, int(20_000 / n * 10 / len(sizes)))
+        engine = best_time(lambda t=trainer, e=epochs: t.run_epochs(e)) / epochs
+        bare_run = partial(bare_epochs, net, X, y, Xt, yt, hidden, loss, opt, batch, epochs,
+                           np.random.default_rng(1))  # fmt: skip
+        bare = best_time(bare_run) / epochs
+        rows.append((label, engine, bare))
+    grid = np.stack(np.meshgrid(np.linspace(-6, 6, 100), np.linspace(-6, 6, 100)), -1)
+    grid = grid.reshape(-1, 2)
+    for name, sizes in (("(e) neuron outputs, 100x100 grid, 2-4-2-1", [2, 4, 2, 1]),
+                        ("(e) neuron outputs, 100x100 grid, 2-[8]x6-1", CASES[1][1])):  # fmt: skip
+        net = Network(sizes, activation="tanh", output="tanh", seed=0)
+        engine = best_time(lambda n=net: [n.neuron_outputs(grid) for _ in range(20)]) / 20
+        bare = best_time(lambda n=net: [bare_grid(n, grid) for _ in range(20)]) / 20
+        rows.append((name, engine, bare))
+    print("| case | engine s/epoch | bare loop s/epoch | ratio | engine epochs/s |")
+    print("|---|---|---|---|---|")
+    for label, engine, bare in rows:
+        print(f"| {label} | {engine:.2e} | {bare:.2e} | {engine / bare:.2f} | {1 / engine:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
