@@ -9,8 +9,8 @@ const CONFIG = { displaylogo: false, responsive: true };
 const views = new WeakMap();
 
 function loadPlotly() {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  // Shared through window so a second copy of this module (new JS text) does not reload it.
+  // Always our own copy, captured once at load and shared through window (a second copy of
+  // this module must not reload it). st.plotly_chart's bundle may also set window.Plotly.
   if (!window.__livePlotlyLoad) {
     window.__livePlotlyLoad = new Promise((resolve, reject) => {
       const script = document.createElement("script");
@@ -101,7 +101,7 @@ function disposeIfUnmounted(parent) {
     const view = views.get(parent);
     if (!view || parent.isConnected) return;
     if (view.resize) view.resize.disconnect();
-    if (window.Plotly) window.Plotly.purge(view.plot);
+    if (view.drawn) window.__livePlotlyLoad.then((Plotly) => Plotly.purge(view.plot));
     views.delete(parent);
   }, 0);
 }
