@@ -53,7 +53,7 @@ def reject_binary(data: bytes) -> None:
 
 
 def decode_text(data: bytes) -> str:
-    """The bytes as text: UTF-8, with or without a byte-order mark."""
+    """The bytes as text: UTF-8, with or without a byte-order mark; lines end in LF."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -64,7 +64,8 @@ def decode_text(data: bytes) -> str:
         ) from None
     if not text.strip():
         raise DataError("The file is empty: it needs a header line and rows of data.")
-    return text
+    # One line ending for both parsers (old Mac files end lines with a lone CR).
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def guess_delimiter(text: str) -> str:
@@ -115,7 +116,7 @@ def check_rows(text: str, delimiter: str, n_columns: int) -> int:
             n_rows += 1
             if len(record) != n_columns:
                 raise DataError(
-                    f"Line {reader.line_num} has {len(record)} values but the header names "
+                    f"Line {reader.line_num} has {len(record)} value(s) but the header names "
                     f"{n_columns} columns; every row needs one value per column."
                 )
             if n_rows > MAX_CSV_ROWS:

@@ -16,8 +16,8 @@ MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "
 """Cell texts (compared in lower case, stripped) that mean "no value"."""
 
 
-def read_cells(text: str, delimiter: str, n_rows: int, n_columns: int) -> pd.DataFrame:
-    """All cells as stripped strings (n_rows, n_columns), the header row removed.
+def read_cells(text: str, delimiter: str, n_rows: int, n_columns: int) -> np.ndarray:
+    """All cells as stripped str, an object array (n_rows, n_columns), header removed.
 
     The text has passed ``csv_guard.check_rows``; a disagreement with pandas about its
     shape is still reported as a ``DataError``.
@@ -39,15 +39,22 @@ def read_cells(text: str, delimiter: str, n_rows: int, n_columns: int) -> pd.Dat
         raise DataError(
             f"The file cannot be read as a table of {n_columns} columns; check the quotes."
         )
-    return cells.iloc[1:].reset_index(drop=True).apply(lambda column: column.str.strip())
+    # Plain Python strings from here on: pandas' per-column overhead dominates small files.
+    rows = cells.to_numpy(object)[1:]
+    return np.array([[cell.strip() for cell in row] for row in rows], dtype=object)
 
 
-def _numbers(values: pd.Series, name: str, decimal_comma: bool) -> np.ndarray | None:
+def _is_missing(values: np.ndarray) -> np.ndarray:
+    return np.array([value.lower() in MISSING_MARKERS for value in values], dtype=bool)
+
+
+def _numbers(values: np.ndarray, name: str, decimal_comma: bool) -> np.ndarray | None:
     """float64 (n,) with NaN for missing cells, or None if some filled cell is not a number."""
-    missing = values.str.lower().isin(MISSING_MARKERS).to_numpy()
+    missing = _is_missing(values)
     if decimal_comma:  # "3,5" in a semicolon-separated file from a European spreadsheet
-        values = values.str.replace(",", ".", regex=False)
-    parsed = pd.to_numeric(values.where(~missing), errors="coerce").to_numpy(np.float64)
+        values = np.array([value.replace(",", ".") for value in values], dtype=object)
+    filled = np.where(missing, None, values)
+    parsed = pd.to_numeric(filled, errors="coerce").astype(np.float64)
     if np.isnan(parsed[~missing]).any():
         return None
     infinite = np.isinf(parsed)
@@ -68,19 +75,15 @@ def _numbers(values: pd.Series, name: str, decimal_comma: bool) -> np.ndarray | 
 
 
 def typed_columns(
-    cells: pd.DataFrame, names: list[str], decimal_comma: bool = False
+    cells: np.ndarray, names: list[str], decimal_comma: bool = False
 ) -> dict[str, np.ndarray]:
     """name -> float64 array (NaN = missing) for numeric columns, else an object array
     of str (None = missing). decimal_comma: read "3,5" as 3.5."""
     columns = {}
     for index, name in enumerate(names):
-        values = cells.iloc[:, index]
+        values = cells[:, index]
         numbers = _numbers(values, name, decimal_comma)
-        if numbers is not None:
-            columns[name] = numbers
-            continue
-        missing = values.str.lower().isin(MISSING_MARKERS).to_numpy()
-        text = values.to_numpy(dtype=object)
-        text[missing] = None
-        columns[name] = text
+        if numbers is None:
+            numbers = np.where(_is_missing(values), None, values)
+        columns[name] = numbers
     return columns

@@ -51,9 +51,9 @@ BAD_FILES = {
     "blank name": (table("x,,y", [f"1,2,{i % 2}" for i in range(20)]), "no name"),
     "long row": (
         table("x,y", [f"{i},{i % 2}" for i in range(20)] + ["1,2,3"]),
-        "Line 22 has 3 values",
+        r"Line 22 has 3 value\(s\)",
     ),
-    "short row": (table("x,y,z", ["1,2,3", "4,5", "6,7,8"]), "Line 3 has 2 values"),
+    "short row": (table("x,y,z", ["1,2,3", "4,5", "6,7,8"]), r"Line 3 has 2 value\(s\)"),
     "too many rows": (
         table("x,y", [f"{i},{i % 2}" for i in range(limits.MAX_CSV_ROWS + 1)]),
         f"more than {limits.MAX_CSV_ROWS:,} rows",

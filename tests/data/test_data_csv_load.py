@@ -76,8 +76,8 @@ def test_semicolons_decimal_commas_bom_quotes_and_crlf():
     assert any("';'" in note for note in ds.notes)
 
 
-def test_tab_separated():
-    ds = load_csv(("x\ty\n" + "".join(f"{i}\t{i % 2}\n" for i in range(20))).encode())
+def test_tab_separated_with_old_mac_line_ends():
+    ds = load_csv(("x\ty\r" + "".join(f"{i}\t{i % 2}\r" for i in range(20))).encode())
     assert ds.feature_names == ("x",) and ds.class_names == ("0", "1")
 
 
