@@ -12,6 +12,11 @@ from playground.plots.arrays import U8_TOP, quantize_u8
 from playground.plots.colors import BLUE, DIVERGING_SCALE, ORANGE, class_confidence_scale
 
 
+# Over the white page this pales the surface a little, as TF Playground's is, so the points
+# (full colour, outlined) stand out from the region they sit in.
+SURFACE_OPACITY = 0.8
+
+
 def _placement(xs: np.ndarray, ys: np.ndarray) -> dict:
     """x0/dx/y0/dy for a heatmap whose cell centres are the grid points (G,) x (G,)."""
     dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
@@ -29,6 +34,7 @@ def _heatmap(z: np.ndarray, xs, ys, colorscale, zmax: int = U8_TOP, **extra) -> 
         "showscale": False,
         "hoverinfo": "skip",
         "name": "output",
+        "opacity": SURFACE_OPACITY,
         **_placement(np.asarray(xs), np.asarray(ys)),
         **extra,
     }

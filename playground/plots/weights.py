@@ -7,7 +7,7 @@ from playground.plots.arrays import to_f32
 from playground.plots.colors import DIVERGING_SCALE
 from playground.plots.layout import UIREVISION, WEIGHTS_FIGURE_HEIGHT, as_figure, live_layout
 
-PANEL_GAP = 0.04  # share of the width between two layers' panels
+PANEL_GAP = 0.08  # share of the width between two panels: room for the next row labels
 COLORBAR_ROOM = 0.08  # share of the width kept free for the one colorbar
 
 

@@ -1,0 +1,62 @@
+"""What goes over the wire: size at the defaults, typed arrays, live settings, specs = figures."""
+
+import json
+
+import numpy as np
+import pytest
+
+from benchmarks.figures import LIVE_BUDGET_BYTES, default_inputs, live_figures, live_spec_builders
+from playground.plots import UIREVISION, as_figure, figure_json
+from playground.plots.arrays import U8_TOP, quantize_u8
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return live_figures(default_inputs())
+
+
+def test_live_figures_at_defaults_fit_the_budget(figures):
+    sizes = {name: len(fig.to_json()) for name, fig in figures.items()}
+    assert sum(sizes.values()) <= LIVE_BUDGET_BYTES, sizes
+
+
+def test_big_arrays_travel_as_base64_uint8_or_float32(figures):
+    boundary = json.loads(figures["boundary"].to_json())["data"]
+    assert boundary[0]["z"]["dtype"] == "u1" and "bdata" in boundary[0]["z"]
+    assert {t["x"]["dtype"] for t in boundary[1:]} == {"f4"}
+    network = json.loads(figures["network"].to_json())["data"]
+    assert {t["z"]["dtype"] for t in network if t["type"] == "heatmap"} == {"u1"}
+    loss = json.loads(figures["loss"].to_json())["data"]
+    assert {t["y"]["dtype"] for t in loss} == {"f4"}
+
+
+def test_every_live_figure_keeps_zoom_never_animates_and_uses_our_small_template(figures):
+    for fig in figures.values():
+        layout = fig.layout
+        assert layout.uirevision == UIREVISION
+        assert layout.transition.duration == 0
+        assert layout.height > 0 and layout.margin.t <= 30
+        template = json.dumps(fig.to_plotly_json()["layout"]["template"])
+        assert len(template) < 600  # plotly's default template is ~7 KB
+
+
+def test_spec_json_equals_the_figure_json():
+    for name, build in live_spec_builders(default_inputs()).items():
+        spec = build()
+        from_spec = json.loads(figure_json(spec))
+        from_figure = json.loads(as_figure(spec).to_json())
+        assert from_spec == from_figure, name
+
+
+def test_figure_json_is_smaller_and_parses_the_same(figures):
+    fig = figures["boundary"]
+    assert len(figure_json(fig)) < len(fig.to_json())
+    assert json.loads(figure_json(fig)) == json.loads(fig.to_json())
+    assert "\\u002f" not in figure_json(fig) and "<" not in figure_json(fig)
+
+
+def test_quantized_saturation_needs_no_escaped_slash():
+    z = quantize_u8(np.ones((50, 50)), 0.0, 1.0)
+    assert z.max() == U8_TOP
+    spec = {"data": [{"type": "heatmap", "z": z}], "layout": {}}
+    assert "\\u002f" not in as_figure(spec).to_json()
