@@ -11,7 +11,6 @@ import numpy as np
 from playground.plots.arrays import U8_TOP, quantize_u8
 from playground.plots.colors import BLUE, DIVERGING_SCALE, ORANGE, class_confidence_scale
 
-
 # Over the white page this pales the surface a little, as TF Playground's is, so the points
 # (full colour, outlined) stand out from the region they sit in.
 SURFACE_OPACITY = 0.8
