@@ -48,7 +48,8 @@ def weights_spec(
     """Plain-dict figure for weights_figure (same arguments)."""
     layer_labels = layer_labels or [f"layer {k + 1}" for k in range(len(weights))]
     matrices = [_matrix_with_bias(w, b) for w, b in zip(weights, biases, strict=True)]
-    limit = max((float(np.nanmax(np.abs(m))) for m in matrices if m.size), default=0.0) or 1.0
+    finite = [np.abs(m[np.isfinite(m)]) for m in matrices]
+    limit = max((float(a.max()) for a in finite if a.size), default=0.0) or 1.0  # NaN-safe
     domains = panel_domains([m.shape[1] + 1 for m in matrices])
     traces, axes, titles = [], {}, []
     for k, (matrix, label, domain) in enumerate(zip(matrices, layer_labels, domains, strict=True)):
