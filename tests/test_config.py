@@ -103,14 +103,25 @@ def test_build_settings_takes_choices_from_the_caller():
     assert validate("activation", "mish")[1] is not None  # not in the default table
 
 
-def test_importing_config_loads_neither_streamlit_nor_the_engine():
+def test_importing_config_does_not_load_streamlit():
     code = (
         "import sys, playground.config; "
-        "print([m for m in sys.modules if m.startswith(('streamlit', 'playground.engine',"
-        " 'playground.data', 'numpy'))])"
+        "print([m for m in sys.modules if m.startswith('streamlit')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_choices_come_from_the_registries():
+    from playground.data import DATASETS, FEATURES_2D
+    from playground.engine import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS
+
+    table = SETTINGS_BY_NAME
+    assert table["activation"].choices == HIDDEN_ACTIVATIONS
+    assert table["dataset"].choices == (*DATASETS, "csv")
+    assert table["features"].choices == FEATURES_2D
+    assert table["init"].choices == tuple(INITIALIZERS)
+    assert table["optimizer"].choices == tuple(OPTIMIZERS)
 
 
 # --- validate: coercion and clamping ------------------------------------------------------

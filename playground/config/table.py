@@ -1,8 +1,8 @@
 """The table of every user setting: the only list of them in the project.
 
-`build_settings` takes the choice lists as plain tuples so the lead can pass the engine's
-and the data package's registries at build time; `SETTINGS` is the table built with the
-literal tuples below.
+`build_settings` takes the choice lists as plain tuples; `SETTINGS` is the table built with
+the engine's and the data package's registries, so a new activation or data set appears in
+the widgets, the URL and the validation at once.
 """
 
 from collections.abc import Mapping
@@ -10,29 +10,22 @@ from types import MappingProxyType
 from typing import Any
 
 from playground.config.setting import GROUPS, Setting
+from playground.data import DATASETS as BUILT_IN_DATASETS
+from playground.data import FEATURES_2D
+from playground.engine import HIDDEN_ACTIVATIONS, INITIALIZERS
+from playground.engine import OPTIMIZERS as ENGINE_OPTIMIZERS
 
-DATASETS = (
-    "circle",
-    "xor",
-    "gauss",
-    "spiral",
-    "moons",
-    "blobs3",
-    "spiral3",
-    "plane",
-    "multigauss",
-    "penguins",
-    "digits",
-    "csv",
-)
+# The choice lists come from the registries (one place per fact): the data sets, the 2-D
+# input features, the activations, initializations and optimizers.
+DATASETS = (*BUILT_IN_DATASETS, "csv")
 # Data sets with named columns: the problem type and the two plane features apply to them.
 TABULAR_DATASETS = ("penguins", "csv")
 PROBLEMS = ("auto", "classification", "regression")
-FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
-ACTIVATIONS = ("relu", "leaky_relu", "elu", "tanh", "sigmoid", "linear", "swish", "gelu")
+FEATURES = FEATURES_2D
+ACTIVATIONS = HIDDEN_ACTIVATIONS
 LOSSES = ("cross_entropy", "squared_error")
-INITS = ("xavier", "he", "playground", "zeros")
-OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
+INITS = tuple(INITIALIZERS)
+OPTIMIZERS = tuple(ENGINE_OPTIMIZERS)
 REGULARIZATIONS = ("none", "l1", "l2", "dropout")
 SPEEDS = ("auto", "1", "5", "10", "50", "100")
 LEARNING_RATE_PRESETS = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)

@@ -111,6 +111,31 @@ def _swish_derivative(a, z, delta, tmp):
     delta *= tmp
 
 
+GELU_C = np.sqrt(2.0 / np.pi)
+GELU_K = 0.044715
+
+
+def _gelu_tanh(z):
+    return np.tanh(GELU_C * (z + GELU_K * z**3))
+
+
+def _gelu_forward(z, out):
+    # The tanh approximation (PyTorch's approximate="tanh"), as in GPT-2 and BERT.
+    t = _gelu_tanh(z)
+    t += 1.0
+    np.multiply(z, t, out=out)
+    out *= 0.5
+
+
+def _gelu_derivative(a, z, delta, tmp):
+    # f' = 0.5 (1 + t) + 0.5 z (1 - t^2) c (1 + 3k z^2), t = tanh(c (z + k z^3)).
+    t = _gelu_tanh(z)
+    inner = GELU_C * (1.0 + 3.0 * GELU_K * z * z)
+    np.multiply(0.5 * z * (1.0 - t * t), inner, out=tmp)
+    tmp += 0.5 * (1.0 + t)
+    delta *= tmp
+
+
 def _softmax_forward(z, out):
     np.subtract(z, z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
@@ -125,6 +150,7 @@ _ENTRIES = (
     Activation("sigmoid", _sigmoid_forward, _sigmoid_derivative, hidden=True, output=True),
     Activation("linear", _linear_forward, _linear_derivative, hidden=True, output=True),
     Activation("swish", _swish_forward, _swish_derivative, hidden=True, output=False),
+    Activation("gelu", _gelu_forward, _gelu_derivative, hidden=True, output=False),
     Activation("softmax", _softmax_forward, None, hidden=False, output=True),
 )
 

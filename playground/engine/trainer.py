@@ -207,6 +207,13 @@ class Trainer:
             "The network still holds its last good weights."
         )
 
+    def set_optimizer(self, name: str) -> None:
+        """Switch to another optimizer (see OPTIMIZERS) at the next step, keeping the weights,
+        the epoch, the history and the knobs; the new optimizer starts with empty state."""
+        knobs = {key: getattr(self._optimizer, key) for key in _OPTIMIZER_SETTINGS}
+        self._optimizer = make_optimizer(name, self.net.params.size, **knobs)
+        self.optimizer = name
+
     def recover(self) -> None:
         """Clear a divergence so training can go on (e.g. after lowering the learning rate)."""
         self.status, self.diverged_epoch, self.message = "ok", None, ""

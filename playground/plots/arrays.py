@@ -26,8 +26,10 @@ def quantize_u8(values: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def to_f32(values) -> np.ndarray:
-    """A float32 copy (or view) of values, for cheap base64 serialization."""
-    return np.asarray(values, dtype=np.float32)
+    """A float32 copy of values, for cheap base64 serialization; magnitudes beyond float32
+    (a loss just before divergence) are clipped to its largest finite value, NaN kept."""
+    limit = np.finfo(np.float32).max
+    return np.clip(np.asarray(values, dtype=np.float64), -limit, limit).astype(np.float32)
 
 
 def minmax_indices(series: list[np.ndarray], max_points: int) -> np.ndarray:

@@ -1,0 +1,215 @@
+"""One user's playground: settings + data + network + trainer.
+
+Applies a change of settings (what resets and what does not, as the settings table says),
+advances training by a time budget, and hands out snapshots for the views. No streamlit.
+"""
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from playground import config
+from playground.data import DATASETS, Dataset, load_csv, load_dataset
+from playground.engine import Network, Trainer
+from playground.problem import ModelSpec, model_spec, targets
+from playground.snapshot import Snapshot, take_snapshot
+
+# Epochs per update when speed is "auto": train until this much of the frame is used.
+AUTO_TRAIN_SECONDS = 0.055
+MAX_SEED = 999_999
+
+
+def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
+    """Load the data the settings name; raises DataError with a message for the page."""
+    name, fraction, seed = settings["dataset"], settings["train_pct"] / 100, settings["seed"]
+    problem = settings["problem"]
+    if name == "csv":
+        if csv is None:
+            raise config_error("Upload a CSV file to use your own data.")
+        task = None if problem == "auto" else problem
+        return load_csv(
+            csv.raw,
+            target=csv.target,
+            features=csv.features,
+            task=task,
+            train_fraction=fraction,
+            seed=seed,
+        )
+    options = {}
+    if name == "penguins" and problem == "regression":
+        options["target"] = "body_mass_g"
+    features = settings["features"] if DATASETS[name].kind == "2d" else None
+    noise = settings["noise"] / 100
+    return load_dataset(
+        name, noise=noise, train_fraction=fraction, seed=seed, features=features, **options
+    )
+
+
+@dataclass(frozen=True)
+class CsvChoice:
+    """An uploaded CSV file and the columns chosen from it (None = the loader's default:
+    the last column is the target, every other usable column a feature)."""
+
+    raw: bytes
+    name: str = "data.csv"
+    target: str | None = None
+    features: tuple[str, ...] | None = None
+
+
+def config_error(message: str):
+    """A DataError (imported late so this module's import stays light)."""
+    from playground.data import DataError
+
+    return DataError(message)
+
+
+class Playground:
+    """A live playground for one browser session.
+
+    settings: validated settings dict (see playground.config). csv: the user's uploaded
+    file and chosen columns, if any. playing: whether the page should keep training.
+    """
+
+    def __init__(self, settings: Mapping[str, Any], csv: CsvChoice | None = None):
+        self.settings = dict(settings)
+        self.csv = csv
+        self.playing = False
+        self.weight_round = 0  # Reset draws new weights from (seed, weight_round)
+        self._load_data()
+
+    # --- building --------------------------------------------------------------------
+    def _load_data(self) -> None:
+        self.dataset = _dataset(self.settings, self.csv)
+        self._build_network()
+
+    def _build_network(self) -> None:
+        self.spec: ModelSpec = model_spec(self.settings, self.dataset)
+        s, spec = self.settings, self.spec
+        weight_seed = s["seed"] * 1000 + self.weight_round
+        self.network = Network(
+            list(spec.sizes),
+            activation=list(spec.hidden_activations),
+            output=spec.output,
+            init=s["init"],
+            seed=weight_seed,
+        )
+        ds = self.dataset
+        self.trainer = Trainer(
+            self.network,
+            ds.X_train,
+            targets(spec, ds.y_train),
+            ds.X_test if len(ds.X_test) else None,
+            targets(spec, ds.y_test) if len(ds.X_test) else None,
+            loss=spec.loss,
+            optimizer=s["optimizer"],
+            seed=weight_seed,
+            batch_size=min(s["batch_size"], len(ds.X_train)),
+        )
+        self._apply_live_settings()
+        self._snapshot_cache = None
+
+    def _apply_live_settings(self) -> None:
+        s, t = self.settings, self.trainer
+        if t.optimizer != s["optimizer"]:
+            t.set_optimizer(s["optimizer"])
+        t.learning_rate = s["learning_rate"]
+        t.momentum, t.alpha = s["momentum"], s["rmsprop_alpha"]
+        t.beta1, t.beta2 = s["beta1"], s["beta2"]
+        t.batch_size = min(s["batch_size"], len(self.dataset.X_train))
+        reg, rate = s["regularization"], s["reg_rate"]
+        t.l1 = rate if reg == "l1" else 0.0
+        t.l2 = rate if reg == "l2" else 0.0
+        t.dropout = min(rate, config.DROPOUT_MAX_RATE) if reg == "dropout" else 0.0
+        if t.status == "diverged":
+            t.recover()  # a new learning rate (or other knob) deserves another try
+
+    # --- changes from the page ---------------------------------------------------------
+    def update(self, new_settings: Mapping[str, Any]) -> str | None:
+        """Apply new settings; returns what was reset ("data", "network", "live", "view")
+        or None. On a DataError the old settings and data stay and the error propagates."""
+        new_settings = dict(new_settings)
+        kind = config.diff_kind(self.settings, new_settings)
+        old = self.settings
+        self.settings = new_settings
+        try:
+            # The inputs are computed in the data package: same seed, same points.
+            if kind == "data" or new_settings["features"] != old["features"]:
+                self._load_data()
+            elif kind == "network":
+                self._build_network()
+            elif kind == "live":
+                self._apply_live_settings()
+        except Exception:
+            self.settings = old
+            raise
+        if kind in ("data", "network"):
+            self.playing = False
+        self._snapshot_cache = None
+        return kind
+
+    def set_csv(self, csv: CsvChoice) -> None:
+        """Learn from an uploaded CSV file with the chosen columns (raises DataError and
+        keeps the old data if the file or the choice is bad)."""
+        old_csv, old_settings = self.csv, self.settings
+        self.csv = csv
+        self.settings = {**self.settings, "dataset": "csv"}
+        try:
+            self._load_data()
+        except Exception:
+            self.csv, self.settings = old_csv, old_settings
+            raise
+        self.playing = False
+
+    def reset(self) -> None:
+        """New weights from the same seed's next draw; same data, epoch 0."""
+        self.weight_round += 1
+        self._build_network()
+        self.playing = False
+
+    def regenerate(self) -> int:
+        """New data from a new random seed (and new weights); returns the seed."""
+        seed = secrets.randbelow(MAX_SEED + 1)
+        self.update({**self.settings, "seed": seed})
+        return seed
+
+    # --- training ----------------------------------------------------------------------
+    def step(self) -> int:
+        """Train exactly one epoch; returns 1, or 0 if training diverged."""
+        done = self.trainer.run_epochs(1)
+        self._after_training()
+        return done
+
+    def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
+        """One live update's worth of training, as the speed setting says; returns epochs."""
+        limit = self._epochs_left()
+        if limit == 0:
+            self.playing = False
+            return 0
+        speed = self.settings["speed"]
+        if speed == "auto":
+            done = self.trainer.run_for(seconds, max_epochs=limit)
+        else:
+            done = self.trainer.run_epochs(min(int(speed), limit or int(speed)))
+        self._after_training()
+        return done
+
+    def _epochs_left(self) -> int | None:
+        cap = self.settings["max_epochs"]
+        return None if cap == 0 else max(0, cap - self.trainer.epoch)
+
+    def _after_training(self) -> None:
+        self._snapshot_cache = None
+        if self.trainer.status == "diverged" or self._epochs_left() == 0:
+            self.playing = False
+
+    @property
+    def epoch(self) -> int:
+        """Whole epochs trained so far."""
+        return self.trainer.epoch
+
+    def snapshot(self) -> Snapshot:
+        """Everything the views show at this moment (cached until the next change)."""
+        if self._snapshot_cache is None:
+            self._snapshot_cache = take_snapshot(self)
+        return self._snapshot_cache

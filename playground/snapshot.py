@@ -1,0 +1,215 @@
+"""A snapshot: everything the views show at one moment, as plain arrays.
+
+Taken from a Playground after a slice of training; the figure builders in
+playground/plots turn it into figures. No streamlit, no plotly.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from playground.data import FEATURE_LABELS
+from playground.plots import BOUNDARY_GRID_SIZE, NEURON_GRID_SIZE
+from playground.problem import class_probabilities, predicted_classes
+
+DIGITS_SHOWN = 40  # test images in the digit grid
+
+
+@dataclass(frozen=True)
+class PlaneView:
+    """The network's output over a plane of two raw features.
+
+    xs (G,), ys (G,): axes in real units. values: (G, G) P(class 1) for binary, (G, G, k)
+    probabilities for multiclass, (G, G) predictions in real units for regression;
+    values[j, i] is the output at (xs[i], ys[j]). train_xy (n, 2), test_xy (m, 2): the
+    rows on that plane; train_labels, test_labels: class ids or real target values.
+    """
+
+    xs: np.ndarray
+    ys: np.ndarray
+    values: np.ndarray
+    x_name: str
+    y_name: str
+    train_xy: np.ndarray
+    train_labels: np.ndarray
+    test_xy: np.ndarray
+    test_labels: np.ndarray
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """What the network diagram shows: sizes, labels, per-neuron images and parameters.
+
+    neuron_grids[l]: (g, g, sizes[l]) in [-1, 1] (layer 0 = the inputs), or None.
+    """
+
+    sizes: list[int]
+    node_labels: list[list[str]]
+    neuron_grids: list[np.ndarray | None]
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    activations: list[str]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One moment of training, ready for the figure builders.
+
+    history: column name -> (epochs + 1,) arrays ("epoch", "train_loss", "test_loss",
+    "train_<score>", "test_<score>"); score: "accuracy" or "r2". metrics: plain numbers
+    for the page (test accuracy / RMSE / R2). confusion: (k, k) counts on the test rows
+    (true on rows) or None. digits: dict of images (m, 8, 8), true (m,), predicted (m,).
+    """
+
+    epoch: int
+    status: str
+    message: str
+    task: str
+    class_names: list[str] | None
+    history: dict[str, np.ndarray]
+    score: str
+    metrics: dict[str, float]
+    plane: PlaneView | None
+    network: NetworkView
+    confusion: np.ndarray | None = None
+    digits: dict | None = None
+    first_layer: np.ndarray | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def plane_axes(playground) -> tuple[int, int]:
+    """Raw-feature indices of the plane's two axes, from plane_x / plane_y."""
+    names = list(playground.dataset.raw_feature_names)
+    chosen = [playground.settings["plane_x"], playground.settings["plane_y"]]
+    axes = [names.index(n) if n in names else -1 for n in chosen]
+    if axes[0] < 0:
+        axes[0] = 0 if axes[1] != 0 else 1
+    if axes[1] < 0 or axes[1] == axes[0]:
+        axes[1] = next(i for i in range(len(names)) if i != axes[0])
+    return axes[0], axes[1]
+
+
+def _cached_planes(playground):
+    """(boundary plane, neuron plane): fixed while the data and axes stay the same."""
+    ds = playground.dataset
+    if ds.kind == "images":
+        return None, None
+    axes = plane_axes(playground)
+    cache = getattr(playground, "_plane_cache", None)
+    if cache is None or cache[0] is not ds or cache[1] != axes:
+        big = ds.plane(axes=axes, resolution=BOUNDARY_GRID_SIZE)
+        small = ds.plane(axes=axes, resolution=NEURON_GRID_SIZE)
+        playground._plane_cache = cache = (ds, axes, big, small)
+    return cache[2], cache[3]
+
+
+def _plane_values(playground, plane) -> np.ndarray:
+    spec, ds = playground.spec, playground.dataset
+    size = len(plane.xs)
+    output = playground.network.predict(plane.X)
+    if ds.task == "regression":
+        real = output[:, 0] * ds.target_scale + ds.target_mean
+        return real.reshape(size, size)
+    probabilities = class_probabilities(spec, output)
+    return probabilities.reshape(size, size, *probabilities.shape[1:])
+
+
+def _plane_view(playground, plane) -> PlaneView:
+    ds = playground.dataset
+    train_xy, test_xy = ds.points(axes=plane.axes)
+    y_train, y_test = ds.y_train, ds.y_test
+    if ds.task == "regression":
+        y_train = y_train * ds.target_scale + ds.target_mean
+        y_test = y_test * ds.target_scale + ds.target_mean
+    return PlaneView(
+        plane.xs,
+        plane.ys,
+        _plane_values(playground, plane),
+        plane.x_name,
+        plane.y_name,
+        train_xy,
+        y_train,
+        test_xy,
+        y_test,
+    )
+
+
+def _unit_scale(a: np.ndarray) -> np.ndarray:
+    """Per neuron, divide by max(1, max |a|) so every image fits [-1, 1]."""
+    peak = np.max(np.abs(a), axis=0) if len(a) else np.ones(a.shape[1])
+    return a / np.maximum(peak, 1.0)
+
+
+def _network_view(playground, small_plane) -> NetworkView:
+    net, ds, spec = playground.network, playground.dataset, playground.spec
+    labels = [FEATURE_LABELS.get(n, n) for n in ds.feature_names]
+    node_labels = [labels] + [[""] * n for n in spec.sizes[1:]]
+    grids: list[np.ndarray | None] = [None] * len(spec.sizes)
+    if small_plane is not None:
+        g = len(small_plane.xs)
+        layers = [small_plane.X, *net.neuron_outputs(small_plane.X)]
+        if spec.output in ("sigmoid", "softmax"):
+            layers[-1] = 2.0 * layers[-1] - 1.0  # probabilities -> [-1, 1] like tanh
+        grids = [_unit_scale(a).reshape(g, g, a.shape[1]) for a in layers]
+    return NetworkView(
+        list(spec.sizes),
+        node_labels,
+        grids,
+        list(net.weights),
+        list(net.biases),
+        list(net.activations),
+    )
+
+
+def _test_rows(ds):
+    """The rows metrics are measured on: the test set, or training rows if it is empty."""
+    if len(ds.X_test):
+        return ds.X_test, ds.y_test
+    return ds.X_train, ds.y_train
+
+
+def _metrics(playground, out: np.ndarray, y: np.ndarray) -> tuple[dict, np.ndarray | None]:
+    ds, spec = playground.dataset, playground.spec
+    if ds.task == "regression":
+        err = (out[:, 0] - y) * ds.target_scale
+        total = np.sum((y - y.mean()) ** 2) * ds.target_scale**2
+        r2 = 1.0 - np.sum(err**2) / total if total > 0 else float("nan")
+        return {"rmse": float(np.sqrt(np.mean(err**2))), "r2": float(r2)}, None
+    predicted = predicted_classes(spec, out)
+    k = ds.n_classes
+    confusion = np.bincount(y * k + predicted, minlength=k * k).reshape(k, k)
+    return {"accuracy": float(np.mean(predicted == y))}, confusion
+
+
+def take_snapshot(playground) -> Snapshot:
+    """Build the snapshot of a Playground (see playground.session) at this moment."""
+    trainer, ds = playground.trainer, playground.dataset
+    big, small = _cached_planes(playground)
+    X_eval, y_eval = _test_rows(ds)
+    out = playground.network.predict(X_eval)
+    metrics, confusion = _metrics(playground, out, y_eval)
+    history = {name: trainer.history.column(name) for name in trainer.history.columns}
+    score = "r2" if ds.task == "regression" else "accuracy"
+    digits = first_layer = None
+    if ds.kind == "images":
+        shown = slice(0, DIGITS_SHOWN)
+        images = np.asarray(X_eval[shown]).reshape(-1, *ds.image_shape)
+        predicted = predicted_classes(playground.spec, out[shown])
+        digits = {"images": images, "true": y_eval[shown], "predicted": predicted}
+        first_layer = np.array(playground.network.weights[0])
+    return Snapshot(
+        epoch=trainer.epoch,
+        status=trainer.status,
+        message=trainer.message,
+        task=ds.task,
+        class_names=None if ds.class_names is None else list(ds.class_names),
+        history=history,
+        score=score,
+        metrics=metrics,
+        plane=None if big is None else _plane_view(playground, big),
+        network=_network_view(playground, small),
+        confusion=confusion,
+        digits=digits,
+        first_layer=first_layer,
+        notes=list(ds.notes),
+    )

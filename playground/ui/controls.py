@@ -1,0 +1,127 @@
+"""Widgets for the settings, drawn from the settings table (one widget function per kind).
+
+Each widget has the key "set_<name>"; its on_change hands the new value to
+`state.change_settings`, which validates it on the server.
+"""
+
+import streamlit as st
+
+from playground import config
+from playground.ui import state
+from playground.ui.labels import choice_label
+
+SLIDER_KINDS = ("int", "float")
+
+
+def widget_key(name: str) -> str:
+    """Session-state key of a setting's widget."""
+    return f"set_{name}"
+
+
+def _sync(name: str, value) -> str:
+    """Make the widget show the current setting (it may have changed elsewhere)."""
+    key = widget_key(name)
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+    return key
+
+
+def _help(setting) -> str:
+    """The setting's help plus what changing it does (rebuild or live)."""
+    return f"{setting.help} Changing it {config.RESET_EXPLANATIONS[setting.resets]}."
+
+
+def _on_change(name: str) -> None:
+    state.change_settings(**{name: st.session_state[widget_key(name)]})
+
+
+def _choice(setting, value, options=None) -> None:
+    options = list(options if options is not None else setting.choices)
+    if value not in options:
+        options.append(value)
+    key = _sync(setting.name, value)
+    st.selectbox(
+        setting.label,
+        options,
+        key=key,
+        help=_help(setting),
+        format_func=choice_label,
+        on_change=_on_change,
+        args=(setting.name,),
+    )
+
+
+def _number(setting, value) -> None:
+    key = _sync(setting.name, value)
+    if setting.presets:
+        options = sorted({*setting.presets, value})
+        st.select_slider(
+            setting.label,
+            options,
+            key=key,
+            help=_help(setting),
+            format_func=lambda v: f"{v:g}",
+            on_change=_on_change,
+            args=(setting.name,),
+        )
+    elif setting.step:
+        st.slider(
+            setting.label,
+            setting.low,
+            setting.high,
+            step=setting.step,
+            key=key,
+            help=_help(setting),
+            on_change=_on_change,
+            args=(setting.name,),
+        )
+    else:
+        step = 1 if setting.kind == "int" else 0.01
+        st.number_input(
+            setting.label,
+            setting.low,
+            setting.high,
+            step=step,
+            key=key,
+            help=_help(setting),
+            on_change=_on_change,
+            args=(setting.name,),
+        )
+
+
+def _toggle(setting, value) -> None:
+    key = _sync(setting.name, value)
+    st.toggle(
+        setting.label, key=key, help=_help(setting), on_change=_on_change, args=(setting.name,)
+    )
+
+
+def _features(setting, value) -> None:
+    from playground.data import FEATURE_LABELS
+
+    key = _sync(setting.name, list(value))
+    st.pills(
+        setting.label,
+        list(setting.choices),
+        selection_mode="multi",
+        key=key,
+        help=_help(setting),
+        format_func=lambda f: FEATURE_LABELS.get(f, f),
+        on_change=_on_change,
+        args=(setting.name,),
+    )
+
+
+def setting_widget(name: str, settings: dict, options=None) -> None:
+    """Draw the widget for one setting, if it applies and a teacher has not hidden it."""
+    if name in config.hidden_settings(settings) or not config.is_shown(name, settings):
+        return
+    setting, value = config.SETTINGS_BY_NAME[name], settings[name]
+    if setting.kind == "choice" or setting.kind == "str":
+        _choice(setting, value, options)
+    elif setting.kind in SLIDER_KINDS:
+        _number(setting, value)
+    elif setting.kind == "bool":
+        _toggle(setting, value)
+    elif setting.kind == "multi_choice":
+        _features(setting, value)

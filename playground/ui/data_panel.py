@@ -1,0 +1,117 @@
+"""The data panel: a picker of data sets with thumbnails, and the CSV upload."""
+
+import streamlit as st
+
+from playground.data import CSV_INFO, DATASETS, DataError, csv_guard, limits, load_dataset
+from playground.plots import dataset_thumbnail_png
+from playground.session import CsvChoice
+from playground.ui import state
+
+PICKER_COLUMNS = 3
+
+
+@st.cache_data(show_spinner=False)
+def thumbnail(name: str) -> bytes:
+    """A small PNG of a 2-D data set's points at noise 0 (cached per server process)."""
+    ds = load_dataset(name, noise=0.0, seed=0)
+    labels = ds.y_train if ds.task != "regression" else (ds.y_train > 0).astype(int)
+    return dataset_thumbnail_png(ds.raw_train, labels, size=64)
+
+
+def _pick(name: str) -> None:
+    if name == "csv" and state.playground().csv is None:
+        state.report_error("Upload a CSV file below to use your own data.")
+        return
+    state.change_settings(dataset=name)
+
+
+def dataset_picker(settings: dict) -> None:
+    """Thumbnail buttons for the 2-D sets, then buttons for the real data sets."""
+    current = settings["dataset"]
+    planar = [n for n, info in DATASETS.items() if info.kind == "2d"]
+    for start in range(0, len(planar), PICKER_COLUMNS):
+        columns = st.columns(PICKER_COLUMNS)
+        for column, name in zip(columns, planar[start : start + PICKER_COLUMNS], strict=False):
+            with column, st.container(key=f"pick_{name}"):
+                st.image(thumbnail(name), width=56)
+                st.button(
+                    DATASETS[name].label,
+                    key=f"ds_{name}",
+                    on_click=_pick,
+                    args=(name,),
+                    type="primary" if name == current else "secondary",
+                    help=DATASETS[name].description,
+                    width="stretch",
+                )
+    others = [n for n, info in DATASETS.items() if info.kind != "2d"] + ["csv"]
+    for column, name in zip(st.columns(len(others)), others, strict=True):
+        info = CSV_INFO if name == "csv" else DATASETS[name]
+        column.button(
+            info.label,
+            key=f"ds_{name}",
+            on_click=_pick,
+            args=(name,),
+            type="primary" if name == current else "secondary",
+            help=info.description,
+            width="stretch",
+        )
+
+
+def _upload_changed() -> None:
+    upload = st.session_state.get("csv_upload")
+    if upload is None:
+        return
+    raw = upload.getvalue()
+    try:
+        state.playground().set_csv(CsvChoice(raw=raw, name=upload.name))
+    except DataError as error:
+        state.report_error(f"{upload.name}: {error}")
+        return
+    state.report_error(None)
+    state.write_url()
+
+
+def _columns_changed() -> None:
+    pg = state.playground()
+    target = st.session_state["csv_target"]
+    features = tuple(st.session_state["csv_features"]) or None
+    choice = CsvChoice(pg.csv.raw, pg.csv.name, target, features)
+    try:
+        pg.set_csv(choice)
+    except DataError as error:
+        state.report_error(str(error))
+    else:
+        state.report_error(None)
+
+
+def csv_upload() -> None:
+    """The uploader and, once a file is in use, its target and feature columns."""
+    st.file_uploader(
+        f"Your own CSV (up to {limits.MAX_CSV_ROWS:,} rows, {limits.MAX_CSV_COLUMNS} columns)",
+        type=["csv"],
+        key="csv_upload",
+        on_change=_upload_changed,
+        help="The first row names the columns. The last column is predicted unless you pick "
+        "another one.",
+    )
+    pg = state.playground()
+    if pg.csv is None or pg.settings["dataset"] != "csv":
+        return
+    header = _header(pg.csv.raw)
+    target = pg.csv.target or header[-1]
+    st.session_state["csv_target"] = target
+    st.selectbox("Column to predict", header, key="csv_target", on_change=_columns_changed)
+    chosen = list(pg.csv.features or [])
+    st.session_state["csv_features"] = [c for c in chosen if c in header and c != target]
+    st.multiselect(
+        "Columns to learn from (empty = all others)",
+        [c for c in header if c != target],
+        key="csv_features",
+        on_change=_columns_changed,
+    )
+
+
+def _header(raw: bytes) -> list[str]:
+    """Column names of a file the loader already accepted (so it decodes and parses)."""
+    text = csv_guard.decode_text(raw)
+    return list(csv_guard.read_header(text, csv_guard.guess_delimiter(text)))

@@ -1,0 +1,75 @@
+"""Snapshot -> figure specs for the page (the glue between the snapshot and plots/).
+
+Returns plain-dict specs (cheap to build 10 times a second); `figure_json` serializes them.
+"""
+
+from playground.plots import (
+    boundary_spec,
+    confusion_spec,
+    digit_grid_spec,
+    first_layer_images_spec,
+    loss_spec,
+    network_spec,
+    weights_spec,
+)
+from playground.snapshot import Snapshot
+
+
+def boundary(snap: Snapshot, settings: dict) -> dict | None:
+    """The decision boundary (or regression surface) with the points, or None (digits)."""
+    plane = snap.plane
+    if plane is None:
+        return None
+    show_test = settings["show_test"]
+    return boundary_spec(
+        plane.xs,
+        plane.ys,
+        plane.values,
+        snap.task,
+        plane.train_xy,
+        plane.train_labels,
+        plane.test_xy if show_test else None,
+        plane.test_labels if show_test else None,
+        x_name=plane.x_name,
+        y_name=plane.y_name,
+        class_names=snap.class_names,
+        discretize=settings["discretize"],
+    )
+
+
+def loss(snap: Snapshot, settings: dict) -> dict:
+    """Train and test loss per epoch."""
+    h = snap.history
+    return loss_spec(h["epoch"], h["train_loss"], h["test_loss"], log_y=settings["log_loss"])
+
+
+def network(snap: Snapshot) -> dict:
+    """The network diagram with a small image per neuron."""
+    n = snap.network
+    return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases, n.activations)
+
+
+def weights(snap: Snapshot) -> dict:
+    """One weight matrix per layer (with biases) on a shared scale."""
+    n = snap.network
+    labels = [f"layer {i + 1} ({a})" for i, a in enumerate(n.activations)]
+    inputs = n.node_labels[0] if len(n.node_labels[0]) <= 16 else None
+    return weights_spec(n.weights, n.biases, labels, inputs)
+
+
+def confusion(snap: Snapshot) -> dict | None:
+    """Confusion matrix on the test rows, or None for regression."""
+    if snap.confusion is None:
+        return None
+    return confusion_spec(snap.confusion, snap.class_names)
+
+
+def digits(snap: Snapshot) -> tuple[dict, dict] | None:
+    """(test images with predictions, first-layer weights as images) for image data."""
+    if snap.digits is None:
+        return None
+    d = snap.digits
+    return (
+        digit_grid_spec(d["images"], d["true"], d["predicted"]),
+        first_layer_images_spec(snap.first_layer),
+    )

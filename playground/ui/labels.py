@@ -1,0 +1,35 @@
+"""Display words for the values of choice settings (the names themselves live in the
+settings table and the registries)."""
+
+CHOICE_LABELS = {
+    "relu": "ReLU",
+    "leaky_relu": "Leaky ReLU",
+    "elu": "ELU",
+    "tanh": "Tanh",
+    "sigmoid": "Sigmoid",
+    "linear": "Linear",
+    "swish": "Swish",
+    "gelu": "GELU",
+    "cross_entropy": "Cross-entropy",
+    "squared_error": "Squared error",
+    "xavier": "Xavier (Glorot)",
+    "he": "He",
+    "playground": "TF Playground (U(−0.5, 0.5))",
+    "zeros": "Zeros",
+    "sgd": "SGD",
+    "momentum": "Momentum",
+    "rmsprop": "RMSprop",
+    "adam": "Adam",
+    "none": "None",
+    "l1": "L1",
+    "l2": "L2",
+    "dropout": "Dropout",
+    "auto": "Auto",
+    "classification": "Classification",
+    "regression": "Regression",
+}
+
+
+def choice_label(value) -> str:
+    """The text a widget shows for a choice value."""
+    return CHOICE_LABELS.get(value, str(value))

@@ -1,0 +1,71 @@
+"""The browser session's state: its Playground, the URL, and messages for the page.
+
+Settings reach the Playground only through `change_settings`, which validates them with the
+settings table, applies them and writes the URL, so the URL always matches the page.
+"""
+
+import streamlit as st
+
+from playground import config
+from playground.data import DataError
+from playground.session import Playground
+
+PLAYGROUND = "playground"
+NOTES = "notes"  # plain sentences about URL values that were not used as given
+ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
+
+
+def _start() -> Playground:
+    settings, notes = config.from_query(st.query_params.to_dict())
+    try:
+        playground = Playground(settings)
+    except DataError as error:
+        notes.append(f"{error} Starting with the default data set instead.")
+        playground = Playground({**settings, "dataset": config.defaults()["dataset"]})
+    st.session_state[NOTES] = notes
+    return playground
+
+
+def playground() -> Playground:
+    """This session's Playground, created from the URL on the first run."""
+    if PLAYGROUND not in st.session_state:
+        st.session_state[PLAYGROUND] = _start()
+        write_url()
+    return st.session_state[PLAYGROUND]
+
+
+def write_url() -> None:
+    """Put the current settings in the address bar (only what differs from defaults)."""
+    wanted = config.to_query(st.session_state[PLAYGROUND].settings)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def change_settings(**changes) -> None:
+    """Validate and apply changed settings; a rejected change leaves an error message."""
+    pg = st.session_state[PLAYGROUND]
+    new = dict(pg.settings)
+    notes = []
+    for name, raw in changes.items():
+        value, note = config.validate(name, raw)
+        new[name] = value
+        notes += [note] if note else []
+    new, rule_notes = config.reconcile(new)
+    try:
+        pg.update(new)
+    except DataError as error:
+        st.session_state[ERROR] = str(error)
+    else:
+        st.session_state[ERROR] = None
+    st.session_state[NOTES] = notes + rule_notes
+    write_url()
+
+
+def report_error(message: str | None) -> None:
+    """Remember a message for the page (None clears it)."""
+    st.session_state[ERROR] = message
+
+
+def messages() -> tuple[str | None, list[str]]:
+    """(error, notes) to show at the top of the page."""
+    return st.session_state.get(ERROR), st.session_state.get(NOTES, [])

@@ -1,0 +1,132 @@
+"""The page's flow of settings, driven without a browser (AppTest never fires run_every)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def start(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def epoch_shown(at: AppTest) -> int:
+    """The digits in the container keyed "epoch"."""
+    block = next(b for b in at.main.children.values() if _key(b) == "epoch")
+    return int(block.children[0].value)
+
+
+def _key(block) -> str | None:
+    proto = getattr(block, "proto", None)
+    key = getattr(getattr(proto, "flex_container", None), "key", None) if proto else None
+    return key or getattr(block, "key", None)
+
+
+def playground(at: AppTest):
+    return at.session_state["playground"]
+
+
+def test_page_opens_with_tf_playground_defaults_and_no_exception():
+    at = start()
+    assert not at.exception and not at.error
+    pg = playground(at)
+    assert pg.settings["dataset"] == "circle" and pg.spec.sizes == (2, 4, 2, 1)
+    assert pg.trainer.learning_rate == 0.03 and pg.epoch == 0
+    assert at.button(key="play").label == "Play"
+
+
+def test_step_advances_one_epoch_and_reset_returns_to_zero():
+    at = start()
+    at.button(key="step").click().run()
+    at.button(key="step").click().run()
+    assert playground(at).epoch == 2
+    assert any(m.value == "2" for m in at.markdown)
+    at.button(key="reset").click().run()
+    assert playground(at).epoch == 0
+
+
+def test_play_toggles_to_pause():
+    at = start()
+    at.button(key="play").click().run()
+    assert playground(at).playing and at.button(key="play").label == "Pause"
+    at.button(key="play").click().run()
+    assert not playground(at).playing and at.button(key="play").label == "Play"
+
+
+def test_learning_rate_is_live_and_noise_rebuilds():
+    at = start()
+    at.button(key="step").click().run()
+    at.select_slider(key="set_learning_rate").set_value(0.3).run()
+    assert playground(at).epoch == 1 and playground(at).trainer.learning_rate == 0.3
+    assert at.query_params["learning_rate"] == "0.3"
+    at.slider(key="set_noise").set_value(20).run()
+    assert playground(at).epoch == 0 and playground(at).settings["noise"] == 20
+    assert at.query_params["noise"] == "20"
+
+
+def test_adding_a_layer_rebuilds_the_network_and_updates_the_url():
+    at = start()
+    at.button(key="add_layer").click().run()
+    assert playground(at).spec.sizes == (2, 4, 2, 2, 1)
+    assert at.query_params["hidden"] == "4,2,2"
+    at.number_input(key="set_hidden_0").set_value(7).run()
+    assert playground(at).spec.sizes == (2, 7, 2, 2, 1)
+
+
+def test_url_settings_are_applied():
+    at = start(dataset="spiral", hidden="8,8,5", activation="relu", learning_rate="0.01",
+               seed="42", noise="10")  # fmt: skip
+    pg = playground(at)
+    assert pg.dataset.name == "spiral" and pg.spec.sizes == (2, 8, 8, 5, 1)
+    assert pg.network.activations[:3] == ["relu"] * 3
+    assert pg.settings["seed"] == 42 and pg.trainer.learning_rate == 0.01
+    assert not at.info  # nothing needed a note
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"hidden": "4," * 5000},
+        {"learning_rate": "NaN", "noise": "-5"},
+        {"dataset": "<script>alert(1)</script>"},
+        {"batch_size": "1e999", "hidden": "100000"},
+        {"seed": "abc", "features": ""},
+    ],
+)
+def test_bad_url_values_fall_back_with_a_visible_note(query):
+    at = start(**query)
+    assert not at.exception
+    assert at.info, "a note should say which URL value was not used"
+    pg = playground(at)
+    assert len(pg.spec.sizes) <= 10 and max(pg.spec.sizes) <= 64
+
+
+def test_csv_in_url_without_a_file_starts_with_default_data_and_says_why():
+    at = start(dataset="csv")
+    assert not at.exception
+    assert playground(at).dataset.name == "circle"
+    assert any("CSV" in i.value for i in at.info)
+
+
+def test_divergence_pauses_with_a_plain_message():
+    at = start(dataset="plane", learning_rate="10", activation="relu")
+    for _ in range(30):
+        at.button(key="step").click().run()
+        if playground(at).trainer.status == "diverged":
+            break
+    assert playground(at).trainer.status == "diverged"
+    assert not at.exception
+    assert any("learning rate" in e.value for e in at.error)
+
+
+def test_teacher_can_hide_a_panel_through_the_url():
+    at = start(hide="training")
+    keys = {w.key for w in at.select_slider}
+    assert "set_learning_rate" not in keys
+    at = start()
+    assert "set_learning_rate" in {w.key for w in at.select_slider}
