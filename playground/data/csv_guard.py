@@ -122,7 +122,10 @@ def check_rows(text: str, delimiter: str, n_columns: int) -> int:
             if n_rows > MAX_CSV_ROWS:
                 raise DataError(f"The file has more than {MAX_CSV_ROWS:,} rows; that is the limit.")
     except csv.Error as error:
-        raise DataError(f"Line {reader.line_num} cannot be read as CSV ({error}).") from None
+        raise DataError(
+            f'Line {reader.line_num} cannot be read as CSV ({error}). Is a quote (") '
+            "left open, or a cell longer than 131,072 characters?"
+        ) from None
     if n_rows == 0:
         raise DataError("The file has a header line but no data rows.")
     return n_rows

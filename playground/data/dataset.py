@@ -15,7 +15,7 @@ PLANE_MARGIN = 0.05
 """Share of the data range added on each side of a tabular plane."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds arrays: == is identity, not elementwise
 class InputEncoder:
     """How raw rows (real units) become model inputs; the same for training rows and grids.
 
@@ -36,7 +36,7 @@ class InputEncoder:
         return X
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds arrays: == is identity, not elementwise
 class Plane:
     """A grid over two raw features, with the model inputs for every grid point.
 
@@ -53,7 +53,7 @@ class Plane:
     y_name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds arrays: == is identity, not elementwise
 class Dataset:
     """A data set split into training and test rows; every array is read-only.
 

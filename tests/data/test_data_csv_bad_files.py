@@ -54,6 +54,7 @@ BAD_FILES = {
         r"Line 22 has 3 value\(s\)",
     ),
     "short row": (table("x,y,z", ["1,2,3", "4,5", "6,7,8"]), r"Line 3 has 2 value\(s\)"),
+    "unclosed quote": (b'x,y\n"' + b"a\n" * 70_000, "quote"),
     "too many rows": (
         table("x,y", [f"{i},{i % 2}" for i in range(limits.MAX_CSV_ROWS + 1)]),
         f"more than {limits.MAX_CSV_ROWS:,} rows",
