@@ -7,8 +7,8 @@
 Never imports streamlit. Caps on uploads live in ``playground.data.limits``.
 """
 
-from playground.data import limits
-from playground.data.csv_loader import TASK_CHOICES, load_csv
+from playground.data import csv_guard, limits
+from playground.data.csv_loader import TASK_CHOICES, csv_column_names, load_csv
 from playground.data.dataset import Dataset, InputEncoder, Plane
 from playground.data.errors import DataError
 from playground.data.features import DEFAULT_FEATURES_2D, FEATURE_LABELS, FEATURES_2D
@@ -35,6 +35,8 @@ __all__ = [
     "DatasetInfo",
     "InputEncoder",
     "Plane",
+    "csv_column_names",
+    "csv_guard",
     "limits",
     "list_datasets",
     "load_csv",

@@ -84,6 +84,15 @@ def _choose_features(columns: dict, target: str, features, notes: list[str]) -> 
     return chosen
 
 
+def csv_column_names(raw_bytes) -> list[str]:
+    """The column names of an uploaded CSV, after the same size, file-type, encoding and
+    header checks as ``load_csv`` (for the page's target / feature pickers)."""
+    data = csv_guard.as_bytes(raw_bytes)
+    csv_guard.reject_binary(data)
+    text = csv_guard.decode_text(data)
+    return csv_guard.read_header(text, csv_guard.guess_delimiter(text))
+
+
 def load_csv(
     raw_bytes, target=None, features=None, task=None, train_fraction=0.8, seed=0
 ) -> Dataset:

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from playground.data import DataError, limits, load_csv
+from playground.data import DataError, csv_column_names, limits, load_csv
 
 
 def table(header: str, rows: list[str]) -> bytes:
@@ -106,3 +106,9 @@ def test_explicit_unusable_feature_says_why():
     rows = [f"{i},name{i},{i % 2}" for i in range(40)]
     with pytest.raises(DataError, match="40 different texts"):
         load_csv(table("x,name,y", rows), features=["x", "name"])
+
+
+def test_column_names_for_the_pickers_pass_the_same_checks():
+    assert csv_column_names(b"\xef\xbb\xbfa; b;c\n1;2;3\n") == ["a", "b", "c"]
+    with pytest.raises(DataError, match="gzip"):
+        csv_column_names(gzip.compress(b"a,b\n1,2\n"))
