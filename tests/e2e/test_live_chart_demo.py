@@ -1,0 +1,176 @@
+"""live_chart in real headless Chromium: updates land in the same plot div, never blank.
+
+Starts ``streamlit run`` on a tiny app written to tmp_path (static serving on, so plotly.js
+is served from tmp_path/static) and watches it with Playwright.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+UPDATES = 5  # in-place updates watched before the figure is frozen
+
+APP = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+import plotly.graph_objects as go
+import numpy as np
+import streamlit as st
+from playground.ui.live_chart import live_chart
+
+st.checkbox("freeze", key="freeze")  # then the same figure JSON is sent on every tick
+
+@st.fragment(run_every=0.1)
+def live():
+    n = st.session_state.setdefault("n", 0) + 1
+    st.session_state.n = n
+    with st.container(key="tick"):
+        st.write(f"tick {{n}}")
+    shown = 0 if st.session_state.freeze else n
+    z = (np.arange(400).reshape(20, 20) * shown % 256).astype(np.uint8)
+    fig = go.Figure(go.Heatmap(z=z), layout={{"title": {{"text": f"t{{shown}}"}}}})
+    live_chart(fig.to_json(), key="heat", height=300)
+    live_chart('{{"data": [', key="broken", height=100)
+
+live()
+"""
+
+# Counts rAF frames where the chart is blank (no div, zero height, no heatmap image) and
+# plotly_afterplot events on the div tagged as the original one.
+PROBE = """
+() => {
+  const gd = document.querySelector(".st-key-heat .js-plotly-plot");
+  gd.__original = true;
+  window.__probe = { blank: 0, frames: 0, afterplot: 0 };
+  gd.on("plotly_afterplot", () => window.__probe.afterplot++);
+  const sample = () => {
+    const now = document.querySelector(".st-key-heat .js-plotly-plot");
+    window.__probe.frames++;
+    if (!now || now.offsetHeight === 0 || !now.querySelector("image")) window.__probe.blank++;
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+}
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "streamlit exited early"
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)  # polling the server's start, not timing the feature
+    pytest.fail("streamlit did not become healthy")
+
+
+@pytest.fixture
+def app_url(tmp_path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (apt-get install -y chromium)")
+    pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+    (tmp_path / "app.py").write_text(APP, encoding="utf-8")
+    port = _free_port()
+    options = {
+        "server.headless": "true",
+        "server.port": str(port),
+        "server.enableStaticServing": "true",
+        "browser.gatherUsageStats": "false",
+    }
+    cmd = [sys.executable, "-m", "streamlit", "run", str(tmp_path / "app.py")]
+    cmd += [arg for name, value in options.items() for arg in (f"--{name}", value)]
+    server = subprocess.Popen(
+        cmd,
+        cwd=tmp_path,
+        env=os.environ | {"PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _title_tick(page) -> int:
+    """The tick in the chart's title ``t<tick>`` (0 when frozen)."""
+    return int(page.locator(".st-key-heat .gtitle").text_content()[1:])
+
+
+def _wait_title(page, js_condition: str, arg: int) -> None:
+    """Wait until ``js_condition`` holds for n = the chart title's tick."""
+    page.wait_for_function(
+        "(arg) => { const t = document.querySelector('.st-key-heat .gtitle');"
+        f" const n = t ? +t.textContent.slice(1) : -1; return {js_condition}; }}",
+        arg=arg,
+        timeout=30_000,
+    )
+
+
+def _tick(page) -> int:
+    return int(page.locator(".st-key-tick").inner_text().split()[-1])
+
+
+def test_updates_in_place_without_blank_frames_and_keep_zoom(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        page.goto(app_url)
+        _wait_title(page, "n >= arg", 2)
+        page.evaluate(PROBE)
+        gd = ".st-key-heat .js-plotly-plot"
+        page.evaluate(
+            f"() => Plotly.relayout(document.querySelector('{gd}'), {{'xaxis.range': [2, 5]}})"
+        )
+        _wait_title(page, "n >= arg", _title_tick(page) + UPDATES)
+        page.get_by_text("freeze").click()  # a full-app rerun, then identical figures
+        _wait_title(page, "n === arg", 0)
+        frozen_probe = page.evaluate("() => window.__probe")
+        page.wait_for_function(
+            "(n) => +document.querySelector('.st-key-tick').innerText.split(' ').pop() >= n",
+            arg=_tick(page) + 5,
+            timeout=30_000,
+        )
+        same_div = page.evaluate(f"() => document.querySelector('{gd}').__original === true")
+        x_range = page.evaluate(f"() => document.querySelector('{gd}')._fullLayout.xaxis.range")
+        probe = page.evaluate("() => window.__probe")
+        error_text = page.locator(".st-key-broken .live-chart-error").inner_text()
+        browser.close()
+
+    assert same_div, "the plot div was replaced: updates did not happen in place"
+    assert frozen_probe["afterplot"] >= UPDATES, "the original div saw too few updates"
+    assert probe["frames"] > 0 and probe["blank"] == 0
+    assert x_range == [2, 5], "the user's zoom was lost"
+    assert probe["afterplot"] == frozen_probe["afterplot"], "an unchanged figure was redrawn"
+    assert error_text.startswith("Chart error:")
