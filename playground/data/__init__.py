@@ -7,7 +7,7 @@
 Never imports streamlit. Caps on uploads live in ``playground.data.limits``.
 """
 
-from playground.data import csv_guard, limits
+from playground.data import limits
 from playground.data.csv_loader import TASK_CHOICES, csv_column_names, load_csv
 from playground.data.dataset import Dataset, InputEncoder, Plane
 from playground.data.errors import DataError
@@ -36,7 +36,6 @@ __all__ = [
     "InputEncoder",
     "Plane",
     "csv_column_names",
-    "csv_guard",
     "limits",
     "list_datasets",
     "load_csv",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from playground.data import CSV_INFO, DATASETS, DataError, csv_guard, limits, load_dataset
+from playground.data import CSV_INFO, DATASETS, DataError, csv_column_names, limits, load_dataset
 from playground.plots import dataset_thumbnail_png
 from playground.session import CsvChoice
 from playground.ui import state
@@ -97,7 +97,7 @@ def csv_upload() -> None:
     pg = state.playground()
     if pg.csv is None or pg.settings["dataset"] != "csv":
         return
-    header = _header(pg.csv.raw)
+    header = csv_column_names(pg.csv.raw)
     target = pg.csv.target or header[-1]
     st.session_state["csv_target"] = target
     st.selectbox("Column to predict", header, key="csv_target", on_change=_columns_changed)
@@ -109,9 +109,3 @@ def csv_upload() -> None:
         key="csv_features",
         on_change=_columns_changed,
     )
-
-
-def _header(raw: bytes) -> list[str]:
-    """Column names of a file the loader already accepted (so it decodes and parses)."""
-    text = csv_guard.decode_text(raw)
-    return list(csv_guard.read_header(text, csv_guard.guess_delimiter(text)))
