@@ -140,10 +140,21 @@ def _unit_scale(a: np.ndarray) -> np.ndarray:
     return a / np.maximum(peak, 1.0)
 
 
+def _output_labels(ds, spec) -> list[str]:
+    """Names of the output neurons: the classes for softmax, else what is predicted."""
+    if spec.n_outputs > 1:
+        return list(ds.class_names)
+    if ds.task == "regression":
+        return [ds.target_name]
+    return [f"P({ds.class_names[1]})" if spec.output == "sigmoid" else "output"]
+
+
 def _network_view(playground, small_plane) -> NetworkView:
     net, ds, spec = playground.network, playground.dataset, playground.spec
     labels = [FEATURE_LABELS.get(n, n) for n in ds.feature_names]
-    node_labels = [labels] + [[""] * n for n in spec.sizes[1:]]
+    hidden = [[f"neuron {layer}.{i + 1}" for i in range(n)]
+              for layer, n in enumerate(spec.sizes[1:-1], start=1)]  # fmt: skip
+    node_labels = [labels, *hidden, _output_labels(ds, spec)]
     grids: list[np.ndarray | None] = [None] * len(spec.sizes)
     if small_plane is not None:
         g = len(small_plane.xs)

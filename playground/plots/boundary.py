@@ -32,15 +32,15 @@ def boundary_spec(
         raise ValueError(f"task must be one of {TASKS}, got {task!r}")
     values = np.asarray(values)
     if task == "binary":
-        heatmap = surface.binary_surface(xs, ys, values, discretize)
+        drawn = surface.binary_surface(xs, ys, values, discretize)
         class_names = class_names or ["class 0", "class 1"]
     elif task == "multiclass":
-        heatmap = surface.multiclass_surface(xs, ys, values, discretize)
+        drawn = surface.multiclass_surface(xs, ys, values, discretize)
         class_names = class_names or [f"class {k}" for k in range(values.shape[-1])]
     else:
         value_range = value_range or surface.symmetric_range(values, train_labels)
-        heatmap = surface.regression_surface(xs, ys, values, value_range)
-    traces = [heatmap]
+        drawn = surface.regression_surface(xs, ys, values, value_range)
+    traces = drawn["traces"]
     traces += point_traces(task, train_xy, train_labels, class_names, value_range, WHITE, "train")
     traces += point_traces(task, test_xy, test_labels, class_names, value_range, DARK, "test")
     layout = live_layout(
@@ -51,6 +51,7 @@ def boundary_spec(
         yaxis=_axis(np.asarray(ys), y_name),
         showlegend=False,
         hovermode="closest",
+        images=[drawn["image"]],
     )
     return {"data": traces, "layout": layout}
 

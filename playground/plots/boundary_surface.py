@@ -1,42 +1,35 @@
-"""The network's output over the plane as ONE uint8 heatmap trace dict, per kind of task.
+"""The network's output over the plane as ONE server-drawn image, per kind of task.
 
-values[j, i] is the output at (xs[i], ys[j]) (row-major: rows go up the y axis). The heatmap
-is placed with x0/dx/y0/dy, so no coordinate arrays are sent. Its hover is off: z is
-quantized, and carrying the exact value as customdata would cost more than the heatmap
-itself; the points on top carry the hover instead.
+values[j, i] is the output at (xs[i], ys[j]) (row-major: rows go up the y axis). Each
+surface is a dict {"image": layout image, "traces": extra traces}: the image is a PNG
+(see raster.py: far cheaper for the browser to redraw than a heatmap trace) stretched over
+the grid's cells; regression adds an invisible trace that carries the colorbar. The surface
+has no hover; the points on top carry it.
 """
 
 import numpy as np
 
 from playground.plots.arrays import U8_TOP, quantize_u8
 from playground.plots.colors import BLUE, DIVERGING_SCALE, ORANGE, class_confidence_scale
+from playground.plots.raster import grid_image, scale_lut
 
 # Over the white page this pales the surface a little, as TF Playground's is, so the points
 # (full colour, outlined) stand out from the region they sit in.
 SURFACE_OPACITY = 0.8
 
 
-def _placement(xs: np.ndarray, ys: np.ndarray) -> dict:
-    """x0/dx/y0/dy for a heatmap whose cell centres are the grid points (G,) x (G,)."""
+def _cell_rectangle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float, float]:
+    """(left, bottom, width, height) of a grid whose cell centres are the points (G,) x (G,)."""
     dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
     dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
-    return {"x0": float(xs[0]), "dx": dx, "y0": float(ys[0]), "dy": dy}
+    return float(xs[0]) - dx / 2, float(ys[0]) - dy / 2, dx * len(xs), dy * len(ys)
 
 
-def _heatmap(z: np.ndarray, xs, ys, colorscale, zmax: int = U8_TOP, **extra) -> dict:
-    return {
-        "type": "heatmap",
-        "z": z,
-        "zmin": 0,
-        "zmax": zmax,
-        "colorscale": colorscale,
-        "showscale": False,
-        "hoverinfo": "skip",
-        "name": "output",
-        "opacity": SURFACE_OPACITY,
-        **_placement(np.asarray(xs), np.asarray(ys)),
-        **extra,
-    }
+def _surface(z: np.ndarray, xs, ys, colorscale, zmax: int = U8_TOP, traces=()) -> dict:
+    lut = scale_lut(colorscale, zmax + 1)
+    rectangle = _cell_rectangle(np.asarray(xs), np.asarray(ys))
+    image = grid_image(z, lut, *rectangle, opacity=SURFACE_OPACITY)
+    return {"image": image, "traces": list(traces)}
 
 
 def binary_surface(xs, ys, probability: np.ndarray, discretize: bool = False) -> dict:
@@ -46,8 +39,8 @@ def binary_surface(xs, ys, probability: np.ndarray, discretize: bool = False) ->
     """
     if discretize:
         z = np.where(np.asarray(probability) >= 0.5, U8_TOP, 0).astype(np.uint8)
-        return _heatmap(z, xs, ys, [[0.0, ORANGE], [1.0, BLUE]])
-    return _heatmap(quantize_u8(probability, 0.0, 1.0), xs, ys, DIVERGING_SCALE)
+        return _surface(z, xs, ys, [[0.0, ORANGE], [1.0, BLUE]])
+    return _surface(quantize_u8(probability, 0.0, 1.0), xs, ys, DIVERGING_SCALE)
 
 
 def class_levels(n_classes: int) -> int:
@@ -71,25 +64,28 @@ def multiclass_surface(xs, ys, probabilities: np.ndarray, discretize: bool = Fal
         certainty = (probabilities.max(axis=-1) - 1.0 / k) / (1.0 - 1.0 / k)
         level = np.rint(np.clip(np.nan_to_num(certainty), 0.0, 1.0) * (levels - 1))
     z = (predicted * levels + level).astype(np.uint8)
-    return _heatmap(z, xs, ys, class_confidence_scale(k, levels), zmax=k * levels - 1)
+    return _surface(z, xs, ys, class_confidence_scale(k, levels), zmax=k * levels - 1)
 
 
 def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, float]) -> dict:
     """Predicted values (G, G) -> diverging surface over value_range with a colorbar in units.
 
-    The colorbar's ticks sit at quantized positions but are labelled with real values.
+    The colorbar hangs on an invisible two-point marker trace spanning value_range.
     """
     low, high = value_range
-    tick_values = np.linspace(low, high, 5)
-    colorbar = {
-        "thickness": 12,
-        "len": 0.9,
-        "tickvals": quantize_u8(tick_values, low, high).tolist(),
-        "ticktext": [f"{v:.3g}" for v in tick_values],
-        "outlinewidth": 0,
-    }
+    colorbar = {"thickness": 12, "len": 0.9, "outlinewidth": 0, "tickformat": ".3g"}
+    legend = {
+        "type": "scatter",
+        "x": [None, None],
+        "y": [None, None],
+        "mode": "markers",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "marker": {"color": [low, high], "cmin": low, "cmax": high,
+                   "colorscale": DIVERGING_SCALE, "showscale": True, "colorbar": colorbar},
+    }  # fmt: skip
     z = quantize_u8(values, low, high)
-    return _heatmap(z, xs, ys, DIVERGING_SCALE, showscale=True, colorbar=colorbar)
+    return _surface(z, xs, ys, DIVERGING_SCALE, traces=[legend])
 
 
 def symmetric_range(*arrays) -> tuple[float, float]:

@@ -1,13 +1,10 @@
 """A tiny PNG of a data set's points for the data-set picker: NumPy raster + zlib, no Pillow."""
 
-import struct
-import zlib
-
 import numpy as np
 
 from playground.plots.colors import class_colors, diverging_rgb, hex_to_rgb
+from playground.plots.raster import PNG_SIGNATURE, encode_png
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BACKGROUND = "#f7f8f8"
 
 
@@ -47,24 +44,6 @@ def rasterize_points(xy: np.ndarray, labels: np.ndarray, size: int = 56) -> np.n
         for d_col in (-1, 0):
             image[rows + d_row, cols + d_col] = colors
     return image
-
-
-def _chunk(kind: bytes, payload: bytes) -> bytes:
-    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
-
-
-def encode_png(image: np.ndarray) -> bytes:
-    """(h, w, 3) uint8 RGB -> PNG bytes (8-bit truecolour, no filter)."""
-    h, w, _ = image.shape
-    rows = np.hstack([np.zeros((h, 1), np.uint8), image.reshape(h, w * 3)])
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (
-        PNG_SIGNATURE
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 9))
-        + _chunk(b"IEND", b"")
-    )
 
 
 def dataset_thumbnail_png(xy: np.ndarray, labels: np.ndarray, size: int = 56) -> bytes:

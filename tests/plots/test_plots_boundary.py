@@ -1,4 +1,4 @@
-"""Decision boundary: one uint8 heatmap, colours per task, points on top."""
+"""Decision boundary: one server-drawn PNG surface, colours per task, points on top."""
 
 import json
 
@@ -6,13 +6,23 @@ import numpy as np
 import pytest
 
 from playground.plots import boundary_figure
-from playground.plots.arrays import U8_TOP
 from playground.plots.boundary_surface import class_levels
-from playground.plots.colors import BLUE, CLASS_PALETTE, GREY, ORANGE, WHITE
+from playground.plots.colors import BLUE, CLASS_PALETTE, ORANGE, WHITE, hex_to_rgb, light_tint
+from tests.plots.png_reader import decode_data_uri
 
 G = 30
 GRID = np.linspace(-6, 6, G)
 GX, GY = np.meshgrid(GRID, GRID)  # GX[j, i] = GRID[i]: row-major like the builders expect
+
+
+def _surface(fig) -> np.ndarray:
+    """The boundary image as (rows, cols, 3) RGB, row 0 at the TOP (as drawn)."""
+    (image,) = fig.layout.images
+    return decode_data_uri(image.source).astype(int)
+
+
+def _near(pixel, color: str, tolerance: int = 6) -> bool:
+    return bool(np.all(np.abs(np.asarray(pixel) - hex_to_rgb(color)) <= tolerance))
 
 
 def _points(n=40, k=2, seed=0):
@@ -26,24 +36,32 @@ def _binary(**kwargs):
     return boundary_figure(GRID, GRID, probability, "binary", xy, labels, **kwargs)
 
 
-def test_binary_heatmap_is_uint8_orange_grey_blue_and_placed_by_x0_dx():
+def test_binary_surface_is_one_png_orange_grey_blue_stretched_over_the_grid():
     fig = _binary()
-    heatmap = fig.data[0]
-    assert heatmap.type == "heatmap" and heatmap.z.dtype == np.uint8 and heatmap.z.shape == (G, G)
-    assert (heatmap.zmin, heatmap.zmax) == (0, U8_TOP)
-    colors = [c for _, c in heatmap.colorscale]
-    assert colors[0] == ORANGE and colors[-1] == BLUE and GREY in colors
-    assert heatmap.x0 == -6 and heatmap.dx == pytest.approx(12 / (G - 1)) and heatmap.x is None
-    # row-major: the right edge (i = G-1) is class 1 (blue end), the left edge orange
-    assert heatmap.z[:, -1].min() > 0.9 * U8_TOP and heatmap.z[:, 0].max() < 0.1 * U8_TOP
-    assert json.loads(fig.to_json())["data"][0]["z"]["dtype"] == "u1"
+    (image,) = fig.layout.images
+    rgb = _surface(fig)
+    assert rgb.shape == (G, G, 3)
+    assert (image.xref, image.yref, image.layer, image.sizing) == ("x", "y", "below", "stretch")
+    half = 12 / (G - 1) / 2  # cells are centred on the grid points
+    assert image.x == pytest.approx(-6 - half) and image.sizex == pytest.approx(12 + 2 * half)
+    assert image.y == pytest.approx(6 + half)  # the image's top edge
+    # class 1 on the right: the right column is blue, the left orange, the middle grey-ish
+    assert _near(rgb[G // 2, -1], BLUE, 40) and _near(rgb[G // 2, 0], ORANGE, 40)
+    assert [t.type for t in fig.data].count("heatmap") == 0
+
+
+def test_surface_rows_go_up_the_y_axis():
+    xy, labels = _points()
+    probability = 1 / (1 + np.exp(-GY))  # class 1 at the top
+    rgb = _surface(boundary_figure(GRID, GRID, probability, "binary", xy, labels))
+    assert _near(rgb[0, G // 2], BLUE, 40) and _near(rgb[-1, G // 2], ORANGE, 40)
 
 
 def test_discretize_gives_two_flat_colours():
-    smooth, flat = _binary(), _binary(discretize=True)
-    assert len(np.unique(smooth.data[0].z)) > 2
-    assert set(np.unique(flat.data[0].z)) == {0, U8_TOP}
-    assert [c for _, c in flat.data[0].colorscale] == [ORANGE, BLUE]
+    smooth, flat = _surface(_binary()), _surface(_binary(discretize=True))
+    assert len({tuple(p) for p in smooth.reshape(-1, 3)}) > 2
+    colors = {tuple(p) for p in flat.reshape(-1, 3)}
+    assert colors == {hex_to_rgb(ORANGE), hex_to_rgb(BLUE)}
 
 
 def test_points_one_trace_per_class_and_split_with_outlines():
@@ -51,9 +69,9 @@ def test_points_one_trace_per_class_and_split_with_outlines():
     test_xy, test_labels = _points(n=20, seed=1)
     probability = np.full((G, G), 0.5)
     fig = boundary_figure(GRID, GRID, probability, "binary", xy, labels, test_xy, test_labels)
-    train = [t for t in fig.data[1:] if t.legendgroup == "train"]
-    test = [t for t in fig.data[1:] if t.legendgroup == "test"]
-    assert len(fig.data) == 5 and len(train) == 2 and len(test) == 2
+    train = [t for t in fig.data if t.legendgroup == "train"]
+    test = [t for t in fig.data if t.legendgroup == "test"]
+    assert len(fig.data) == 4 and len(train) == 2 and len(test) == 2
     assert [t.marker.color for t in train] == [ORANGE, BLUE]
     assert all(t.marker.line.color == WHITE for t in train)
     assert all(t.marker.line.color != WHITE for t in test)
@@ -65,28 +83,30 @@ def test_plus_minus_one_labels_map_to_orange_and_blue():
     xy, labels = _points()
     signed = np.where(labels == 1, 1, -1)
     fig = boundary_figure(GRID, GRID, np.full((G, G), 0.5), "binary", xy, signed)
-    assert len(fig.data[2].x) == int((labels == 1).sum())
-    assert fig.data[2].marker.color == BLUE
+    assert len(fig.data[1].x) == int((labels == 1).sum())
+    assert fig.data[1].marker.color == BLUE
 
 
-def test_multiclass_is_one_heatmap_encoding_class_and_confidence():
+def test_multiclass_surface_colours_the_predicted_class_by_confidence():
     k = 3
-    logits = np.stack([-GX, GX, GY * 3], -1)
+    logits = np.stack([-GX * 3, GX * 3, GY * 9], -1)
     probs = np.exp(logits) / np.exp(logits).sum(-1, keepdims=True)
     xy, labels = _points(k=k)
     fig = boundary_figure(GRID, GRID, probs, "multiclass", xy, labels, class_names=["a", "b", "c"])
-    heatmap = fig.data[0]
-    levels = class_levels(k)
-    assert [t.type for t in fig.data].count("heatmap") == 1
-    assert heatmap.z.dtype == np.uint8 and heatmap.zmax == k * levels - 1
-    np.testing.assert_array_equal(heatmap.z // levels, probs.argmax(-1))
-    # the segment of each class ends on that class's palette colour
-    ends = [c for _, c in heatmap.colorscale][1::2]
-    assert ends == list(CLASS_PALETTE[:k])
-    flat = boundary_figure(GRID, GRID, probs, "multiclass", xy, labels, discretize=True)
-    assert set(np.unique(flat.data[0].z % levels)) == {levels - 1}
-    assert len(np.unique(heatmap.z % levels)) > 5  # smooth: confidence varies
-    assert len(fig.data) == 1 + k and fig.data[1].name == "a (train)"
+    rgb = _surface(fig)[::-1]  # row 0 at the bottom, like probs
+    assert class_levels(k) * k <= 251
+    confident = probs.max(-1) > 0.999
+    for cls in range(k):
+        where = confident & (probs.argmax(-1) == cls)
+        assert where.any() and all(_near(p, CLASS_PALETTE[cls], 8) for p in rgb[where])
+    flat = _surface(boundary_figure(GRID, GRID, probs, "multiclass", xy, labels, discretize=True))
+    assert len({tuple(p) for p in flat.reshape(-1, 3)}) == k  # full strength only
+    pale = probs.max(-1) < 0.45  # near-even evidence: nearer the class's light tint
+    for pixel, cls in zip(rgb[pale], probs.argmax(-1)[pale], strict=True):
+        tint, full = (np.array(hex_to_rgb(c)) for c in (light_tint(CLASS_PALETTE[cls]),
+                                                         CLASS_PALETTE[cls]))  # fmt: skip
+        assert np.abs(pixel - tint).sum() < np.abs(pixel - full).sum()
+    assert len(fig.data) == k and fig.data[0].name == "a (train)"
 
 
 def test_regression_surface_has_colorbar_in_units_and_points_coloured_by_value():
@@ -94,9 +114,10 @@ def test_regression_surface_has_colorbar_in_units_and_points_coloured_by_value()
     targets = xy[:, 0] / 3
     values = GX / 3
     fig = boundary_figure(GRID, GRID, values, "regression", xy, targets, value_range=(-2, 2))
-    heatmap = fig.data[0]
-    assert heatmap.showscale and list(heatmap.colorbar.ticktext) == ["-2", "-1", "0", "1", "2"]
-    assert heatmap.colorbar.tickvals[2] == pytest.approx(U8_TOP / 2, abs=1)
+    legend = fig.data[0]
+    assert legend.marker.showscale and (legend.marker.cmin, legend.marker.cmax) == (-2, 2)
+    rgb = _surface(fig)
+    assert _near(rgb[0, -1], BLUE, 60) and _near(rgb[0, 0], ORANGE, 60)
     points = fig.data[1]
     assert (points.marker.cmin, points.marker.cmax) == (-2, 2)
     np.testing.assert_allclose(points.marker.color, targets.astype(np.float32))

@@ -1,13 +1,10 @@
 """Digit gallery, first-layer weight images and the data-set thumbnail PNG."""
 
-import struct
-import zlib
-
 import numpy as np
 
 from playground.plots import dataset_thumbnail_png, digit_grid_figure, first_layer_images_figure
 from playground.plots.colors import BLUE, MISTAKE_RED, ORANGE, hex_to_rgb
-from playground.plots.thumbnail import PNG_SIGNATURE
+from tests.plots.png_reader import decode_png
 
 
 def test_digit_grid_is_one_mosaic_with_mistakes_in_red():
@@ -42,29 +39,10 @@ def test_first_layer_images_are_a_diverging_mosaic_of_each_neurons_weights():
     assert ORANGE in colors and BLUE in colors and fig.data[0].showscale
 
 
-def _decode_png(data: bytes) -> np.ndarray:
-    """Minimal PNG reader for what encode_png writes: 8-bit RGB, filter 0, one IDAT."""
-    assert data[:8] == PNG_SIGNATURE
-    pos, chunks = 8, {}
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind = data[pos + 4 : pos + 8]
-        payload = data[pos + 8 : pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
-        assert crc == zlib.crc32(kind + payload) & 0xFFFFFFFF
-        chunks[kind] = payload
-        pos += 12 + length
-    width, height, depth, color_type = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
-    assert (depth, color_type) == (8, 2)
-    rows = np.frombuffer(zlib.decompress(chunks[b"IDAT"]), np.uint8).reshape(height, -1)
-    assert np.all(rows[:, 0] == 0)
-    return rows[:, 1:].reshape(height, width, 3)
-
-
 def test_thumbnail_is_a_png_of_the_right_size_with_class_colours():
     xy = np.array([[-1.0, -1.0], [1.0, 1.0]])
     data = dataset_thumbnail_png(xy, np.array([-1, 1]), size=40)
-    image = _decode_png(data)
+    image = decode_png(data)
     assert image.shape == (40, 40, 3)
     pixels = {tuple(p) for p in image.reshape(-1, 3)}
     assert hex_to_rgb(ORANGE) in pixels and hex_to_rgb(BLUE) in pixels
@@ -76,8 +54,8 @@ def test_thumbnail_is_a_png_of_the_right_size_with_class_colours():
 def test_thumbnail_colours_regression_targets_and_many_classes():
     rng = np.random.default_rng(0)
     xy = rng.uniform(-6, 6, (300, 2))
-    regression = _decode_png(dataset_thumbnail_png(xy, xy[:, 0] / 7.3))
-    digits = _decode_png(dataset_thumbnail_png(xy, rng.integers(0, 5, 300)))
+    regression = decode_png(dataset_thumbnail_png(xy, xy[:, 0] / 7.3))
+    digits = decode_png(dataset_thumbnail_png(xy, rng.integers(0, 5, 300)))
     assert regression.shape == digits.shape == (56, 56, 3)
     assert len({tuple(p) for p in regression.reshape(-1, 3)}) > 20  # a continuous scale
     assert 5 <= len({tuple(p) for p in digits.reshape(-1, 3)}) <= 6  # 5 classes + background

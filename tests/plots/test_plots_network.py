@@ -1,12 +1,12 @@
-"""Network view: one figure, neuron heatmaps, grouped links, hover, collapse of wide layers."""
+"""Network view: one figure, neuron images, grouped links, hover, collapse of wide layers."""
 
 import numpy as np
 
 from playground.plots import network_figure
-from playground.plots.arrays import U8_TOP
-from playground.plots.colors import BLUE, ORANGE
+from playground.plots.colors import BLUE, GREY, ORANGE, hex_to_rgb
 from playground.plots.network_geometry import COLLAPSED_SHOWN
 from playground.plots.network_links import link_bucket
+from tests.plots.png_reader import decode_data_uri
 
 SIZES = [2, 4, 2, 1]
 
@@ -21,27 +21,36 @@ def _network(sizes=SIZES, g=12, with_grids=True, seed=0):
     return network_figure(sizes, labels, grids, weights, biases, acts), weights
 
 
-def _heatmaps(fig):
-    return [t for t in fig.data if t.type == "heatmap"]
+def _images(fig):
+    return list(fig.layout.images)
+
+
+def _neuron_hover(fig):
+    return next(t for t in fig.data if t.name == "neurons")
 
 
 def _scatters(fig):
     return [t for t in fig.data if t.type == "scatter"]
 
 
-def test_one_uint8_heatmap_per_neuron_on_one_hidden_axis_pair():
-    fig, _ = _network()
-    heatmaps = _heatmaps(fig)
-    assert len(heatmaps) == sum(SIZES)
-    assert all(h.z.dtype == np.uint8 and h.z.shape == (12, 12) for h in heatmaps)
-    assert all(h.coloraxis == "coloraxis" for h in heatmaps)
+def test_one_png_per_neuron_on_one_hidden_axis_pair():
+    rng = np.random.default_rng(0)
+    grids = [np.tanh(rng.normal(size=(12, 12, s))) for s in SIZES]
+    grids[0][:, :, 0] = -1.0  # the first input neuron entirely negative: orange
+    weights = [rng.uniform(-2, 2, (a, b)) for a, b in zip(SIZES[:-1], SIZES[1:], strict=True)]
+    labels = [[f"L{k}n{i}" for i in range(s)] for k, s in enumerate(SIZES)]
+    fig = network_figure(SIZES, labels, grids, weights, [np.zeros(s) for s in SIZES[1:]],
+                         ["tanh", "tanh", "sigmoid"])  # fmt: skip
+    images = _images(fig)
+    assert len(images) == sum(SIZES)
+    assert all(decode_data_uri(im.source).shape == (12, 12, 3) for im in images)
+    assert np.all(decode_data_uri(images[0].source) == hex_to_rgb(ORANGE))
+    assert all((im.xref, im.yref, im.sizing) == ("x", "y", "stretch") for im in images)
+    assert [t.type for t in fig.data].count("heatmap") == 0
     assert {t.xaxis for t in fig.data} == {None} and "xaxis2" not in fig.to_plotly_json()["layout"]
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.scaleanchor == "x"
-    scale = fig.layout.coloraxis
-    assert (scale.cmin, scale.cmax) == (0, U8_TOP)
-    assert scale.colorscale[0][1] == ORANGE and scale.colorscale[-1][1] == BLUE
     # layers left to right: every input box is left of every output box
-    assert max(h.x0 for h in heatmaps[:2]) < min(h.x0 for h in heatmaps[-1:])
+    assert max(im.x for im in images[:2]) < min(im.x for im in images[-1:])
 
 
 def test_links_are_few_traces_grouped_by_sign_and_bucket():
@@ -62,15 +71,14 @@ def test_hover_carries_weights_and_neuron_details():
     hover = next(t for t in _scatters(fig) if t.mode == "markers")
     assert len(hover.text) == sum(w.size for w in weights)
     assert f"{weights[0][0, 0]:.3f}" in hover.text[0] and "L0n0" in hover.text[0]
-    neuron = _heatmaps(fig)[2]  # first hidden neuron
-    assert "tanh" in neuron.hovertemplate and "bias 0.100" in neuron.hovertemplate
+    neuron = _neuron_hover(fig).hovertext[2]  # first hidden neuron
+    assert "tanh" in neuron and "bias 0.100" in neuron
 
 
 def test_wide_layer_is_collapsed_with_a_more_label():
     sizes = [64, 16, 10]
     fig, _ = _network(sizes, with_grids=False)
-    heatmaps = _heatmaps(fig)
-    assert len(heatmaps) == COLLAPSED_SHOWN + COLLAPSED_SHOWN + 10
+    assert len(_images(fig)) == COLLAPSED_SHOWN + COLLAPSED_SHOWN + 10
     labels = next(t for t in _scatters(fig) if t.mode == "text")
     assert "+58 more" in labels.text and "+10 more" in labels.text
     hover = next(t for t in _scatters(fig) if t.mode == "markers")
@@ -79,4 +87,7 @@ def test_wide_layer_is_collapsed_with_a_more_label():
 
 def test_missing_grids_draw_plain_mid_grey_boxes():
     fig, _ = _network(with_grids=False)
-    assert all(h.z.shape == (1, 1) and h.z[0, 0] == U8_TOP // 2 for h in _heatmaps(fig))
+    for image in _images(fig):
+        pixels = decode_data_uri(image.source)
+        assert pixels.shape == (1, 1, 3)
+        assert np.abs(pixels[0, 0].astype(int) - hex_to_rgb(GREY)).max() <= 3
