@@ -3,7 +3,7 @@
 import numpy as np
 
 from playground.plots.colors import class_colors, diverging_rgb, hex_to_rgb
-from playground.plots.raster import PNG_SIGNATURE, encode_png
+from playground.plots.raster import encode_png
 
 BACKGROUND = "#f7f8f8"
 
