@@ -73,3 +73,22 @@ def digits(snap: Snapshot) -> tuple[dict, dict] | None:
         digit_grid_spec(d["images"], d["true"], d["predicted"]),
         first_layer_images_spec(snap.first_layer),
     )
+
+
+FAST_VIEWS = ("network", "boundary", "digits", "loss")
+"""Views redrawn at every live update; the others change slowly (see views.SLOW_VIEW_EVERY)."""
+
+
+def live_specs(snap: Snapshot, settings: dict, slow: bool = True) -> dict[str, dict]:
+    """Every view the page shows for this snapshot, key -> figure spec (keys as the page's
+    chart keys). slow=False leaves out the slowly changing views."""
+    specs = {"network": network(snap), "boundary": boundary(snap, settings)}
+    if snap.digits is not None:
+        specs["digits"], first_layer = digits(snap)
+        if slow:
+            specs["first_layer"] = first_layer
+    specs["loss"] = loss(snap, settings)
+    if slow:
+        specs["weights"] = weights(snap)
+        specs["confusion"] = confusion(snap)
+    return {key: spec for key, spec in specs.items() if spec is not None}
