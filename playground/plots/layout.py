@@ -1,8 +1,11 @@
 """Shared look of every figure: sizes, a minimal template, and the live-update settings.
 
 The page redraws the live figures with Plotly.react about 10 times a second, so each figure
-keeps the user's zoom (a constant uirevision), never animates (transition off) and carries a
-tiny template of our own: plotly's default template adds kilobytes to every update.
+keeps the user's zoom (a constant uirevision), carries a tiny template of our own (plotly's
+default template adds kilobytes to every update) and never animates. It sets no
+`transition` at all: even a zero-length one sends Plotly.react down its animation path,
+which ends in a relayout of the axis ranges that uirevision then keeps as if the user had
+zoomed, freezing autoranged axes (seen in Chromium: the loss chart stopped following).
 
 Builders first make a *spec*: the figure as a plain dict (traces as dicts, NumPy arrays
 inside), which costs well under a millisecond and serializes directly (serialize.py).
@@ -54,7 +57,6 @@ def live_layout(
         "height": height,
         "margin": margin or SMALL_MARGIN,
         "uirevision": uirevision,
-        "transition": {"duration": 0},
         **extra,
     }
 

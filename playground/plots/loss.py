@@ -41,8 +41,10 @@ def loss_spec(
         LOSS_FIGURE_HEIGHT,
         uirevision,
         {"l": 50, "r": 10, "t": 24, "b": 36},
-        xaxis={"title": {"text": "epoch"}},
-        yaxis={"title": {"text": "loss"}, "type": "log" if log_y else "linear"},
+        # autorange stated in every update: Plotly's uirevision then keeps a user's zoom (a GUI
+        # edit) but follows the data otherwise; left unstated, a resize froze the range.
+        xaxis={"title": {"text": "epoch"}, "autorange": True},
+        yaxis={"title": {"text": "loss"}, "type": "log" if log_y else "linear", "autorange": True},
         hovermode="x unified",
         legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
     )
