@@ -34,7 +34,9 @@ MAX_LAYERS = 8
 MAX_NEURONS = 64
 
 
-def _data_settings(datasets: tuple[str, ...], tabular: tuple[str, ...]) -> list[Setting]:
+def _data_settings(
+    datasets: tuple[str, ...], tabular: tuple[str, ...], datasets_2d: tuple[str, ...]
+) -> list[Setting]:
     plane_help = "Feature drawn on the {} axis of the plane; empty = the {} column."
     return [
         Setting("dataset", "choice", "circle", "data", "Data set",
@@ -43,7 +45,8 @@ def _data_settings(datasets: tuple[str, ...], tabular: tuple[str, ...]) -> list[
                 "Classification or regression; auto picks the data set's usual task.",
                 "data", choices=PROBLEMS, shown_when=("dataset", tabular)),
         Setting("noise", "int", 0, "data", "Noise (%)",
-                "How much the points or labels are disturbed.", "data", low=0, high=50, step=5),
+                "How much the points or labels are disturbed.", "data", low=0, high=50, step=5,
+                shown_when=("dataset", datasets_2d)),
         Setting("train_pct", "int", 50, "data", "Training data (%)",
                 "Share of the points used for training; the rest is the test set.",
                 "data", low=10, high=90, step=10),
@@ -153,7 +156,7 @@ def build_settings(
     if datasets_2d is None:
         datasets_2d = tuple(d for d in datasets if d not in (*tabular_datasets, "digits"))
     settings = [
-        *_data_settings(datasets, tabular_datasets),
+        *_data_settings(datasets, tabular_datasets, datasets_2d),
         *_network_settings(datasets_2d, features, activations),
         *_training_settings(optimizers, regularizations),
         *_view_toggles(),

@@ -25,6 +25,7 @@ CHOICE_LABELS = {
     "l2": "L2",
     "dropout": "Dropout",
     "auto": "Auto",
+    "": "Auto",  # plane_x / plane_y left empty: the first two columns
     "classification": "Classification",
     "regression": "Regression",
 }
