@@ -4,14 +4,18 @@
 frames, lost zoom). This element is a components-v2 component whose JavaScript (live_chart.js)
 keeps one plot div per key and calls ``Plotly.newPlot`` once, then ``Plotly.react`` on it.
 
-plotly.js (~4.8 MB) is not sent with the element: it is copied from the installed plotly
-package to ``<app dir>/static/plotly.min.js`` and served by Streamlit's static file serving
-(``server.enableStaticServing = true``) at ``app/static/plotly.min.js``, loaded once per tab.
+Neither plotly.js (~4.8 MB) nor the chart script is sent with the element: plotly.min.js is
+copied from the installed plotly package, and live_chart.js written under a content-hashed
+name, to ``<app dir>/static/``, served by Streamlit's static file serving
+(``server.enableStaticServing = true``) at ``app/static/`` and loaded once per tab. Streamlit
+re-sends a component's script with every update, so the element carries only a small loader
+(live_chart_loader.js) that imports the real module.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import shutil
@@ -38,7 +42,13 @@ def compact_js(source: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
-LIVE_CHART_JS = compact_js((_HERE / "live_chart.js").read_text(encoding="utf-8"))
+CHART_SCRIPT = (_HERE / "live_chart.js").read_text(encoding="utf-8")
+CHART_SCRIPT_NAME = f"live_chart.{hashlib.sha256(CHART_SCRIPT.encode()).hexdigest()[:12]}.js"
+LIVE_CHART_JS = compact_js(
+    (_HERE / "live_chart_loader.js")
+    .read_text(encoding="utf-8")
+    .replace("__CHART_SCRIPT__", CHART_SCRIPT_NAME)
+)
 LIVE_CHART_CSS = (_HERE / "live_chart.css").read_text(encoding="utf-8")
 
 # Registered once at import; Streamlit re-registers it on each new runtime (e.g. AppTest).
@@ -75,6 +85,25 @@ def ensure_plotly_js(static_dir: Path) -> Path | None:
     return target
 
 
+@functools.cache
+def ensure_chart_script(static_dir: Path) -> Path | None:
+    """Write live_chart.js to ``static_dir`` under its content-hashed name (atomically), so a
+    new version never meets a stale cached copy. Returns the path, or None if it cannot."""
+    target = static_dir / CHART_SCRIPT_NAME
+    try:
+        if target.is_file() and target.read_text(encoding="utf-8") == CHART_SCRIPT:
+            return target
+        static_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=static_dir, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
+            tmp.write(CHART_SCRIPT)
+        os.replace(tmp_name, target)
+    except OSError as err:
+        _LOGGER.warning("live_chart: cannot write %s: %s", target, err)
+        return None
+    return target
+
+
 def _app_static_dir() -> Path | None:
     """The ``static`` folder Streamlit serves at app/static/ (beside the main script)."""
     ctx = get_script_run_ctx()
@@ -93,4 +122,5 @@ def live_chart(figure_json: str, *, key: str, height: int) -> None:
     static_dir = _app_static_dir()
     if static_dir is not None:
         ensure_plotly_js(static_dir)
+        ensure_chart_script(static_dir)
     _live_chart_element(key=key, data=figure_json, width="stretch", height=height)

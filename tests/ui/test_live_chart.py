@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -55,10 +56,12 @@ def test_key_keeps_identity_while_the_figure_changes(tmp_path):
     assert a1.id != b1.id == b2.id
 
 
-def test_first_run_copies_plotly_js_beside_the_main_script(tmp_path):
+def test_first_run_copies_plotly_js_and_the_chart_script_beside_the_main_script(tmp_path):
     _run_app(tmp_path)
     copied = tmp_path / "static" / lc.PLOTLY_JS_NAME
     assert copied.stat().st_size == lc.PLOTLY_JS_SOURCE.stat().st_size
+    script = tmp_path / "static" / lc.CHART_SCRIPT_NAME
+    assert script.read_text(encoding="utf-8") == lc.CHART_SCRIPT
 
 
 def test_ensure_plotly_js_replaces_a_stale_copy(tmp_path):
@@ -77,8 +80,19 @@ def test_ensure_plotly_js_reports_an_unwritable_folder(tmp_path):
     assert lc.ensure_plotly_js(blocker / "static") is None
 
 
+def test_chart_script_name_changes_with_its_content():
+    assert lc.CHART_SCRIPT_NAME.startswith("live_chart.") and lc.CHART_SCRIPT_NAME.endswith(".js")
+    digest = hashlib.sha256(lc.CHART_SCRIPT.encode()).hexdigest()[:12]
+    assert digest in lc.CHART_SCRIPT_NAME
+
+
+def test_element_script_only_loads_the_chart_module():
+    assert f"app/static/{lc.CHART_SCRIPT_NAME}" in lc.LIVE_CHART_JS
+    assert "import(" in lc.LIVE_CHART_JS and "Plotly" not in lc.LIVE_CHART_JS
+
+
 def test_js_draws_once_then_reacts_in_place():
-    js = lc.LIVE_CHART_JS
+    js = lc.CHART_SCRIPT
     assert "export default function" in js
     assert "Plotly.newPlot" in js and "Plotly.react" in js
     assert "displaylogo: false" in js and "responsive: true" in js
@@ -87,9 +101,9 @@ def test_js_draws_once_then_reacts_in_place():
 
 
 def test_js_sent_with_every_update_stays_small():
-    raw = (Path(lc.__file__).parent / "live_chart.js").read_text(encoding="utf-8")
+    raw = (Path(lc.__file__).parent / "live_chart_loader.js").read_text(encoding="utf-8")
     assert "//" in raw and not any(line.startswith("//") for line in lc.LIVE_CHART_JS.splitlines())
-    assert len(lc.LIVE_CHART_JS) < 3500  # bytes per element per update
+    assert len(lc.LIVE_CHART_JS) < 700  # bytes per element per update
 
 
 def test_compact_js_keeps_code_and_strings():
