@@ -1,0 +1,243 @@
+"""Live training as the browser sees it: `python -m benchmarks.browser [--seconds 20] [--query Q]`.
+
+Starts the app on a free port, opens it in Debian's Chromium (Playwright, 1500x1000), presses
+Play and watches for N seconds, then prints Markdown tables:
+- per chart: Plotly.react calls per second (counted by wrapping the Plotly object the live
+  chart module uses), frames where the chart was blank out of requestAnimationFrame samples,
+  and browser ms per Plotly.react call;
+- epochs per second (epoch counter at start and end), server CPU and websocket bytes per
+  fragment run (a run = one ``script_finished`` ForwardMsg decoded from the websocket),
+  and the pause latency (median of 3; time of the counter's last change after the click).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from google.protobuf.message import DecodeError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CHART_KEYS = ("network", "boundary", "loss", "weights", "confusion")
+PAUSE_WATCH_S = 5.0  # a pause that has not taken effect by then counts as this long
+
+# Wraps Plotly.react on the object live_chart.js resolved (it looks the method up per call)
+# and samples every animation frame for blank charts.
+PROBE = """
+(keys) => {
+  const probe = { frames: 0, charts: {} };
+  for (const key of keys) probe.charts[key] = { reacts: 0, ms: 0, blank: 0 };
+  const react = window.Plotly.react;
+  window.Plotly.react = async function (gd, ...rest) {
+    const t0 = performance.now();
+    const result = await react.call(this, gd, ...rest);
+    const host = gd.closest("[class*=st-key-]");
+    const key = host && host.className.match(/st-key-(\\S+)/)[1];
+    const chart = probe.charts[key];
+    if (chart) { chart.reacts++; chart.ms += performance.now() - t0; }
+    return result;
+  };
+  const drawn = (key) => {
+    const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    if (!gd || gd.offsetHeight === 0 || !gd.querySelector(".main-svg")) return false;
+    return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
+  };
+  const sample = () => {
+    probe.frames++;
+    for (const key of keys) if (!drawn(key)) probe.charts[key].blank++;
+    if (!probe.stop) requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+  window.__bench = probe;
+}
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app():
+    """Yield (base URL, server pid) of ``streamlit run app.py`` started from the repo root."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
+    cmd += ["--server.headless", "true", "--server.port", str(port)]
+    server = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("streamlit did not become healthy in 60 s")
+        yield url, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
+    return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+class SocketCounter:
+    """Bytes and finished script runs received over the page's websocket."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        self.runs = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+
+    def _received(self, payload) -> None:
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        self.bytes += len(data)
+        try:
+            if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
+                self.runs += 1
+        except DecodeError:
+            pass  # not a ForwardMsg: still counted as bytes
+
+
+def epoch(page) -> int:
+    """The page's epoch counter."""
+    return int(page.locator(".st-key-epoch").inner_text().strip())
+
+
+def play_button(page):
+    """The visible Play/Pause button."""
+    return page.locator(".st-key-play button:visible")
+
+
+def pause_latency(page) -> float:
+    """Press Pause; seconds from the click to the epoch counter's last change."""
+    clicked = time.perf_counter()
+    play_button(page).click()
+    last_text, last_change = page.locator(".st-key-epoch").inner_text(), 0.0
+    while time.perf_counter() - clicked < PAUSE_WATCH_S:
+        text = page.locator(".st-key-epoch").inner_text()
+        if text != last_text:
+            last_text, last_change = text, time.perf_counter() - clicked
+        page.wait_for_timeout(25)
+    return last_change
+
+
+def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
+    """Press Play, watch for ``seconds``, return the raw figures (see the module docstring)."""
+    keys = [k for k in CHART_KEYS if page.locator(f".st-key-{k} .js-plotly-plot").count()]
+    page.evaluate(PROBE, keys)
+    play_button(page).click()
+    page.wait_for_function("() => +document.querySelector('.st-key-epoch').innerText > 0")
+    start = (time.perf_counter(), epoch(page), cpu_seconds(pid), sockets.bytes, sockets.runs)
+    page.wait_for_timeout(seconds * 1000)
+    probe = page.evaluate("() => { window.__bench.stop = true; return window.__bench; }")
+    end = (time.perf_counter(), epoch(page), cpu_seconds(pid), sockets.bytes, sockets.runs)
+    elapsed, epochs, cpu, nbytes, runs = (b - a for a, b in zip(start, end, strict=True))
+    latencies = [pause_latency(page)]
+    for _ in range(2):
+        play_button(page).click()
+        page.wait_for_timeout(1500)  # let training run before pausing again
+        latencies.append(pause_latency(page))
+    return {
+        "elapsed": elapsed,
+        "epochs": epochs,
+        "runs": runs,
+        "cpu": cpu,
+        "bytes": nbytes,
+        "frames": probe["frames"],
+        "charts": probe["charts"],
+        "pauses": latencies,
+    }
+
+
+def markdown(m: dict) -> str:
+    """The figures of ``measure`` as two Markdown tables."""
+    rows = ["| chart | updates/s | blank frames / sampled | browser ms per update |"]
+    rows.append("|---|---:|---:|---:|")
+    for key, c in m["charts"].items():
+        ms = c["ms"] / c["reacts"] if c["reacts"] else float("nan")
+        rows.append(
+            f"| {key} | {c['reacts'] / m['elapsed']:.1f} | {c['blank']} / {m['frames']} "
+            f"| {ms:.1f} |"
+        )
+    runs = max(m["runs"], 1)
+    pauses = ", ".join(f"{p:.2f}" for p in m["pauses"])
+    rows += [
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| window | {m['elapsed']:.1f} s |",
+        f"| epochs per second | {m['epochs'] / m['elapsed']:.0f} |",
+        f"| fragment runs per second | {m['runs'] / m['elapsed']:.1f} |",
+        f"| server CPU per run | {1000 * m['cpu'] / runs:.1f} ms |",
+        f"| server CPU share | {100 * m['cpu'] / m['elapsed']:.0f} % of one core |",
+        f"| websocket bytes per run | {m['bytes'] / runs / 1024:.1f} KB |",
+        f"| pause latency, median of 3 | {statistics.median(m['pauses']):.2f} s ({pauses}) |",
+    ]
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    """nproc, memory and the Chromium version, as one line."""
+    mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    chromium = subprocess.run(
+        [CHROMIUM, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return (
+        f"{os.cpu_count()} CPUs (nproc), {mem_kb / 2**20:.0f} GiB RAM, {platform.machine()}, "
+        f"{chromium}, Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    """Parse the arguments, run one measurement and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--query", default="", help="URL query, e.g. '?dataset=spiral'")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with running_app() as (url, pid), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        sockets = SocketCounter(page)
+        page.goto(f"{url}/{args.query}")
+        page.wait_for_selector(".st-key-boundary .js-plotly-plot image", timeout=60_000)
+        page.wait_for_function("() => window.Plotly && window.Plotly.react")
+        result = measure(page, sockets, pid, args.seconds)
+        browser.close()
+    print(f"Page: `/{args.query}`, {args.seconds:g} s of training. Machine: {machine()}\n")
+    print(markdown(result))
+
+
+if __name__ == "__main__":
+    main()
