@@ -14,13 +14,9 @@ def _set(key: str, value):
     return key
 
 
-def _resize(delta: int) -> None:
-    hidden = list(state.playground().settings["hidden"])
-    if delta > 0:
-        hidden.append(hidden[-1] if hidden else 4)
-    elif hidden:
-        hidden.pop()
-    state.change_settings(hidden=hidden)
+def _set_layers(hidden: tuple[int, ...]) -> None:
+    # The target list, not a +1/-1: Streamlit can run a click's callback twice.
+    state.change_settings(hidden=list(hidden))
 
 
 def _neurons_changed() -> None:
@@ -46,20 +42,21 @@ def hidden_layers_widget(settings: dict) -> None:
     label.markdown(
         f"**{len(hidden)} hidden layer{'s' if len(hidden) != 1 else ''}**", help=setting.help
     )
+    more = (*hidden, hidden[-1] if hidden else 4)
     plus.button(
         "＋",
         key="add_layer",
         help="Add a hidden layer",
-        on_click=_resize,
-        args=(1,),
+        on_click=_set_layers,
+        args=(more,),
         disabled=len(hidden) >= config.MAX_LAYERS,
     )
     minus.button(
         "－",
         key="remove_layer",
         help="Remove the last hidden layer",
-        on_click=_resize,
-        args=(-1,),
+        on_click=_set_layers,
+        args=(tuple(hidden[:-1]),),
         disabled=not hidden,
     )
     columns = st.columns(max(1, min(4, len(hidden))))

@@ -1,15 +1,19 @@
 """Play / Pause, Step, Reset and Regenerate (outside the live fragment: a click is a full
-rerun that preempts the fragment, so Pause takes effect at once)."""
+rerun that preempts the fragment, so Pause takes effect at once).
+
+Streamlit may run a button's callback twice when the click's rerun meets the live
+fragment's timer (seen in Chromium: a Pause that paused and resumed within 12 ms), so
+every callback here sets a state rather than flipping one."""
 
 import streamlit as st
 
 from playground.ui import state
 
 
-def _toggle_play() -> None:
+def _set_playing(playing: bool) -> None:
     pg = state.playground()
-    pg.playing = not pg.playing and pg.trainer.status == "ok"
-    if pg.trainer.status != "ok":
+    pg.playing = playing and pg.trainer.status == "ok"
+    if playing and pg.trainer.status != "ok":
         state.report_error(
             "Training stopped because it diverged: lower the learning rate "
             "or press Reset, then Play again."
@@ -43,7 +47,8 @@ def toolbar(playground) -> None:
         label,
         key="play",
         icon=icon,
-        on_click=_toggle_play,
+        on_click=_set_playing,
+        args=(not playground.playing,),
         type="primary",
         width="stretch",
         help="Start or pause training",
