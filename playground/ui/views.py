@@ -19,9 +19,11 @@ LIVE_INTERVAL = 0.1  # seconds between live updates: 10 per second
 # slowly, so while playing they are rebuilt on every 4th update only.
 SLOW_VIEW_EVERY = 4
 # Training fills what is left of each update after drawing it, less a margin for Streamlit's
-# own work, so that one update takes a little under LIVE_INTERVAL.
+# own work, up to MAX_TRAIN_SECONDS: measured in Chromium on a 2-core machine running both
+# server and browser, 85 ms gave ~1,000 epochs/s but only ~6 chart updates/s (the browser
+# starved), 50 ms ~620 epochs/s and ~8.8 updates/s, 60 ms ~780 epochs/s and ~8.5 updates/s.
 FRAME_MARGIN = 0.015
-MIN_TRAIN_SECONDS, MAX_TRAIN_SECONDS = 0.02, 0.085
+MIN_TRAIN_SECONDS, MAX_TRAIN_SECONDS = 0.02, 0.06
 DRAW_SECONDS, TICKS, CHART_JSON = "live_draw_seconds", "live_ticks", "live_chart_json"
 
 HEIGHTS = {"network": 380, "boundary": 380, "digits": 380, "loss": 220}
