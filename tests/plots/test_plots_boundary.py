@@ -1,6 +1,5 @@
 """Decision boundary: one server-drawn PNG surface, colours per task, points on top."""
 
-
 import numpy as np
 import pytest
 
