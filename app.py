@@ -12,12 +12,14 @@ import streamlit as st  # noqa: E402
 from playground.ui import state  # noqa: E402
 from playground.ui.about import about  # noqa: E402
 from playground.ui.sidebar import sidebar  # noqa: E402
+from playground.ui.style import page_style  # noqa: E402
 from playground.ui.toolbar import toolbar  # noqa: E402
 from playground.ui.views import live_area  # noqa: E402
 
 
 def main() -> None:
     st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
+    page_style()
     playground = state.playground()
     sidebar(playground)
     st.title("Neural Network Playground")

@@ -42,7 +42,7 @@ _ENTRIES = {
         _planar("circle", tf_recipes.circle, _CLS, "binary"),
     ),
     "xor": (
-        DatasetInfo("Exclusive or", "2d", ("binary",), "Opposite corners share a class."),
+        DatasetInfo("XOR", "2d", ("binary",), "Opposite corners share a class."),
         _planar("xor", tf_recipes.xor, _CLS, "binary"),
     ),
     "gauss": (
@@ -58,11 +58,11 @@ _ENTRIES = {
         _planar("moons", multiclass_2d.moons, _CLS, "binary"),
     ),
     "spiral3": (
-        DatasetInfo("Three-arm spiral", "2d", ("multiclass",), "Three classes in a spiral."),
+        DatasetInfo("Spiral ×3", "2d", ("multiclass",), "Three classes in a spiral."),
         _planar("spiral3", multiclass_2d.spiral3, _MULTI, "multiclass"),
     ),
     "blobs3": (
-        DatasetInfo("Three blobs", "2d", ("multiclass",), "Three clouds, one per class."),
+        DatasetInfo("Blobs ×3", "2d", ("multiclass",), "Three clouds, one per class."),
         _planar("blobs3", multiclass_2d.blobs3, _MULTI, "multiclass"),
     ),
     "plane": (
@@ -70,7 +70,7 @@ _ENTRIES = {
         _planar("plane", tf_recipes.plane, _REG, "regression"),
     ),
     "multigauss": (
-        DatasetInfo("Multi Gaussian", "2d", ("regression",), "Six bumps, up and down."),
+        DatasetInfo("Gauss ×6", "2d", ("regression",), "Six bumps, up and down."),
         _planar("multigauss", tf_recipes.multigauss, _REG, "regression"),
     ),
     "penguins": (
@@ -95,7 +95,7 @@ DATASETS = MappingProxyType({name: info for name, (info, _) in _ENTRIES.items()}
 """Every built-in data set: name -> ``DatasetInfo``, in picker order."""
 
 CSV_INFO = DatasetInfo(
-    "Your own CSV",
+    "CSV",
     "tabular",
     ("binary", "multiclass", "regression"),
     "Upload a table; pick the column to predict and the columns to learn from.",

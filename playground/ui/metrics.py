@@ -10,13 +10,6 @@ import streamlit as st
 
 from playground.snapshot import Snapshot
 
-STYLE = """<style>
-.st-key-epoch p { font-size: 2.2rem; font-weight: 600; margin: 0; line-height: 1.1; }
-.pg-stats { display: flex; gap: 2.5rem; flex-wrap: wrap; margin: 0.2rem 0 0.6rem 0; }
-.pg-stat span { display: block; font-size: 0.85rem; color: #555; }
-.pg-stat b { font-size: 1.6rem; font-weight: 500; }
-</style>"""
-
 
 def epoch_counter(epoch: int) -> None:
     """The epoch as plain digits in the container keyed "epoch" (browser tests read it)."""
@@ -26,7 +19,9 @@ def epoch_counter(epoch: int) -> None:
 
 
 def _number(value: float) -> str:
-    return "—" if value is None or not math.isfinite(value) else f"{value:.3f}"
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"  # a diverged loss is huge
 
 
 def _percent(value: float) -> str:
@@ -52,4 +47,4 @@ def metrics_row(snap: Snapshot) -> None:
     """The stats as one HTML block (our own numbers and labels only: nothing user-typed)."""
     blocks = "".join(f'<div class="pg-stat"><span>{label}</span><b>{value}</b></div>'
                      for label, value in stats(snap))  # fmt: skip
-    st.markdown(f'{STYLE}<div class="pg-stats">{blocks}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="pg-stats">{blocks}</div>', unsafe_allow_html=True)

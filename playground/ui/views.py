@@ -38,6 +38,9 @@ TITLES = {
 }
 
 
+NETWORK_WITHOUT_PLANE = "**Network** — lines are weights: blue positive, orange negative"
+
+
 def _training_budget() -> float:
     """Seconds of training for this update: the frame less the last update's drawing time."""
     drawing = st.session_state.get(DRAW_SECONDS, 0.02)
@@ -56,16 +59,16 @@ def _chart_json(snap, settings, slow: bool) -> dict[str, str]:
     return cache
 
 
-def _draw(key: str, charts: dict[str, str]) -> None:
+def _draw(key: str, charts: dict[str, str], title: str | None = None) -> None:
     if key in charts:
-        st.markdown(TITLES[key])
+        st.markdown(title or TITLES[key])
         live_chart(charts[key], key=key, height=HEIGHTS.get(key, SMALL_HEIGHT))
 
 
 def _layout(charts: dict[str, str]) -> None:
     left, right = st.columns([5, 4])
     with left:
-        _draw("network", charts)
+        _draw("network", charts, None if "boundary" in charts else NETWORK_WITHOUT_PLANE)
     with right:
         _draw("boundary", charts)
         _draw("digits", charts)
