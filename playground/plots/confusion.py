@@ -4,7 +4,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from playground.plots.colors import SEQUENTIAL_BLUE_SCALE
-from playground.plots.layout import UIREVISION, as_figure, live_layout
+from playground.plots.layout import UIREVISION, as_figure, label_room, live_layout
 
 CONFUSION_CELL_PX = 34
 
@@ -34,7 +34,7 @@ def confusion_spec(
     layout = live_layout(
         90 + CONFUSION_CELL_PX * len(names),
         uirevision,
-        {"l": 60, "r": 10, "t": 10, "b": 44},
+        {"l": label_room(names, extra=24), "r": 10, "t": 10, "b": 44},
         xaxis={"title": {"text": "predicted"}, "showgrid": False, "type": "category"},
         yaxis={
             "title": {"text": "true"},

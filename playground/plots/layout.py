@@ -48,6 +48,13 @@ MINIMAL_TEMPLATE = {
 }
 
 
+def label_room(labels, extra: int = 0) -> int:
+    """Left margin in pixels that fits the longest tick label (12 px font), plus `extra`
+    for an axis title; at most 170, so a long CSV column name cannot eat the chart."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return min(170, 14 + round(6.6 * longest) + extra)
+
+
 def live_layout(
     height: int, uirevision: str = UIREVISION, margin: dict | None = None, **extra
 ) -> dict:

@@ -5,10 +5,16 @@ import plotly.graph_objects as go
 
 from playground.plots.arrays import to_f32
 from playground.plots.colors import DIVERGING_SCALE
-from playground.plots.layout import UIREVISION, WEIGHTS_FIGURE_HEIGHT, as_figure, live_layout
+from playground.plots.layout import (
+    UIREVISION,
+    WEIGHTS_FIGURE_HEIGHT,
+    as_figure,
+    label_room,
+    live_layout,
+)
 
 PANEL_GAP = 0.08  # share of the width between two panels: room for the next row labels
-COLORBAR_ROOM = 0.08  # share of the width kept free for the one colorbar
+COLORBAR_ROOM = 0.13  # share of the width kept free for the one colorbar and its ticks
 
 
 def _matrix_with_bias(weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
@@ -79,7 +85,7 @@ def weights_spec(
     layout = live_layout(
         WEIGHTS_FIGURE_HEIGHT,
         uirevision,
-        {"l": 40, "r": 10, "t": 24, "b": 24},
+        {"l": label_room([*(input_names or ["n99"]), "bias"]), "r": 10, "t": 24, "b": 24},
         coloraxis={
             "colorscale": DIVERGING_SCALE,
             "cmin": -limit,

@@ -35,3 +35,12 @@ def test_confusion_matrix_true_on_y_predicted_on_x_annotated():
     assert fig.layout.xaxis.title.text == "predicted" and fig.layout.yaxis.title.text == "true"
     assert fig.layout.yaxis.autorange == "reversed"
     np.testing.assert_allclose(heatmap.customdata[1], [0, 7 / 9, 2 / 9], rtol=1e-6)
+
+
+def test_long_row_labels_get_a_wider_left_margin_up_to_a_cap():
+    short = weights_figure([np.ones((2, 3))], [np.zeros(3)], input_names=["x1", "x2"])
+    long = weights_figure([np.ones((2, 3))], [np.zeros(3)],
+                          input_names=["flipper_length_mm", "x2"])  # fmt: skip
+    assert long.layout.margin.l > short.layout.margin.l + 60
+    huge = confusion_figure(np.eye(2, dtype=int), ["a" * 400, "b"])
+    assert huge.layout.margin.l <= 170
