@@ -29,6 +29,7 @@ class Activation:
     mul_derivative: Callable | None
     hidden: bool
     output: bool
+    in_place: bool = True  # forward(z, z) is correct (z is not read after out is written)
 
 
 def _linear_forward(z, out):
@@ -145,11 +146,11 @@ def _softmax_forward(z, out):
 _ENTRIES = (
     Activation("tanh", _tanh_forward, _tanh_derivative, hidden=True, output=True),
     Activation("relu", _relu_forward, _relu_derivative, hidden=True, output=False),
-    Activation("leaky_relu", _leaky_relu_forward, _leaky_relu_derivative, True, False),
-    Activation("elu", _elu_forward, _elu_derivative, hidden=True, output=False),
+    Activation("leaky_relu", _leaky_relu_forward, _leaky_relu_derivative, True, False, False),
+    Activation("elu", _elu_forward, _elu_derivative, hidden=True, output=False, in_place=False),
     Activation("sigmoid", _sigmoid_forward, _sigmoid_derivative, hidden=True, output=True),
     Activation("linear", _linear_forward, _linear_derivative, hidden=True, output=True),
-    Activation("swish", _swish_forward, _swish_derivative, hidden=True, output=False),
+    Activation("swish", _swish_forward, _swish_derivative, True, False, in_place=False),
     Activation("gelu", _gelu_forward, _gelu_derivative, hidden=True, output=False),
     Activation("softmax", _softmax_forward, None, hidden=False, output=True),
 )

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from playground.engine import (
+    ACTIVATIONS,
     HIDDEN_ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
@@ -141,3 +142,19 @@ def test_load_npz_rejects_files_that_are_not_networks():
         load_npz(buffer)
     with pytest.raises(ValueError, match="not a readable"):
         load_npz(io.BytesIO(b"not a zip"))
+
+
+@pytest.mark.parametrize("name", HIDDEN_ACTIVATIONS)
+def test_neuron_outputs_match_a_plain_forward_pass_for_every_activation(name):
+    # infer may compute an activation in place; this pins that it stays exact
+    net = Network([3, 5, 4, 2], activation=name, output="softmax", seed=1)
+    X = np.random.default_rng(0).normal(size=(7, 3)) * 3
+    a, expected = X, []
+    for W, b, act in zip(net.weights, net.biases, net.activations, strict=True):
+        z = a @ W + b
+        out = np.empty_like(z)
+        ACTIVATIONS[act].forward(z.copy(), out)
+        a = out
+        expected.append(a)
+    for got, want in zip(net.neuron_outputs(X), expected, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
