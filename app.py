@@ -21,7 +21,6 @@ def main() -> None:
     st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
     page_style()
     playground = state.playground()
-    sidebar(playground)
     st.title("Neural Network Playground")
     toolbar(playground)
     error, notes = state.messages()
@@ -32,6 +31,9 @@ def main() -> None:
     for note in playground.dataset.notes:
         st.caption(note)
     live_area(playground)
+    # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
+    # user is watching, arrive first; its place on the page does not depend on the order.
+    sidebar(playground)
     about()
 
 
