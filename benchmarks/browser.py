@@ -45,25 +45,41 @@ PAUSE_WATCH_S = 5.0  # a pause that has not taken effect by then counts as this 
 PROBE = """
 (keys) => {
   const probe = { frames: 0, charts: {} };
-  for (const key of keys) probe.charts[key] = { reacts: 0, ms: 0, blank: 0 };
-  const react = window.Plotly.react;
-  window.Plotly.react = async function (gd, ...rest) {
-    const t0 = performance.now();
-    const result = await react.call(this, gd, ...rest);
-    const host = gd.closest("[class*=st-key-]");
-    const key = host && host.className.match(/st-key-(\\S+)/)[1];
-    const chart = probe.charts[key];
-    if (chart) { chart.reacts++; chart.ms += performance.now() - t0; }
-    return result;
-  };
+  for (const key of keys) probe.charts[key] = { reacts: 0, calls: 0, ms: 0, blank: 0 };
+  // live_chart redraws with Plotly.react, or with Plotly.relayout when only image pixels
+  // changed; time both, and count figures drawn from its own per-div counter.
+  for (const name of ["react", "relayout"]) {
+    const original = window.Plotly[name];
+    window.Plotly[name] = async function (gd, ...rest) {
+      const t0 = performance.now();
+      const result = await original.call(this, gd, ...rest);
+      const host = gd.closest("[class*=st-key-]");
+      const key = host && host.className.match(/st-key-(\\S+)/)[1];
+      const chart = probe.charts[key];
+      if (chart) { chart.calls++; chart.ms += performance.now() - t0; }
+      return result;
+    };
+  }
+  probe.drawnAtStart = {};
+  for (const key of keys) {
+    const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    probe.drawnAtStart[key] = gd ? gd.liveStats.drawn : 0;
+  }
   const drawn = (key) => {
     const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-    if (!gd || gd.offsetHeight === 0 || !gd.querySelector(".main-svg")) return false;
+    // Attributes only: reading offsetHeight here would force a layout every frame and slow
+    // the very page being measured.
+    const svg = gd && gd.querySelector(".main-svg");
+    if (!svg || !(+svg.getAttribute("height") > 0)) return false;
     return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
   };
   const sample = () => {
     probe.frames++;
     for (const key of keys) if (!drawn(key)) probe.charts[key].blank++;
+    for (const key of keys) {
+      const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+      if (gd) probe.charts[key].reacts = gd.liveStats.drawn - probe.drawnAtStart[key];
+    }
     if (!probe.stop) requestAnimationFrame(sample);
   };
   requestAnimationFrame(sample);
@@ -194,7 +210,7 @@ def markdown(m: dict) -> str:
     rows = ["| chart | updates/s | blank frames / sampled | browser ms per update |"]
     rows.append("|---|---:|---:|---:|")
     for key, c in m["charts"].items():
-        ms = c["ms"] / c["reacts"] if c["reacts"] else float("nan")
+        ms = c["ms"] / c["calls"] if c["calls"] else float("nan")
         rows.append(
             f"| {key} | {c['reacts'] / m['elapsed']:.1f} | {c['blank']} / {m['frames']} "
             f"| {ms:.1f} |"

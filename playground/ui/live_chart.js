@@ -60,11 +60,32 @@ function layoutOf(figure) {
   return layout;
 }
 
+// The figure without its images' pixels: when only those changed since the last draw (a
+// decision boundary while training), swapping the image sources with Plotly.relayout costs
+// well under a millisecond, where Plotly.react re-plots every trace (~20 ms measured).
+function shapeKey(figure, layout) {
+  const noPixels = (key, value) => (key === "source" ? null : value);
+  return JSON.stringify(figure.data || []) + JSON.stringify(layout, noPixels);
+}
+
+function imageSources(layout) {
+  const sources = {};
+  (layout.images || []).forEach((image, i) => { sources[`images[${i}].source`] = image.source; });
+  return sources;
+}
+
 async function draw(Plotly, view, text) {
   try {
     const figure = JSON.parse(text);
-    const plotFn = view.drawn ? Plotly.react : Plotly.newPlot;
-    await plotFn(view.plot, figure.data || [], layoutOf(figure), CONFIG);
+    const layout = layoutOf(figure);
+    const key = shapeKey(figure, layout);
+    if (view.drawn && key === view.shapeKey) {
+      await Plotly.relayout(view.plot, imageSources(layout));
+    } else {
+      const plotFn = view.drawn ? Plotly.react : Plotly.newPlot;
+      await plotFn(view.plot, figure.data || [], layout, CONFIG);
+    }
+    view.shapeKey = key;
     view.drawn = true;
     view.shown = text;
     view.plot.liveStats.drawn++;

@@ -47,9 +47,10 @@ FRAME_SAMPLER = f"""
     probe.frames++;
     for (const key of keys) {{
       if (!isDrawn(key)) {{ probe.blank[key]++; continue; }}
-      const layout = document.querySelector(`.st-key-${{key}} .js-plotly-plot`).layout;
-      if (seen[key] && seen[key] !== layout) probe.updates[key]++;
-      seen[key] = layout;
+      // live_chart counts the figures it drew into the same div (react or image swap)
+      const drawn = document.querySelector(`.st-key-${{key}} .js-plotly-plot`).liveStats.drawn;
+      if (seen[key] !== undefined && seen[key] !== drawn) probe.updates[key]++;
+      seen[key] = drawn;
     }}
     if (!probe.stop) requestAnimationFrame(sample);
   }};
@@ -242,13 +243,10 @@ def test_zoom_survives_live_updates(new_page, playground_url):
     _drag_zoom_box(page)
     zoomed = page.evaluate(x_range)
     assert zoomed != pytest.approx(full_range), "the drag did not zoom"
-    page.evaluate(f"() => {{ window.__zoomedLayout = {gd}.layout; window.__updates = 0; }}")
-    # Each new figure replaces gd.layout; count five of them (polled by animation frame).
+    # live_chart counts every figure it draws into this div; wait for five more.
+    drawn = page.evaluate(f"() => {gd}.liveStats.drawn")
     page.wait_for_function(
-        f"() => {{ const now = {gd}.layout; if (now !== window.__zoomedLayout) "
-        "{ window.__updates++; window.__zoomedLayout = now; } return window.__updates >= 5; }",
-        polling="raf",
-        timeout=TIMEOUT_MS,
+        f"(start) => {gd}.liveStats.drawn >= start + 5", arg=drawn, timeout=TIMEOUT_MS
     )
     assert page.evaluate(x_range) == pytest.approx(zoomed), "the zoom was lost by an update"
 
