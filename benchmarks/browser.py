@@ -15,28 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 from google.protobuf.message import DecodeError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS, running_app
+
 CHART_KEYS = ("network", "boundary", "loss", "weights", "confusion")
 PAUSE_WATCH_S = 5.0  # a pause that has not taken effect by then counts as this long
 
@@ -86,37 +74,6 @@ PROBE = """
   window.__bench = probe;
 }
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def running_app():
-    """Yield (base URL, server pid) of ``streamlit run app.py`` started from the repo root."""
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
-    cmd += ["--server.headless", "true", "--server.port", str(port)]
-    server = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("streamlit did not become healthy in 60 s")
-        yield url, server.pid
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -253,7 +210,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with running_app() as (url, pid), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         sockets = SocketCounter(page)
         page.goto(f"{url}/{args.query}")

@@ -8,71 +8,14 @@ in test_live_chart_demo.py), so both kinds live side by side.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS, ServerError, running_app
+from tests.e2e.browser_check import require_browser
+
 VIEWPORT = {"width": 1500, "height": 1000}
-STARTUP_TIMEOUT_S = 60
-
-
-def missing_browser_reason() -> str | None:
-    """Why a real-browser test cannot run here, or None when it can."""
-    if not CHROMIUM.exists():
-        return f"no {CHROMIUM} (apt-get install -y chromium)"
-    if importlib.util.find_spec("playwright") is None:
-        return "the playwright Python package is not installed (requirements-dev.txt)"
-    return None
-
-
-def require_browser() -> None:
-    """Skip the calling test when no browser is available; fail instead in CI."""
-    reason = missing_browser_reason()
-    if reason is None:
-        return
-    if os.environ.get("PLAYGROUND_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"PLAYGROUND_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, server: subprocess.Popen, timeout_s: float) -> None:
-    """Poll ``url``/_stcore/health until it answers 200; fail if the server dies or stalls."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited early with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)  # polling the server's start, not timing a feature
-    pytest.fail(f"streamlit did not become healthy within {timeout_s} s")
 
 
 @pytest.fixture(scope="session")
@@ -82,20 +25,11 @@ def playground_url() -> Iterator[str]:
     One server for the whole session: every new browser page is a new Streamlit session.
     """
     require_browser()
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
-    cmd += ["--server.headless", "true", "--server.port", str(port)]
-    server = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, server, STARTUP_TIMEOUT_S)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        with running_app() as (url, _):
+            yield url
+    except ServerError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")

@@ -7,25 +7,14 @@ is served from tmp_path/static) and watches it with Playwright.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS, ServerError, running_app
+from tests.e2e.browser_check import require_browser
+
 REPO = Path(__file__).resolve().parents[2]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 UPDATES = 5  # in-place updates watched before the figure is frozen
 
 APP = f"""
@@ -72,53 +61,17 @@ PROBE = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "streamlit exited early"
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)  # polling the server's start, not timing the feature
-    pytest.fail("streamlit did not become healthy")
-
-
 @pytest.fixture
 def app_url(tmp_path):
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium (apt-get install -y chromium)")
-    pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+    require_browser()
     (tmp_path / "app.py").write_text(APP, encoding="utf-8")
-    port = _free_port()
-    options = {
-        "server.headless": "true",
-        "server.port": str(port),
-        "server.enableStaticServing": "true",
-        "browser.gatherUsageStats": "false",
-    }
-    cmd = [sys.executable, "-m", "streamlit", "run", str(tmp_path / "app.py")]
-    cmd += [arg for name, value in options.items() for arg in (f"--{name}", value)]
-    server = subprocess.Popen(
-        cmd,
-        cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    options = {"server.enableStaticServing": "true", "browser.gatherUsageStats": "false"}
+    env = os.environ | {"PYTHONPATH": str(REPO)}
     try:
-        _wait_healthy(f"http://127.0.0.1:{port}", server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        with running_app(tmp_path / "app.py", options, env) as (url, _):
+            yield url
+    except ServerError as error:
+        pytest.fail(str(error))
 
 
 def _title_tick(page) -> int:
@@ -144,7 +97,7 @@ def test_updates_in_place_without_blank_frames_and_keep_zoom(app_url):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(app_url)
         _wait_title(page, "n >= arg", 2)
