@@ -135,3 +135,19 @@ def test_gradient_norms_are_the_last_steps_gradient():
     trainer.step()
     blocks = trainer.net.blocks_of(full)
     np.testing.assert_allclose(trainer.gradient_norms(), [np.linalg.norm(b) for b in blocks])
+
+
+def test_switching_optimizer_keeps_weights_and_history_and_steps_with_the_new_rule():
+    X, y = xor(n=40)
+    net = Network([2, 3, 1], seed=0)
+    trainer = Trainer(net, X, y, batch_size=40, shuffle=False, learning_rate=0.1)
+    trainer.run_epochs(2)
+    before, epochs = net.params.copy(), len(trainer.history)
+    trainer.set_optimizer("adam")
+    assert trainer.optimizer == "adam" and np.array_equal(net.params, before)
+    grad = net.flat_gradient(X, y, loss="bce")
+    trainer.step()
+    # Adam's first step moves every parameter by lr * g / (|g| + eps): about lr each
+    moved = np.abs(net.params - before)[np.abs(grad) > 1e-6]
+    np.testing.assert_allclose(moved, 0.1, rtol=1e-3)
+    assert len(trainer.history) == epochs + 1 and trainer.epoch == 3
