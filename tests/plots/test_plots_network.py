@@ -51,6 +51,12 @@ def test_one_png_per_neuron_on_one_hidden_axis_pair():
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.scaleanchor == "x"
     # layers left to right: every input box is left of every output box
     assert max(im.x for im in images[:2]) < min(im.x for im in images[-1:])
+    # names, headers and frames live in the layout (unchanged while training), not in traces
+    texts = [note.text for note in fig.layout.annotations]
+    assert {"L0n0", "L0n1", "L3n0", "input", "tanh", "sigmoid"} <= set(texts)
+    (outline,) = fig.layout.shapes
+    assert outline.type == "path" and outline.path.count("Z") == sum(SIZES)
+    assert not any(t.mode == "text" for t in _scatters(fig))
 
 
 def test_links_are_few_traces_grouped_by_sign_and_bucket():
@@ -79,8 +85,8 @@ def test_wide_layer_is_collapsed_with_a_more_label():
     sizes = [64, 16, 10]
     fig, _ = _network(sizes, with_grids=False)
     assert len(_images(fig)) == COLLAPSED_SHOWN + COLLAPSED_SHOWN + 10
-    labels = next(t for t in _scatters(fig) if t.mode == "text")
-    assert "+58 more" in labels.text and "+10 more" in labels.text
+    labels = [note.text for note in fig.layout.annotations]
+    assert "+58 more" in labels and "+10 more" in labels
     hover = next(t for t in _scatters(fig) if t.mode == "markers")
     assert len(hover.text) == COLLAPSED_SHOWN * COLLAPSED_SHOWN + COLLAPSED_SHOWN * 10
 
