@@ -119,18 +119,22 @@ def network_spec(
     biases: list[np.ndarray],
     activation_names: list[str],
     uirevision: str = UIREVISION,
+    hover_values: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
 ) -> dict:
     """Plain-dict figure for network_figure (same arguments)."""
     boxes = layer_boxes(layer_sizes)
     traces = link_traces(boxes, weights)
+    hover_weights, hover_biases = hover_values or (weights, biases)
     images, hovers = [], []
     for layer, column in enumerate(boxes):
         grids = neuron_grids[layer] if layer < len(neuron_grids) else None
         for box in column:
             grid = None if grids is None else np.asarray(grids)[:, :, box.index]
             images.append(_neuron_image(box, grid))
-            hovers.append(_neuron_hover(layer, box.index, node_labels, biases, activation_names))
-    traces.append(link_hover_trace(boxes, weights, node_labels))
+            hovers.append(
+                _neuron_hover(layer, box.index, node_labels, hover_biases, activation_names)
+            )
+    traces.append(link_hover_trace(boxes, hover_weights, node_labels))
     traces.append(_neuron_hover_trace(boxes, hovers))
     layout = _canvas_layout(boxes, images, node_labels, uirevision)
     layout["shapes"] = [_outline_shape(boxes)]
@@ -146,6 +150,7 @@ def network_figure(
     biases: list[np.ndarray],
     activation_names: list[str],
     uirevision: str = UIREVISION,
+    hover_values: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
 ) -> go.Figure:
     """The whole network in one figure.
 
@@ -155,12 +160,14 @@ def network_figure(
     (xs[i], ys[j])), or None to draw plain boxes. weights[l]: (size_l, size_l+1);
     biases[l]: (size_l+1,); activation_names[l]: the activation of layer l + 1.
     Layers wider than 10 neurons show their first 6 and a '+N more' label.
+    hover_values: (weights, biases) whose values the hover texts show, if not the drawn
+    ones: the page refreshes them less often while training, so that between refreshes the
+    traces stay the same and only the neuron images change (a far cheaper redraw).
     """
     return as_figure(
-        network_spec(
-            layer_sizes, node_labels, neuron_grids, weights, biases, activation_names, uirevision
-        )
-    )
+        network_spec(layer_sizes, node_labels, neuron_grids, weights, biases,
+                     activation_names, uirevision, hover_values)
+    )  # fmt: skip
 
 
 def _canvas_layout(boxes, images: list[dict], labels: list[list[str]], uirevision: str) -> dict:

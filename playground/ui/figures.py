@@ -43,10 +43,12 @@ def loss(snap: Snapshot, settings: dict) -> dict:
     return loss_spec(h["epoch"], h["train_loss"], h["test_loss"], log_y=settings["log_loss"])
 
 
-def network(snap: Snapshot) -> dict:
-    """The network diagram with a small image per neuron."""
+def network(snap: Snapshot, hover_values=None) -> dict:
+    """The network diagram with a small image per neuron; hover_values: (weights, biases)
+    for the hover texts if not the current ones (see live_specs)."""
     n = snap.network
-    return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases, n.activations)
+    return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases,
+                        n.activations, hover_values=hover_values)  # fmt: skip
 
 
 def weights(snap: Snapshot) -> dict:
@@ -79,10 +81,13 @@ FAST_VIEWS = ("network", "boundary", "digits", "loss")
 """Views redrawn at every live update; the others change slowly (see views.SLOW_VIEW_EVERY)."""
 
 
-def live_specs(snap: Snapshot, settings: dict, slow: bool = True) -> dict[str, dict]:
+def live_specs(
+    snap: Snapshot, settings: dict, slow: bool = True, hover_values=None
+) -> dict[str, dict]:
     """Every view the page shows for this snapshot, key -> figure spec (keys as the page's
-    chart keys). slow=False leaves out the slowly changing views."""
-    specs = {"network": network(snap), "boundary": boundary(snap, settings)}
+    chart keys). slow=False leaves out the slowly changing views; hover_values: the
+    (weights, biases) the network's hover texts show, if not the current ones."""
+    specs = {"network": network(snap, hover_values), "boundary": boundary(snap, settings)}
     if snap.digits is not None:
         specs["digits"], first_layer = digits(snap)
         if slow:
