@@ -41,8 +41,8 @@ PROBE = """
     window.Plotly[name] = async function (gd, ...rest) {
       const t0 = performance.now();
       const result = await original.call(this, gd, ...rest);
-      const host = gd.closest("[class*=st-key-]");
-      const key = host && host.className.match(/st-key-(\\S+)/)[1];
+      const host = gd.closest("[data-chart]");
+      const key = host && host.dataset.chart;
       const chart = probe.charts[key];
       if (chart) { chart.calls++; chart.ms += performance.now() - t0; }
       return result;
@@ -50,11 +50,11 @@ PROBE = """
   }
   probe.drawnAtStart = {};
   for (const key of keys) {
-    const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
     probe.drawnAtStart[key] = gd ? gd.liveStats.drawn : 0;
   }
   const drawn = (key) => {
-    const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
     // Attributes only: reading offsetHeight here would force a layout every frame and slow
     // the very page being measured.
     const svg = gd && gd.querySelector(".main-svg");
@@ -65,7 +65,7 @@ PROBE = """
     probe.frames++;
     for (const key of keys) if (!drawn(key)) probe.charts[key].blank++;
     for (const key of keys) {
-      const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+      const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
       if (gd) probe.charts[key].reacts = gd.liveStats.drawn - probe.drawnAtStart[key];
     }
     if (!probe.stop) requestAnimationFrame(sample);
@@ -136,7 +136,7 @@ def pause_latency(page) -> float:
 
 def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
     """Press Play, watch for ``seconds``, return the raw figures (see the module docstring)."""
-    keys = [k for k in CHART_KEYS if page.locator(f".st-key-{k} .js-plotly-plot").count()]
+    keys = [k for k in CHART_KEYS if page.locator(f"[data-chart={k}] .js-plotly-plot").count()]
     page.evaluate(PROBE, keys)
     play_button(page).click()
     page.wait_for_function("() => +document.querySelector('.st-key-epoch').innerText > 0")
@@ -214,7 +214,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         sockets = SocketCounter(page)
         page.goto(f"{url}/{args.query}")
-        page.wait_for_selector(".st-key-boundary .js-plotly-plot image", timeout=60_000)
+        page.wait_for_selector("[data-chart=boundary] .js-plotly-plot image", timeout=60_000)
         page.wait_for_function("() => window.Plotly && window.Plotly.react")
         result = measure(page, sockets, pid, args.seconds)
         browser.close()

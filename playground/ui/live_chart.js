@@ -1,4 +1,5 @@
-// Live Plotly view for st.components.v2: one plot div per mounted element, updated in place.
+// Live Plotly views for st.components.v2: one element holds a panel of charts (one plot div
+// each, laid out on a CSS grid), every chart updated in place.
 // Streamlit imports this module once per tab (a cached blob URL) and calls the default export
 // again with the same parentElement each time the element's data change, so the state kept in
 // `views` survives reruns and Plotly.react can reuse the div (no blank frame, zoom kept).
@@ -119,25 +120,91 @@ async function drain(view) {
   }
 }
 
+// A panel: the element's data is one header line (JSON: CSS grid areas and columns, and the
+// slots: key, title, note, height) followed by one line per slot with its figure's JSON.
+// One element for all charts: Streamlit's frontend then delivers each rerun's figures in
+// one update (measured: with five separate elements it dropped ~12 % of their updates).
+const panels = new WeakMap();
+
+function slotFor(panel, slot) {
+  let entry = panel.slots.get(slot.key);
+  if (!entry) {
+    const box = document.createElement("div");
+    box.className = "live-slot";
+    box.dataset.chart = slot.key;
+    box.style.gridArea = slot.key;
+    const title = document.createElement("div");
+    title.className = "live-slot-title";
+    const host = document.createElement("div");
+    host.className = "live-slot-host";
+    box.append(title, host);
+    panel.root.append(box);
+    entry = { box, title, host, text: null };
+    panel.slots.set(slot.key, entry);
+  }
+  const text = (slot.title || "") + "\u0000" + (slot.note || "");
+  if (entry.text !== text) {
+    entry.title.replaceChildren();
+    if (slot.title) entry.title.append(Object.assign(document.createElement("b"), { textContent: slot.title }));
+    if (slot.note) entry.title.append(" — " + slot.note);
+    entry.title.hidden = !slot.title && !slot.note;
+    entry.text = text;
+  }
+  entry.host.style.height = slot.height + "px";
+  return entry;
+}
+
+function dispose(host) {
+  const view = views.get(host);
+  if (!view) return;
+  if (view.resize) view.resize.disconnect();
+  if (view.drawn) window.__livePlotlyLoad.then((Plotly) => Plotly.purge(view.plot));
+  views.delete(host);
+}
+
+function panelFor(parent, header) {
+  let panel = panels.get(parent);
+  if (!panel) {
+    const root = document.createElement("div");
+    root.className = "live-panel";
+    parent.append(root);
+    panel = { root, slots: new Map() };
+    panels.set(parent, panel);
+  }
+  panel.root.style.gridTemplateAreas = header.areas;
+  panel.root.style.gridTemplateColumns = header.columns;
+  const wanted = new Set(header.slots.map((slot) => slot.key));
+  for (const [key, entry] of panel.slots) {
+    if (!wanted.has(key)) { dispose(entry.host); entry.box.remove(); panel.slots.delete(key); }
+  }
+  return panel;
+}
+
 function disposeIfUnmounted(parent) {
   // Streamlit may call a stale cleanup while the element lives on: check the DOM first.
   setTimeout(() => {
-    const view = views.get(parent);
-    if (!view || parent.isConnected) return;
-    if (view.resize) view.resize.disconnect();
-    if (view.drawn) window.__livePlotlyLoad.then((Plotly) => Plotly.purge(view.plot));
-    views.delete(parent);
+    const panel = panels.get(parent);
+    if (!panel || parent.isConnected) return;
+    for (const entry of panel.slots.values()) dispose(entry.host);
+    panels.delete(parent);
   }, 0);
 }
 
+function update(host, text) {
+  const view = viewFor(host);
+  view.wanted = text;
+  view.plot.liveStats.received++;
+  if (!view.busy) drain(view);
+}
+
 export default function liveChart({ data, parentElement }) {
-  const view = viewFor(parentElement);
-  if (typeof data !== "string") {
-    showError(view, new Error("expected a figure JSON string, got " + typeof data));
-  } else {
-    view.wanted = data;
-    view.plot.liveStats.received++;
-    if (!view.busy) drain(view);
+  try {
+    const lines = data.split("\n");
+    const header = JSON.parse(lines[0]);
+    const panel = panelFor(parentElement, header);
+    header.slots.forEach((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
+  } catch (err) {
+    parentElement.textContent = "Chart error: " + (err && err.message ? err.message : err);
   }
   return () => disposeIfUnmounted(parentElement);
 }

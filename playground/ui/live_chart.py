@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import plotly
@@ -110,17 +112,57 @@ def _app_static_dir() -> Path | None:
     return Path(ctx.main_script_path).resolve().parent / "static" if ctx else None
 
 
-def live_chart(figure_json: str, *, key: str, height: int) -> None:
-    """Show a Plotly figure that later calls with the same ``key`` update in place.
+@dataclass(frozen=True)
+class ChartSlot:
+    """One chart of a panel: its key (also its CSS grid area), the figure JSON, the plot
+    height in pixels, and an optional bold title with a note after it (plain text)."""
 
-    ``figure_json`` is ``fig.to_json()`` (NumPy arrays as base64 typed arrays). Sent as is;
-    the browser skips a figure identical to the one shown. The chart fills the container's
-    width and ``height`` pixels (the figure's own layout.width/height are ignored), and keeps
-    the user's zoom across updates (layout.uirevision defaults to a constant).
-    Requires ``server.enableStaticServing = true``; without it the element shows an error.
+    key: str
+    figure_json: str
+    height: int
+    title: str = ""
+    note: str = ""
+
+
+def _panel_data(slots: list[ChartSlot], areas: list[str], columns: str) -> str:
+    """The element's data: a JSON header line, then one line per slot with its figure.
+
+    Figures are sent as they are (no second JSON encoding); JSON without indentation has no
+    raw line breaks, and any stray one between tokens is whitespace, so it may become a space.
+    """
+    header = {
+        "areas": " ".join(json.dumps(row) for row in areas),
+        "columns": columns,
+        "slots": [{"key": s.key, "height": s.height, "title": s.title, "note": s.note}
+                  for s in slots],
+    }  # fmt: skip
+    figures = [s.figure_json.replace("\n", " ") for s in slots]
+    return "\n".join([json.dumps(header), *figures])
+
+
+def live_charts(slots: list[ChartSlot], *, key: str, areas: list[str], columns: str) -> None:
+    """Show several Plotly charts in ONE element, each updated in place by later calls with
+    the same ``key`` (Plotly.react, or only the images swapped when nothing else changed).
+
+    areas: CSS grid-template-areas rows naming the slot keys, e.g. ["network boundary",
+    "network loss"]; columns: CSS grid-template-columns, e.g. "5fr 4fr". One element for all
+    live charts, because Streamlit's frontend drops more updates of many small elements.
+    The browser skips a figure identical to the one it shows, and keeps the user's zoom
+    (layout.uirevision defaults to a constant). Needs ``server.enableStaticServing = true``.
     """
     static_dir = _app_static_dir()
     if static_dir is not None:
         ensure_plotly_js(static_dir)
         ensure_chart_script(static_dir)
-    _live_chart_element(key=key, data=figure_json, width="stretch", height=height)
+    data = _panel_data(slots, areas, columns)
+    _live_chart_element(key=key, data=data, width="stretch", height="content")
+
+
+def live_chart(figure_json: str, *, key: str, height: int) -> None:
+    """One live chart: a panel with a single slot named ``key`` (see live_charts).
+
+    ``figure_json`` is ``fig.to_json()`` (NumPy arrays as base64 typed arrays); the chart
+    fills the container's width and ``height`` pixels (the figure's own width/height are
+    ignored).
+    """
+    live_charts([ChartSlot(key, figure_json, height)], key=key, areas=[key], columns="1fr")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from playground.plots import figure_json
 from playground.ui.figures import live_specs
-from playground.ui.live_chart import live_chart
+from playground.ui.live_chart import ChartSlot, live_charts
 from playground.ui.metrics import epoch_counter, metrics_row
 
 LIVE_INTERVAL = 0.1  # seconds between live updates: 10 per second
@@ -25,17 +25,29 @@ TICKS, CHART_JSON, HOVER_VALUES = "live_ticks", "live_chart_json", "live_hover_v
 
 HEIGHTS = {"network": 380, "boundary": 380, "digits": 380, "loss": 220}
 SMALL_HEIGHT = 300
-TITLES = {
-    "network": "**Network** — each square shows what that neuron computes over the plane",
-    "boundary": "**Output** — the network's prediction over the plane",
-    "digits": "**Test images** — predicted digit, mistakes in red",
-    "weights": "**Weights** — one matrix per layer, last row = biases",
-    "first_layer": "**First-layer weights** as 8×8 images",
-    "confusion": "**Confusion matrix** (test data)",
+TITLES = {  # chart key -> (bold title, note after it)
+    "network": ("Network", "each square shows what that neuron computes over the plane"),
+    "boundary": ("Output", "the network's prediction over the plane"),
+    "digits": ("Test images", "predicted digit, mistakes in red"),
+    "weights": ("Weights", "one matrix per layer, last row = biases"),
+    "first_layer": ("First-layer weights", "as 8×8 images"),
+    "confusion": ("Confusion matrix", "test data"),
+    "loss": ("", ""),
 }
+NETWORK_WITHOUT_PLANE = ("Network", "lines are weights: blue positive, orange negative")
+COLUMNS = "5fr 4fr"
 
 
-NETWORK_WITHOUT_PLANE = "**Network** — lines are weights: blue positive, orange negative"
+def _grid(charts: dict) -> list[str]:
+    """CSS grid rows of chart keys: the network left, the output and the loss right, the
+    slowly changing views below ("." is an empty cell)."""
+    right = "boundary" if "boundary" in charts else "digits"
+    lower = [key for key in ("weights", "first_layer", "confusion") if key in charts]
+    rows = [f"network {right}", "network loss"]
+    for start in range(0, len(lower), 2):
+        pair = lower[start : start + 2]
+        rows.append(" ".join(pair + ["."] * (2 - len(pair))))
+    return rows
 
 
 def _hover_values(snap, slow: bool):
@@ -49,38 +61,33 @@ def _hover_values(snap, slow: bool):
     return st.session_state[HOVER_VALUES]
 
 
-def _chart_json(snap, settings, slow: bool) -> dict[str, str]:
-    """key -> figure JSON; views not rebuilt this time keep their last JSON (which the
-    browser recognizes as unchanged and skips)."""
+def _height(key: str, spec: dict) -> int:
+    """Plot height: fixed for the main views, the figure's own (e.g. a confusion matrix
+    grows with the classes) for the others."""
+    return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
+
+
+def _chart_json(snap, settings, slow: bool) -> dict[str, tuple[str, int]]:
+    """key -> (figure JSON, height); views not rebuilt this time keep their last JSON
+    (which the browser recognizes as unchanged and skips)."""
     cache = st.session_state.setdefault(CHART_JSON, {})
     specs = live_specs(snap, settings, slow, _hover_values(snap, slow))
-    fresh = {key: figure_json(spec) for key, spec in specs.items()}
+    fresh = {key: (figure_json(spec), _height(key, spec)) for key, spec in specs.items()}
     if slow:
         cache.clear()
     cache.update(fresh)
     return cache
 
 
-def _draw(key: str, charts: dict[str, str], title: str | None = None) -> None:
-    if key in charts:
-        st.markdown(title or TITLES[key])
-        live_chart(charts[key], key=key, height=HEIGHTS.get(key, SMALL_HEIGHT))
-
-
-def _layout(charts: dict[str, str]) -> None:
-    left, right = st.columns([5, 4])
-    with left:
-        _draw("network", charts, None if "boundary" in charts else NETWORK_WITHOUT_PLANE)
-    with right:
-        _draw("boundary", charts)
-        _draw("digits", charts)
-        live_chart(charts["loss"], key="loss", height=HEIGHTS["loss"])
-    lower_left, lower_right = st.columns(2)
-    with lower_left:
-        _draw("weights", charts)
-    with lower_right:
-        _draw("first_layer", charts)
-        _draw("confusion", charts)
+def _layout(charts: dict[str, tuple[str, int]]) -> None:
+    """Every chart in one live element (see live_chart.live_charts)."""
+    slots = []
+    for key, (figure, height) in charts.items():
+        title, note = TITLES[key]
+        if key == "network" and "boundary" not in charts:
+            title, note = NETWORK_WITHOUT_PLANE
+        slots.append(ChartSlot(key, figure, height, title, note))
+    live_charts(slots, key="live", areas=_grid(charts), columns=COLUMNS)
 
 
 def _body(playground) -> None:

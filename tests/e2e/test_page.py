@@ -19,7 +19,7 @@ TIMEOUT_MS = 30_000
 # drawing Plotly makes (heatmaps are <image> elements, the loss curve a path.js-line).
 IS_DRAWN = """
 (key) => {
-  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
   if (!gd || gd.offsetHeight === 0 || !gd.querySelector(".main-svg")) return false;
   return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
 }
@@ -28,7 +28,7 @@ IS_DRAWN = """
 # Signature of the boundary's drawn heatmap: the PNG data URL Plotly renders it to.
 BOUNDARY_SIGNATURE = """
 () => {
-  const im = document.querySelector(".st-key-boundary .js-plotly-plot image");
+  const im = document.querySelector("[data-chart=boundary] .js-plotly-plot image");
   return im ? im.getAttribute("href") : null;
 }
 """
@@ -48,7 +48,7 @@ FRAME_SAMPLER = f"""
     for (const key of keys) {{
       if (!isDrawn(key)) {{ probe.blank[key]++; continue; }}
       // live_chart counts the figures it drew into the same div (react or image swap)
-      const drawn = document.querySelector(`.st-key-${{key}} .js-plotly-plot`).liveStats.drawn;
+      const drawn = document.querySelector(`[data-chart=${{key}}] .js-plotly-plot`).liveStats.drawn;
       if (seen[key] !== undefined && seen[key] !== drawn) probe.updates[key]++;
       seen[key] = drawn;
     }}
@@ -124,7 +124,7 @@ def exception_count(page) -> int:
 
 def network_neuron_count(page) -> int:
     """Neurons drawn in the network view: each one shows a small image of its output."""
-    return page.locator(".st-key-network .js-plotly-plot image").count()
+    return page.locator("[data-chart=network] .js-plotly-plot image").count()
 
 
 def test_page_loads_at_epoch_zero_with_charts_drawn(new_page, playground_url):
@@ -137,7 +137,7 @@ def test_page_loads_at_epoch_zero_with_charts_drawn(new_page, playground_url):
 
 def test_play_trains_and_updates_the_boundary_in_place(new_page, playground_url):
     page = open_app(new_page, playground_url)
-    gd = ".st-key-boundary .js-plotly-plot"
+    gd = "[data-chart=boundary] .js-plotly-plot"
     page.evaluate(f"() => {{ document.querySelector('{gd}').__original = true; }}")
     before = page.evaluate(BOUNDARY_SIGNATURE)
     play_button(page).click()
@@ -176,7 +176,7 @@ def test_loss_curve_axis_follows_training(new_page, playground_url):
     page.wait_for_function(IS_DRAWN, arg="loss", timeout=TIMEOUT_MS)
     play_button(page).click()
     wait_epoch_above(page, 400)
-    x_end = "document.querySelector('.st-key-loss .js-plotly-plot')._fullLayout.xaxis.range[1]"
+    x_end = "document.querySelector('[data-chart=loss] .js-plotly-plot')._fullLayout.xaxis.range[1]"
     wait_or_fail(
         page,
         f"() => {x_end} > 300",
@@ -225,7 +225,7 @@ def test_hostile_url_falls_back_with_a_note_and_still_trains(new_page, playgroun
 
 
 def _drag_zoom_box(page) -> None:
-    box = page.locator(".st-key-boundary .nsewdrag").first.bounding_box()
+    box = page.locator("[data-chart=boundary] .nsewdrag").first.bounding_box()
     x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3
     page.mouse.move(x, y)
     page.mouse.down()
@@ -235,7 +235,7 @@ def _drag_zoom_box(page) -> None:
 
 def test_zoom_survives_live_updates(new_page, playground_url):
     page = open_app(new_page, playground_url)
-    gd = "document.querySelector('.st-key-boundary .js-plotly-plot')"
+    gd = "document.querySelector('[data-chart=boundary] .js-plotly-plot')"
     x_range = f"() => [...{gd}._fullLayout.xaxis.range]"
     full_range = page.evaluate(x_range)
     play_button(page).click()

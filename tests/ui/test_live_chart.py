@@ -38,11 +38,14 @@ def _run_app(tmp_path: Path, reruns: int = 1) -> tuple[AppTest, list[list]]:
     return at, runs
 
 
-def test_element_carries_only_the_figure_string(tmp_path):
+def test_element_carries_a_panel_header_and_the_figure_as_is(tmp_path):
     _, [protos] = _run_app(tmp_path)
     first = protos[0]
     assert first.component_name == "nn_playground_live_chart"
-    assert json.loads(first.json) == '{"data": [{"type": "scatter", "y": [0]}]}'
+    header, figure = json.loads(first.json).split("\n")
+    assert figure == '{"data": [{"type": "scatter", "y": [0]}]}'
+    slots = json.loads(header)["slots"]
+    assert [(s["key"], s["height"]) for s in slots] == [("a", 321)]
     assert first.id.endswith("-a")
     assert first.isolate_styles is False  # Plotly needs the page DOM, not a shadow root
     assert first.js_content == lc.LIVE_CHART_JS
@@ -109,3 +112,14 @@ def test_js_sent_with_every_update_stays_small():
 def test_compact_js_keeps_code_and_strings():
     source = '// header\n  const a = "x // not a comment";\n\n    // note\n  f(a);\n'
     assert lc.compact_js(source) == 'const a = "x // not a comment";\nf(a);'
+
+
+def test_panel_data_is_one_header_line_then_one_line_per_figure():
+    slots = [lc.ChartSlot("net", '{"data": []}', 300, "Network", "what each neuron computes"),
+             lc.ChartSlot("loss", '{"data":\n[1]}', 200)]  # fmt: skip
+    header, first, second = lc._panel_data(slots, ["net loss"], "1fr 1fr").split("\n")
+    parsed = json.loads(header)
+    assert parsed["areas"] == '"net loss"' and parsed["columns"] == "1fr 1fr"
+    assert parsed["slots"][0] == {"key": "net", "height": 300, "title": "Network",
+                                  "note": "what each neuron computes"}  # fmt: skip
+    assert json.loads(first) == {"data": []} and json.loads(second) == {"data": [1]}
