@@ -12,6 +12,7 @@ import numpy as np
 
 from playground import plots
 from playground.plots.serialize import figure_json
+from playground.snapshot import BOUNDARY_GRID_SIZE, NEURON_GRID_SIZE
 
 LIVE_BUDGET_BYTES = 45_000
 
@@ -29,11 +30,11 @@ def default_inputs(seed: int = 0) -> dict:
     """Every array the live figures take at the defaults, keyed by meaning."""
     rng = np.random.default_rng(seed)
     xy, labels = circle_points(rng)
-    grid = np.linspace(-6, 6, plots.BOUNDARY_GRID_SIZE)
+    grid = np.linspace(-6, 6, BOUNDARY_GRID_SIZE)
     gx, gy = np.meshgrid(grid, grid)
     probability = 1 / (1 + np.exp(gx**2 + gy**2 - 9))
     sizes = [2, 4, 2, 1]
-    g = plots.NEURON_GRID_SIZE
+    g = NEURON_GRID_SIZE
     small = np.linspace(-6, 6, g)
     sx, sy = np.meshgrid(small, small)
     bases = [sx / 6, sy / 6, np.tanh(sx * sy / 8), np.tanh((sx + sy) / 4)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground import config
-from playground.data import DATASETS, Dataset, load_csv, load_dataset
+from playground.data import DATASETS, DataError, Dataset, load_csv, load_dataset
 from playground.engine import Network, Trainer
 from playground.problem import ModelSpec, model_spec, targets
 from playground.snapshot import Snapshot, take_snapshot
@@ -26,7 +26,7 @@ def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
     problem = settings["problem"]
     if name == "csv":
         if csv is None:
-            raise config_error("Upload a CSV file to use your own data.")
+            raise DataError("Upload a CSV file to use your own data.")
         task = None if problem == "auto" else problem
         return load_csv(
             csv.raw,
@@ -55,13 +55,6 @@ class CsvChoice:
     name: str = "data.csv"
     target: str | None = None
     features: tuple[str, ...] | None = None
-
-
-def config_error(message: str):
-    """A DataError (imported late so this module's import stays light)."""
-    from playground.data import DataError
-
-    return DataError(message)
 
 
 class Playground:

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.data import FEATURE_LABELS
-from playground.plots import BOUNDARY_GRID_SIZE, NEURON_GRID_SIZE
 from playground.problem import class_probabilities, predicted_classes
 
 DIGITS_SHOWN = 40  # test images in the digit grid
+BOUNDARY_GRID_SIZE = 100  # TF Playground's output grid
+NEURON_GRID_SIZE = 20  # each neuron's own image (g x g): 9 neurons stay under 5 KB of JSON
 
 
 @dataclass(frozen=True)

@@ -8,22 +8,22 @@ from playground.data.errors import DataError
 from playground.data.limits import NOISE_RANGE, TRAIN_FRACTION_RANGE
 
 
+def _in_range(value, bounds: tuple[float, float], what: str) -> float:
+    value = float(value)
+    low, high = bounds
+    if not low <= value <= high:
+        raise DataError(f"{what} must be between {low:g} and {high:g}, got {value:g}.")
+    return value
+
+
 def check_noise(noise) -> float:
     """Return noise as a float, or raise ``DataError`` if outside ``NOISE_RANGE``."""
-    value = float(noise)
-    low, high = NOISE_RANGE
-    if not low <= value <= high:
-        raise DataError(f"Noise must be between {low:g} and {high:g} (0 to 50 %), got {value:g}.")
-    return value
+    return _in_range(noise, NOISE_RANGE, "Noise (0 to 50 %)")
 
 
 def check_train_fraction(train_fraction) -> float:
     """Return the train share as a float, or raise ``DataError`` if outside its range."""
-    value = float(train_fraction)
-    low, high = TRAIN_FRACTION_RANGE
-    if not low <= value <= high:
-        raise DataError(f"The training share must be between {low:g} and {high:g}, got {value:g}.")
-    return value
+    return _in_range(train_fraction, TRAIN_FRACTION_RANGE, "The training share")
 
 
 def split_indices(

@@ -16,9 +16,7 @@ from playground.plots.digits import (
     first_layer_images_spec,
 )
 from playground.plots.layout import (
-    BOUNDARY_GRID_SIZE,
     LIVE_FIGURE_HEIGHT,
-    NEURON_GRID_SIZE,
     UIREVISION,
     as_figure,
 )
@@ -29,9 +27,7 @@ from playground.plots.thumbnail import dataset_thumbnail_png
 from playground.plots.weights import weights_figure, weights_spec
 
 __all__ = [
-    "BOUNDARY_GRID_SIZE",
     "LIVE_FIGURE_HEIGHT",
-    "NEURON_GRID_SIZE",
     "UIREVISION",
     "as_figure",
     "boundary_figure",

@@ -3,12 +3,11 @@
 import hashlib
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots import boundary_surface as surface
 from playground.plots.boundary_points import point_traces
 from playground.plots.colors import DARK, WHITE
-from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, as_figure, live_layout
+from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, figure_version, live_layout
 
 TASKS = ("binary", "multiclass", "regression")
 
@@ -42,7 +41,18 @@ def boundary_spec(
     value_range: tuple[float, float] | None = None,
     uirevision: str = UIREVISION,
 ) -> dict:
-    """Plain-dict figure for boundary_figure (same arguments)."""
+    """Heatmap of the output over the grid (G,) x (G,) with train (and test) points on top.
+
+    task "binary": values (G, G) = probability of class 1; "multiclass": values (G, G, k)
+    class probabilities; "regression": values (G, G) predictions, coloured over value_range
+    (default: symmetric around 0 over predictions and targets). values[j, i] is the output
+    at (xs[i], ys[j]). train_xy (n, 2), train_labels (n,) (classes 0..k-1, or -1/+1, or
+    targets); test_xy (m, 2) / test_labels (m,) or None. discretize: flat class colours.
+    Train points have a white outline, test points a dark one. Hover: on the points (class
+    and coordinates); the heatmap's own hover is off (see boundary_surface).
+
+    Returns the figure as a plain dict (boundary_figure: the same as a validated Figure).
+    """
     if task not in TASKS:
         raise ValueError(f"task must be one of {TASKS}, got {task!r}")
     values = np.asarray(values)
@@ -75,50 +85,7 @@ def boundary_spec(
     return {"data": traces, "layout": layout}
 
 
-def boundary_figure(
-    xs: np.ndarray,
-    ys: np.ndarray,
-    values: np.ndarray,
-    task: str,
-    train_xy: np.ndarray,
-    train_labels: np.ndarray,
-    test_xy: np.ndarray | None = None,
-    test_labels: np.ndarray | None = None,
-    x_name: str = "x1",
-    y_name: str = "x2",
-    class_names: list[str] | None = None,
-    discretize: bool = False,
-    value_range: tuple[float, float] | None = None,
-    uirevision: str = UIREVISION,
-) -> go.Figure:
-    """Heatmap of the output over the grid (G,) x (G,) with train (and test) points on top.
-
-    task "binary": values (G, G) = probability of class 1; "multiclass": values (G, G, k)
-    class probabilities; "regression": values (G, G) predictions, coloured over value_range
-    (default: symmetric around 0 over predictions and targets). values[j, i] is the output
-    at (xs[i], ys[j]). train_xy (n, 2), train_labels (n,) (classes 0..k-1, or -1/+1, or
-    targets); test_xy (m, 2) / test_labels (m,) or None. discretize: flat class colours.
-    Train points have a white outline, test points a dark one. Hover: on the points (class
-    and coordinates); the heatmap's own hover is off (see boundary_surface).
-    """
-    return as_figure(
-        boundary_spec(
-            xs,
-            ys,
-            values,
-            task,
-            train_xy,
-            train_labels,
-            test_xy,
-            test_labels,
-            x_name,
-            y_name,
-            class_names,
-            discretize,
-            value_range,
-            uirevision,
-        )
-    )
+boundary_figure = figure_version(boundary_spec)
 
 
 def _axis(centres: np.ndarray, title: str) -> dict:

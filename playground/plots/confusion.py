@@ -1,10 +1,9 @@
 """The confusion matrix: counts per (true, predicted) class, annotated."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots.colors import SEQUENTIAL_BLUE_SCALE
-from playground.plots.layout import UIREVISION, as_figure, label_room, live_layout
+from playground.plots.layout import UIREVISION, figure_version, label_room, live_layout
 
 CONFUSION_CELL_PX = 34
 
@@ -12,7 +11,12 @@ CONFUSION_CELL_PX = 34
 def confusion_spec(
     matrix: np.ndarray, class_names: list[str], uirevision: str = UIREVISION
 ) -> dict:
-    """Plain-dict figure for confusion_figure (same arguments)."""
+    """Heatmap of matrix (k, k) integer counts, matrix[t, p] = samples of true class t
+    predicted as p: true classes down the y axis (first on top), predictions along x.
+    Every cell shows its count; hover adds the share of the true class.
+
+    Returns the figure as a plain dict (confusion_figure: the same as a validated Figure).
+    """
     matrix = np.asarray(matrix).astype(np.int32)
     row_totals = np.maximum(matrix.sum(axis=1, keepdims=True), 1)
     names = [str(n) for n in class_names]
@@ -46,10 +50,4 @@ def confusion_spec(
     return {"data": [heatmap], "layout": layout}
 
 
-def confusion_figure(
-    matrix: np.ndarray, class_names: list[str], uirevision: str = UIREVISION
-) -> go.Figure:
-    """Heatmap of matrix (k, k) integer counts, matrix[t, p] = samples of true class t
-    predicted as p: true classes down the y axis (first on top), predictions along x.
-    Every cell shows its count; hover adds the share of the true class."""
-    return as_figure(confusion_spec(matrix, class_names, uirevision))
+confusion_figure = figure_version(confusion_spec)

@@ -2,11 +2,10 @@
 weights drawn as images. Each is ONE mosaic heatmap, not a grid of subplots."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots.arrays import U8_TOP
 from playground.plots.colors import DARK, DIVERGING_SCALE, INK_SCALE, MISTAKE_RED
-from playground.plots.layout import UIREVISION, as_figure, hidden_axis, live_layout
+from playground.plots.layout import UIREVISION, figure_version, hidden_axis, live_layout
 from playground.plots.mosaic import gap_colorscale, grid_shape, mosaic, tiles_to_u8
 
 DIGIT_COLUMNS = 10
@@ -61,7 +60,13 @@ def _image_spec(traces: list[dict], shape: tuple[int, int], height: int) -> dict
 
 
 def digit_grid_spec(images: np.ndarray, true: np.ndarray, predicted: np.ndarray) -> dict:
-    """Plain-dict figure for digit_grid_figure (same arguments)."""
+    """Images (m, h, w) in [0, 1] with true (m,) and predicted (m,) labels, 10 per row.
+
+    Each digit is captioned with its prediction; a mistake is framed and captioned in red
+    as 'true → predicted' (e.g. '7 → 1').
+
+    Returns the figure as a plain dict (digit_grid_figure: the same as a validated Figure).
+    """
     images = np.asarray(images)
     m, h, w = images.shape
     z = mosaic(tiles_to_u8(images, 0.0, 1.0), DIGIT_COLUMNS, gap=1, below=CAPTION_ROWS)
@@ -95,17 +100,16 @@ def digit_grid_spec(images: np.ndarray, true: np.ndarray, predicted: np.ndarray)
     return _image_spec(traces, z.shape, int(z.shape[0] * PIXELS_PER_UNIT) + 8)
 
 
-def digit_grid_figure(images: np.ndarray, true: np.ndarray, predicted: np.ndarray) -> go.Figure:
-    """Images (m, h, w) in [0, 1] with true (m,) and predicted (m,) labels, 10 per row.
-
-    Each digit is captioned with its prediction; a mistake is framed and captioned in red
-    as 'true → predicted' (e.g. '7 → 1').
-    """
-    return as_figure(digit_grid_spec(images, true, predicted))
+digit_grid_figure = figure_version(digit_grid_spec)
 
 
 def first_layer_images_spec(W0: np.ndarray, image_shape: tuple[int, int] = (8, 8)) -> dict:
-    """Plain-dict figure for first_layer_images_figure (same arguments)."""
+    """W0 (pixels, h): each hidden neuron's incoming weights as an image_shape image (pixel
+    (r, c) is input r * width + c), orange negative, blue positive, one symmetric scale
+    with a colorbar in weight units. Neurons in reading order, 8 per row, captioned n1..
+
+    Returns the figure as a plain dict (first_layer_images_figure: the same as a validated Figure).
+    """
     W0 = np.asarray(W0)
     tiles = W0.T.reshape(W0.shape[1], *image_shape)
     limit = (float(np.nanmax(np.abs(W0))) if W0.size else 0.0) or 1.0
@@ -129,8 +133,4 @@ def first_layer_images_spec(W0: np.ndarray, image_shape: tuple[int, int] = (8, 8
     return _image_spec([heatmap, captions], z.shape, int(z.shape[0] * PIXELS_PER_UNIT * 1.2) + 8)
 
 
-def first_layer_images_figure(W0: np.ndarray, image_shape: tuple[int, int] = (8, 8)) -> go.Figure:
-    """W0 (pixels, h): each hidden neuron's incoming weights as an image_shape image (pixel
-    (r, c) is input r * width + c), orange negative, blue positive, one symmetric scale
-    with a colorbar in weight units. Neurons in reading order, 8 per row, captioned n1.."""
-    return as_figure(first_layer_images_spec(W0, image_shape))
+first_layer_images_figure = figure_version(first_layer_images_spec)

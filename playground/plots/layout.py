@@ -13,6 +13,8 @@ as_figure wraps a spec into a validated go.Figure; validation costs 1-8 ms per f
 too much to pay 10 times a second, so the live view sends specs.
 """
 
+import functools
+
 import plotly.graph_objects as go
 
 from playground.plots.colors import DARK
@@ -23,10 +25,6 @@ LOSS_FIGURE_HEIGHT = 220
 NETWORK_FIGURE_HEIGHT = 360
 WEIGHTS_FIGURE_HEIGHT = 260
 SMALL_MARGIN = {"l": 40, "r": 10, "t": 10, "b": 36}
-# Side of each neuron's own output image (g x g); 20 keeps 9 neurons under 5 KB of JSON.
-NEURON_GRID_SIZE = 20
-# TF Playground's output grid.
-BOUNDARY_GRID_SIZE = 100
 
 _AXIS_STYLE = {
     "gridcolor": "#eeeeee",
@@ -66,6 +64,18 @@ def live_layout(
         "uirevision": uirevision,
         **extra,
     }
+
+
+def figure_version(spec_builder):
+    """The go.Figure twin of a spec builder: same arguments, a validated Figure (for
+    notebooks and tests; the live page sends the cheaper spec)."""
+
+    @functools.wraps(spec_builder)
+    def build(*args, **kwargs) -> go.Figure:
+        return as_figure(spec_builder(*args, **kwargs))
+
+    build.__name__ = build.__qualname__ = spec_builder.__name__.replace("_spec", "_figure")
+    return build
 
 
 def as_figure(spec: dict) -> go.Figure:

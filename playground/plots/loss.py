@@ -1,11 +1,10 @@
 """The train and test loss curves."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots.arrays import minmax_indices, to_f32
 from playground.plots.colors import BLUE, DARK
-from playground.plots.layout import LOSS_FIGURE_HEIGHT, UIREVISION, as_figure, live_layout
+from playground.plots.layout import LOSS_FIGURE_HEIGHT, UIREVISION, figure_version, live_layout
 
 MAX_LOSS_POINTS = 400
 SERIES_STYLE = (("train", DARK), ("test", BLUE))
@@ -18,7 +17,13 @@ def loss_spec(
     log_y: bool = False,
     uirevision: str = UIREVISION,
 ) -> dict:
-    """Plain-dict figure for loss_figure (same arguments)."""
+    """Line chart of the loss per epoch, thinned to at most 400 points, sent as float32.
+
+    epochs: (n,) epoch numbers; train_loss: (n,); test_loss: (n,) or None.
+    log_y: logarithmic loss axis. The first and last epoch and every bucket's min/max are kept.
+
+    Returns the figure as a plain dict (loss_figure: the same as a validated Figure).
+    """
     epochs = np.asarray(epochs)
     series = [np.asarray(train_loss, dtype=np.float64)]
     if test_loss is not None:
@@ -51,16 +56,4 @@ def loss_spec(
     return {"data": traces, "layout": layout}
 
 
-def loss_figure(
-    epochs: np.ndarray,
-    train_loss: np.ndarray,
-    test_loss: np.ndarray | None = None,
-    log_y: bool = False,
-    uirevision: str = UIREVISION,
-) -> go.Figure:
-    """Line chart of the loss per epoch, thinned to at most 400 points, sent as float32.
-
-    epochs: (n,) epoch numbers; train_loss: (n,); test_loss: (n,) or None.
-    log_y: logarithmic loss axis. The first and last epoch and every bucket's min/max are kept.
-    """
-    return as_figure(loss_spec(epochs, train_loss, test_loss, log_y, uirevision))
+loss_figure = figure_version(loss_spec)

@@ -5,14 +5,13 @@ The neuron images are server-drawn PNGs in layout.images (see raster.py: a heatm
 neuron cost the browser ~2x more per live update)."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots.arrays import U8_TOP, quantize_u8
 from playground.plots.colors import DIVERGING_SCALE, LINK_NEUTRAL
 from playground.plots.layout import (
     NETWORK_FIGURE_HEIGHT,
     UIREVISION,
-    as_figure,
+    figure_version,
     hidden_axis,
     label_room,
     live_layout,
@@ -121,7 +120,20 @@ def network_spec(
     uirevision: str = UIREVISION,
     hover_values: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
 ) -> dict:
-    """Plain-dict figure for network_figure (same arguments)."""
+    """The whole network in one figure.
+
+    layer_sizes: neurons per layer, input features first, output last (e.g. [2, 4, 2, 1]).
+    node_labels: per layer, one name per neuron. neuron_grids: per layer (input included)
+    a (g, g, size) array of each neuron's output over the plane in [-1, 1] (grid[j, i] at
+    (xs[i], ys[j])), or None to draw plain boxes. weights[l]: (size_l, size_l+1);
+    biases[l]: (size_l+1,); activation_names[l]: the activation of layer l + 1.
+    Layers wider than 10 neurons show their first 6 and a '+N more' label.
+    hover_values: (weights, biases) whose values the hover texts show, if not the drawn
+    ones: the page refreshes them less often while training, so that between refreshes the
+    traces stay the same and only the neuron images change (a far cheaper redraw).
+
+    Returns the figure as a plain dict (network_figure: the same as a validated Figure).
+    """
     boxes = layer_boxes(layer_sizes)
     traces = link_traces(boxes, weights)
     hover_weights, hover_biases = hover_values or (weights, biases)
@@ -142,32 +154,7 @@ def network_spec(
     return {"data": traces, "layout": layout}
 
 
-def network_figure(
-    layer_sizes: list[int],
-    node_labels: list[list[str]],
-    neuron_grids: list[np.ndarray | None],
-    weights: list[np.ndarray],
-    biases: list[np.ndarray],
-    activation_names: list[str],
-    uirevision: str = UIREVISION,
-    hover_values: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
-) -> go.Figure:
-    """The whole network in one figure.
-
-    layer_sizes: neurons per layer, input features first, output last (e.g. [2, 4, 2, 1]).
-    node_labels: per layer, one name per neuron. neuron_grids: per layer (input included)
-    a (g, g, size) array of each neuron's output over the plane in [-1, 1] (grid[j, i] at
-    (xs[i], ys[j])), or None to draw plain boxes. weights[l]: (size_l, size_l+1);
-    biases[l]: (size_l+1,); activation_names[l]: the activation of layer l + 1.
-    Layers wider than 10 neurons show their first 6 and a '+N more' label.
-    hover_values: (weights, biases) whose values the hover texts show, if not the drawn
-    ones: the page refreshes them less often while training, so that between refreshes the
-    traces stay the same and only the neuron images change (a far cheaper redraw).
-    """
-    return as_figure(
-        network_spec(layer_sizes, node_labels, neuron_grids, weights, biases,
-                     activation_names, uirevision, hover_values)
-    )  # fmt: skip
+network_figure = figure_version(network_spec)
 
 
 def _canvas_layout(boxes, images: list[dict], labels: list[list[str]], uirevision: str) -> dict:

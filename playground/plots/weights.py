@@ -1,14 +1,13 @@
 """Weight matrices: one heatmap per layer on one shared, symmetric diverging scale."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.plots.arrays import to_f32
 from playground.plots.colors import DIVERGING_SCALE
 from playground.plots.layout import (
     UIREVISION,
     WEIGHTS_FIGURE_HEIGHT,
-    as_figure,
+    figure_version,
     label_room,
     live_layout,
 )
@@ -51,7 +50,15 @@ def weights_spec(
     input_names: list[str] | None = None,
     uirevision: str = UIREVISION,
 ) -> dict:
-    """Plain-dict figure for weights_figure (same arguments)."""
+    """Side-by-side heatmaps, one per layer: rows = inputs then 'bias', columns = neurons.
+
+    weights[l]: (inputs_l, neurons_l); biases[l]: (neurons_l,); layer_labels: a title per
+    layer; input_names: row names of the first layer (default 'in 1', 'in 2', ...).
+    One colorbar; 0 is grey and the scale runs over +-max|value| of all layers (symmetric,
+    so zero sits in the middle). Hover shows layer, from (row), to (column) and the value.
+
+    Returns the figure as a plain dict (weights_figure: the same as a validated Figure).
+    """
     layer_labels = layer_labels or [f"layer {k + 1}" for k in range(len(weights))]
     matrices = [_matrix_with_bias(w, b) for w, b in zip(weights, biases, strict=True)]
     finite = [np.abs(m[np.isfinite(m)]) for m in matrices]
@@ -112,18 +119,4 @@ def _panel_title(text: str, domain: tuple[float, float]) -> dict:
     }
 
 
-def weights_figure(
-    weights: list[np.ndarray],
-    biases: list[np.ndarray],
-    layer_labels: list[str] | None = None,
-    input_names: list[str] | None = None,
-    uirevision: str = UIREVISION,
-) -> go.Figure:
-    """Side-by-side heatmaps, one per layer: rows = inputs then 'bias', columns = neurons.
-
-    weights[l]: (inputs_l, neurons_l); biases[l]: (neurons_l,); layer_labels: a title per
-    layer; input_names: row names of the first layer (default 'in 1', 'in 2', ...).
-    One colorbar; 0 is grey and the scale runs over +-max|value| of all layers (symmetric,
-    so zero sits in the middle). Hover shows layer, from (row), to (column) and the value.
-    """
-    return as_figure(weights_spec(weights, biases, layer_labels, input_names, uirevision))
+weights_figure = figure_version(weights_spec)

@@ -37,43 +37,21 @@ def _regenerate() -> None:
     state.write_url()
 
 
+# key: (label, icon, action, help) of the buttons after Play / Pause
+BUTTONS = {
+    "step": ("Step", ":material/skip_next:", _step, "Train exactly one epoch"),
+    "reset": ("Reset", ":material/restart_alt:", _reset, "New starting weights; same data"),
+    "regenerate": ("Regenerate", ":material/casino:", _regenerate,
+                   "New data from a new random seed"),
+}  # fmt: skip
+
+
 def toolbar(playground) -> None:
     """The row of training buttons; Play and Pause are one button (key "play")."""
-    play, step, reset, regenerate, _ = st.columns([1.2, 1, 1, 1.3, 3])
-    label, icon = (
-        ("Pause", ":material/pause:") if playground.playing else ("Play", ":material/play_arrow:")
-    )
-    play.button(
-        label,
-        key="play",
-        icon=icon,
-        on_click=_set_playing,
-        args=(not playground.playing,),
-        type="primary",
-        width="stretch",
-        help="Start or pause training",
-    )
-    step.button(
-        "Step",
-        key="step",
-        icon=":material/skip_next:",
-        on_click=_step,
-        width="stretch",
-        help="Train exactly one epoch",
-    )
-    reset.button(
-        "Reset",
-        key="reset",
-        icon=":material/restart_alt:",
-        on_click=_reset,
-        width="stretch",
-        help="New starting weights; same data",
-    )
-    regenerate.button(
-        "Regenerate",
-        key="regenerate",
-        icon=":material/casino:",
-        on_click=_regenerate,
-        width="stretch",
-        help="New data from a new random seed",
-    )
+    play, *others, _ = st.columns([1.2, 1, 1, 1.3, 3])
+    playing = playground.playing
+    label, icon = ("Pause", ":material/pause:") if playing else ("Play", ":material/play_arrow:")
+    play.button(label, key="play", icon=icon, on_click=_set_playing, args=(not playing,),
+                type="primary", width="stretch", help="Start or pause training")  # fmt: skip
+    for column, (key, (text, icon, action, tip)) in zip(others, BUTTONS.items(), strict=True):
+        column.button(text, key=key, icon=icon, on_click=action, width="stretch", help=tip)
