@@ -1,4 +1,8 @@
-"""Neural Network Playground: `streamlit run app.py`."""
+"""Neural Network Playground: `streamlit run app.py`.
+
+The server: Streamlit's page (page.py) and, beside it, the live feed's HTTP route that the
+page's charts pull training frames from while playing (playground/live).
+"""
 
 import os
 
@@ -9,32 +13,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import streamlit as st  # noqa: E402
 
-from playground.ui import state  # noqa: E402
-from playground.ui.about import about  # noqa: E402
-from playground.ui.sidebar import sidebar  # noqa: E402
-from playground.ui.style import page_style  # noqa: E402
-from playground.ui.toolbar import toolbar  # noqa: E402
-from playground.ui.views import live_area  # noqa: E402
+from playground.live.routes import live_routes  # noqa: E402
 
-
-def main() -> None:
-    st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
-    page_style()
-    playground = state.playground()
-    st.title("Neural Network Playground")
-    toolbar(playground)
-    error, notes = state.messages()
-    if error:
-        st.error(error)
-    for note in notes:
-        st.info(note)
-    for note in playground.dataset.notes:
-        st.caption(note)
-    live_area(playground)
-    # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
-    # user is watching, arrive first; its place on the page does not depend on the order.
-    sidebar(playground)
-    about()
-
-
-main()
+app = st.App("page.py", routes=live_routes(st.config.get_option("server.baseUrlPath")))

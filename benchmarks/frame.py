@@ -2,7 +2,7 @@
 
 Run: python -m benchmarks.frame
 One live update = snapshot + every figure spec + JSON, as the page's fragment builds them
-(playground.ui.figures.live_specs), after some training so the loss curve is not trivial.
+(playground.live.figures.live_specs), after some training so the loss curve is not trivial.
 Bytes = every chart's figure JSON plus the chart script that Streamlit re-sends with every
 element (slow views send their last JSON again, unchanged, so every update carries all).
 Target (issue 4): <= 15 ms and <= 60 KB per update at the defaults.
@@ -12,9 +12,9 @@ import statistics
 import time
 
 from playground import config
+from playground.live.figures import live_specs
 from playground.plots import figure_json
 from playground.session import Playground
-from playground.ui.figures import live_specs
 from playground.ui.live_chart import LIVE_CHART_JS
 
 CASES = {

@@ -2,9 +2,15 @@
 
 Applies a change of settings (what resets and what does not, as the settings table says),
 advances training by a time budget, and hands out snapshots for the views. No streamlit.
+
+Two threads share a Playground: the page's script (settings, buttons) and the live feed
+(training while playing, see playground.live). Every public method holds the Playground's
+lock, so training never meets a half-applied change.
 """
 
+import functools
 import secrets
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +24,17 @@ from playground.snapshot import Snapshot, take_snapshot
 # Epochs per update when speed is "auto": train until this much of the frame is used.
 AUTO_TRAIN_SECONDS = 0.055
 MAX_SEED = 999_999
+
+
+def _locked(method):
+    """Run a Playground method while holding the Playground's (reentrant) lock."""
+
+    @functools.wraps(method)
+    def locked_method(self, *args, **kwargs):
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return locked_method
 
 
 def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
@@ -62,9 +79,11 @@ class Playground:
 
     settings: validated settings dict (see playground.config). csv: the user's uploaded
     file and chosen columns, if any. playing: whether the page should keep training.
+    lock: held by every public method; hold it yourself to read several attributes at once.
     """
 
     def __init__(self, settings: Mapping[str, Any], csv: CsvChoice | None = None):
+        self.lock = threading.RLock()
         self.settings = dict(settings)
         self.csv = csv
         self.playing = False
@@ -118,6 +137,7 @@ class Playground:
             t.recover()  # a new learning rate (or other knob) deserves another try
 
     # --- changes from the page ---------------------------------------------------------
+    @_locked
     def update(self, new_settings: Mapping[str, Any]) -> str | None:
         """Apply new settings; returns what was reset ("data", "network", "live", "view")
         or None. On a DataError the old settings and data stay and the error propagates."""
@@ -141,6 +161,7 @@ class Playground:
         self._snapshot_cache = None
         return kind
 
+    @_locked
     def set_csv(self, csv: CsvChoice) -> None:
         """Learn from an uploaded CSV file with the chosen columns (raises DataError and
         keeps the old data if the file or the choice is bad)."""
@@ -154,12 +175,14 @@ class Playground:
             raise
         self.playing = False
 
+    @_locked
     def reset(self) -> None:
         """New weights from the same seed's next draw; same data, epoch 0."""
         self.weight_round += 1
         self._build_network()
         self.playing = False
 
+    @_locked
     def regenerate(self) -> int:
         """New data from a new random seed (and new weights); returns the seed."""
         seed = secrets.randbelow(MAX_SEED + 1)
@@ -167,12 +190,21 @@ class Playground:
         return seed
 
     # --- training ----------------------------------------------------------------------
+    @_locked
+    def set_playing(self, playing: bool) -> bool:
+        """Start or stop live training (a diverged network does not start); returns
+        whether it is playing now."""
+        self.playing = playing and self.trainer.status == "ok"
+        return self.playing
+
+    @_locked
     def step(self) -> int:
         """Train exactly one epoch; returns 1, or 0 if training diverged."""
         done = self.trainer.run_epochs(1)
         self._after_training()
         return done
 
+    @_locked
     def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
         """One live update's worth of training, as the speed setting says; returns epochs."""
         limit = self._epochs_left()
@@ -201,6 +233,7 @@ class Playground:
         """Whole epochs trained so far."""
         return self.trainer.epoch
 
+    @_locked
     def snapshot(self) -> Snapshot:
         """Everything the views show at this moment (cached until the next change)."""
         if self._snapshot_cache is None:

@@ -167,8 +167,8 @@ def _network_view(playground, small_plane) -> NetworkView:
         list(spec.sizes),
         node_labels,
         grids,
-        list(net.weights),
-        list(net.biases),
+        [w.copy() for w in net.weights],  # copies: the live feed may train on meanwhile
+        [b.copy() for b in net.biases],
         list(net.activations),
     )
 

@@ -37,7 +37,7 @@ function viewFor(parent) {
     error.hidden = true;
     parent.style.position = "relative";
     parent.append(plot, error);
-    view = { plot, error, wanted: null, shown: null, failed: null, busy: false, drawn: false };
+    view = { plot, error, wanted: null, shown: null, failed: null, drawing: null, drawn: false };
     // Counters for benchmarks and tests: figures received, figures drawn.
     plot.liveStats = { received: 0, drawn: 0 };
     views.set(parent, view);
@@ -106,7 +106,6 @@ function watchSize(Plotly, view) {
 // Draws only the newest wanted figure: frames that arrive while Plotly is busy are skipped,
 // and a figure already shown (or one that just failed) is not drawn again.
 async function drain(view) {
-  view.busy = true;
   try {
     const Plotly = await loadPlotly();
     if (!view.resize) watchSize(Plotly, view);
@@ -116,7 +115,7 @@ async function drain(view) {
   } catch (err) {
     showError(view, err);
   } finally {
-    view.busy = false;
+    view.drawing = null;
   }
 }
 
@@ -168,7 +167,7 @@ function panelFor(parent, header) {
     const root = document.createElement("div");
     root.className = "live-panel";
     parent.append(root);
-    panel = { root, slots: new Map() };
+    panel = { root, slots: new Map(), frame: 0, drawing: null, streaming: false };
     panels.set(parent, panel);
   }
   panel.root.style.gridTemplateAreas = header.areas;
@@ -190,19 +189,136 @@ function disposeIfUnmounted(parent) {
   }, 0);
 }
 
+// Draws `text` in the chart of `host` (or keeps what it shows for an empty text); returns a
+// promise that settles when this chart has nothing left to draw.
 function update(host, text) {
   const view = viewFor(host);
+  if (!text) return view.drawing || Promise.resolve();
   view.wanted = text;
   view.plot.liveStats.received++;
-  if (!view.busy) drain(view);
+  if (!view.drawing) view.drawing = drain(view);
+  return view.drawing;
 }
 
-export default function liveChart({ data, parentElement }) {
+// The epoch and the stats above the charts (header.epoch, header.stats: [label, value]).
+function showStats(panel, header) {
+  if (header.epoch === undefined) return;
+  if (!panel.stats) {
+    panel.stats = document.createElement("div");
+    panel.stats.className = "live-stats";
+    panel.root.before(panel.stats);
+  }
+  const cells = [["Epoch", String(header.epoch)], ...(header.stats || [])];
+  if (panel.stats.childElementCount !== cells.length) {
+    panel.stats.replaceChildren(...cells.map(() => {
+      const cell = document.createElement("div");
+      cell.className = "live-stat";
+      cell.append(document.createElement("span"), document.createElement("b"));
+      return cell;
+    }));
+    panel.stats.firstChild.dataset.live = "epoch";
+  }
+  cells.forEach(([label, value], i) => {
+    const [name, number] = panel.stats.children[i].children;
+    if (name.textContent !== label) name.textContent = label;
+    if (number.textContent !== value) number.textContent = value;
+  });
+}
+
+// Applies one panel message (see playground/live/panel.py); older frames than the one shown
+// are dropped. Returns a promise that settles when its charts are drawn.
+function apply(parent, text) {
+  const lines = text.split("\n");
+  const header = JSON.parse(lines[0]);
+  const panel = panelFor(parent, header);
+  if (header.frame !== undefined) {
+    if (header.frame < panel.frame) return null;
+    panel.frame = header.frame;
+  }
+  showStats(panel, header);
+  const drawn = header.slots.map((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
+  panel.drawing = Promise.all(drawn);
+  return header;
+}
+// The live feed: while the page's message says playing, pull frames from its feed (a
+// WebSocket: each message sent asks for one frame). The next frame is requested while the
+// last one is drawn (the server trains meanwhile), and only once the one before is drawn,
+// so neither side runs ahead of the other.
+const RETRY_MS = 500;
+const MAX_FAILURES = 5;
+const visible = () => document.visibilityState !== "hidden" ||
+  new Promise((resolve) => document.addEventListener("visibilitychange", resolve, { once: true }));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function openFeed(url) {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const waiting = [];
+    const fail = (why) => { while (waiting.length) waiting.shift().reject(new Error(why)); };
+    const feed = {
+      next() {
+        return new Promise((res, rej) => { waiting.push({ resolve: res, reject: rej }); socket.send("next"); });
+      },
+      close() { socket.close(); },
+    };
+    socket.onopen = () => resolve(feed);
+    socket.onmessage = (event) => { if (waiting.length) waiting.shift().resolve(event.data); };
+    socket.onclose = (event) => {
+      const why = event.reason || "the live feed closed (code " + event.code + ")";
+      reject(new Error(why));
+      fail(why);
+    };
+  });
+}
+
+async function stream(parent, panel, setTriggerValue) {
+  panel.streaming = true;
+  let feed = null;
+  let failures = 0;
   try {
-    const lines = data.split("\n");
-    const header = JSON.parse(lines[0]);
-    const panel = panelFor(parentElement, header);
-    header.slots.forEach((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
+    while (panel.playing && parent.isConnected) {
+      let text = null;
+      try {
+        if (!feed) feed = await openFeed(panel.feed);
+        const next = feed.next();
+        await panel.drawing;
+        text = await next;
+        failures = 0;
+      } catch (err) {
+        feed = null;
+        if (++failures >= MAX_FAILURES) throw err;
+        await pause(RETRY_MS);
+      }
+      await visible();
+      if (!panel.playing || !parent.isConnected) break;
+      const header = text && apply(parent, text);
+      if (header && !header.playing) {
+        // Training stopped by itself (or by a click): rerun the page for its buttons.
+        panel.playing = false;
+        setTriggerValue("stopped", header.frame);
+      }
+    }
+  } catch (err) {
+    panel.root.textContent = "The live view stopped: " + (err && err.message ? err.message : err);
+  } finally {
+    if (feed) feed.close();
+    panel.streaming = false;
+  }
+}
+
+export default function liveChart({ data, parentElement, setTriggerValue }) {
+  try {
+    const header = apply(parentElement, data);
+    const panel = panels.get(parentElement);
+    if (header) {
+      panel.playing = !!(header.playing && header.feed);
+      if (header.feed) {
+        const url = new URL(header.feed, document.baseURI);
+        url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+        panel.feed = url.href;
+      }
+    }
+    if (panel.playing && !panel.streaming) stream(parentElement, panel, setTriggerValue);
   } catch (err) {
     parentElement.textContent = "Chart error: " + (err && err.message ? err.message : err);
   }

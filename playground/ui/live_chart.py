@@ -1,8 +1,10 @@
-"""A Plotly chart that updates in place, for live views inside ``st.fragment(run_every=...)``.
+"""Plotly charts that update in place: from later runs of the page, or from a live feed.
 
 ``st.plotly_chart`` in Streamlit 1.67 rebuilds its chart whenever the figure changes (blank
 frames, lost zoom). This element is a components-v2 component whose JavaScript (live_chart.js)
-keeps one plot div per key and calls ``Plotly.newPlot`` once, then ``Plotly.react`` on it.
+keeps one plot div per chart and calls ``Plotly.newPlot`` once, then ``Plotly.react`` on it.
+While the page plays, it also pulls messages from the session's live feed over HTTP
+(playground/live), so the page itself is not rerun for every frame.
 
 Neither plotly.js (~4.8 MB) nor the chart script is sent with the element: plotly.min.js is
 copied from the installed plotly package, and live_chart.js written under a content-hashed
@@ -16,17 +18,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import plotly
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from playground.live.panel import ChartSlot, panel_text
 
 _HERE = Path(__file__).parent
 PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -112,32 +114,24 @@ def _app_static_dir() -> Path | None:
     return Path(ctx.main_script_path).resolve().parent / "static" if ctx else None
 
 
-@dataclass(frozen=True)
-class ChartSlot:
-    """One chart of a panel: its key (also its CSS grid area), the figure JSON, the plot
-    height in pixels, and an optional bold title with a note after it (plain text)."""
-
-    key: str
-    figure_json: str
-    height: int
-    title: str = ""
-    note: str = ""
+def _ignore() -> None:
+    """The callback of the element's "stopped" trigger: the rerun it causes is the point."""
 
 
-def _panel_data(slots: list[ChartSlot], areas: list[str], columns: str) -> str:
-    """The element's data: a JSON header line, then one line per slot with its figure.
+def live_panel(text: str, *, key: str) -> None:
+    """Show a panel message (see playground.live.panel) in the element ``key``; later
+    calls with the same key update its charts in place.
 
-    Figures are sent as they are (no second JSON encoding); JSON without indentation has no
-    raw line breaks, and any stray one between tokens is whitespace, so it may become a space.
+    If the header names a live feed (``feed``) and ``playing`` is true, the browser pulls
+    further messages from that feed until one says playing is false, and then reruns the
+    page (the element's "stopped" trigger). Needs ``server.enableStaticServing = true``.
     """
-    header = {
-        "areas": " ".join(json.dumps(row) for row in areas),
-        "columns": columns,
-        "slots": [{"key": s.key, "height": s.height, "title": s.title, "note": s.note}
-                  for s in slots],
-    }  # fmt: skip
-    figures = [s.figure_json.replace("\n", " ") for s in slots]
-    return "\n".join([json.dumps(header), *figures])
+    static_dir = _app_static_dir()
+    if static_dir is not None:
+        ensure_plotly_js(static_dir)
+        ensure_chart_script(static_dir)
+    _live_chart_element(key=key, data=text, width="stretch", height="content",
+                        on_stopped_change=_ignore)  # fmt: skip
 
 
 def live_charts(slots: list[ChartSlot], *, key: str, areas: list[str], columns: str) -> None:
@@ -145,17 +139,11 @@ def live_charts(slots: list[ChartSlot], *, key: str, areas: list[str], columns: 
     the same ``key`` (Plotly.react, or only the images swapped when nothing else changed).
 
     areas: CSS grid-template-areas rows naming the slot keys, e.g. ["network boundary",
-    "network loss"]; columns: CSS grid-template-columns, e.g. "5fr 4fr". One element for all
-    live charts, because Streamlit's frontend drops more updates of many small elements.
-    The browser skips a figure identical to the one it shows, and keeps the user's zoom
-    (layout.uirevision defaults to a constant). Needs ``server.enableStaticServing = true``.
+    "network loss"]; columns: CSS grid-template-columns, e.g. "5fr 4fr". The browser skips
+    a figure identical to the one it shows, and keeps the user's zoom (layout.uirevision
+    defaults to a constant).
     """
-    static_dir = _app_static_dir()
-    if static_dir is not None:
-        ensure_plotly_js(static_dir)
-        ensure_chart_script(static_dir)
-    data = _panel_data(slots, areas, columns)
-    _live_chart_element(key=key, data=data, width="stretch", height="content")
+    live_panel(panel_text(slots, areas, columns), key=key)
 
 
 def live_chart(figure_json: str, *, key: str, height: int) -> None:

@@ -8,9 +8,11 @@ import streamlit as st
 
 from playground import config
 from playground.data import DataError
+from playground.live.feed import LiveFeed
 from playground.session import Playground
 
 PLAYGROUND = "playground"
+FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while playing
 NOTES = "notes"  # plain sentences about URL values that were not used as given
 ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
 
@@ -32,6 +34,14 @@ def playground() -> Playground:
         st.session_state[PLAYGROUND] = _start()
         write_url()
     return st.session_state[PLAYGROUND]
+
+
+def feed() -> LiveFeed:
+    """This session's live feed (of its Playground)."""
+    pg = playground()
+    if FEED not in st.session_state or st.session_state[FEED].playground is not pg:
+        st.session_state[FEED] = LiveFeed(pg)
+    return st.session_state[FEED]
 
 
 def write_url() -> None:

@@ -1,9 +1,9 @@
-"""Play / Pause, Step, Reset and Regenerate (outside the live fragment: a click is a full
-rerun that preempts the fragment, so Pause takes effect at once).
+"""Play / Pause, Step, Reset and Regenerate.
 
-Streamlit may run a button's callback twice when the click's rerun meets the live
-fragment's timer (seen in Chromium: a Pause that paused and resumed within 12 ms), so
-every callback here sets a state rather than flipping one."""
+A click reruns the page; its callback changes the Playground under the Playground's lock,
+so the live feed (which trains while playing) sees the change before its next slice.
+Every callback sets a state rather than flipping one: a click that reaches the server
+twice must not pause and resume."""
 
 import streamlit as st
 
@@ -11,9 +11,7 @@ from playground.ui import state
 
 
 def _set_playing(playing: bool) -> None:
-    pg = state.playground()
-    pg.playing = playing and pg.trainer.status == "ok"
-    if playing and pg.trainer.status != "ok":
+    if not state.playground().set_playing(playing) and playing:
         state.report_error(
             "Training stopped because it diverged: lower the learning rate "
             "or press Reset, then Play again."
@@ -22,7 +20,7 @@ def _set_playing(playing: bool) -> None:
 
 def _step() -> None:
     pg = state.playground()
-    pg.playing = False
+    pg.set_playing(False)
     pg.step()
 
 

@@ -25,10 +25,11 @@ import numpy as np
 import streamlit as st
 from playground.ui.live_chart import live_chart
 
-st.checkbox("freeze", key="freeze")  # then the same figure JSON is sent on every tick
-
 @st.fragment(run_every=0.1)
 def live():
+    # Inside the fragment: a click reruns only the fragment. (After a full-app rerun,
+    # Streamlit 1.67 now and then remounts a fragment's elements: a new plot div.)
+    st.checkbox("freeze", key="freeze")  # then the same figure JSON is sent on every tick
     n = st.session_state.setdefault("n", 0) + 1
     st.session_state.n = n
     with st.container(key="tick"):
@@ -107,7 +108,7 @@ def test_updates_in_place_without_blank_frames_and_keep_zoom(app_url):
             f"() => Plotly.relayout(document.querySelector('{gd}'), {{'xaxis.range': [2, 5]}})"
         )
         _wait_title(page, "n >= arg", _title_tick(page) + UPDATES)
-        page.get_by_text("freeze").click()  # a full-app rerun, then identical figures
+        page.get_by_text("freeze").click()  # a fragment rerun, then identical figures
         _wait_title(page, "n === arg", 0)
         frozen_probe = page.evaluate("() => window.__probe")
         page.wait_for_function(

@@ -62,7 +62,7 @@ FRAME_SAMPLER = f"""
 # True once the epoch counter has shown the same text for `ms` milliseconds.
 EPOCH_STEADY_FOR = """
 (ms) => {
-  const text = document.querySelector(".st-key-epoch").innerText.trim();
+  const text = document.querySelector("[data-live=epoch] b").innerText.trim();
   const now = performance.now();
   const seen = window.__epochSeen;
   if (!seen || seen.text !== text) { window.__epochSeen = { text, since: now }; return false; }
@@ -92,7 +92,7 @@ def wait_or_fail(page, js: str, arg=None, why: str = "", timeout_ms: int = TIMEO
 
 def epoch(page) -> int:
     """The epoch counter's digits as an int."""
-    return int(page.locator(".st-key-epoch").inner_text().strip())
+    return int(page.locator("[data-live=epoch] b").inner_text().strip())
 
 
 def play_button(page):
@@ -113,7 +113,9 @@ def wait_label(page, label: str) -> None:
 def wait_epoch_above(page, n: int) -> None:
     """Wait until the epoch counter exceeds ``n``."""
     page.wait_for_function(
-        "(n) => +document.querySelector('.st-key-epoch').innerText > n", arg=n, timeout=TIMEOUT_MS
+        "(n) => +document.querySelector('[data-live=epoch] b').innerText > n",
+        arg=n,
+        timeout=TIMEOUT_MS,
     )
 
 
@@ -258,4 +260,30 @@ def test_divergence_pauses_with_a_learning_rate_message(new_page, playground_url
     alert.first.wait_for(timeout=TIMEOUT_MS)
     wait_label(page, "Play")
     page.wait_for_function(EPOCH_STEADY_FOR, arg=1000, polling=50, timeout=5000)
+    assert exception_count(page) == 0
+
+
+def test_training_stops_at_the_stop_epoch_and_the_button_follows(new_page, playground_url):
+    page = open_app(new_page, playground_url, "?max_epochs=300")
+    play_button(page).click()
+    wait_label(page, "Pause")
+    wait_label(page, "Play")  # the live view asked the page to rerun when training stopped
+    page.wait_for_function(EPOCH_STEADY_FOR, arg=500, polling=50, timeout=5000)
+    assert epoch(page) == 300
+    assert exception_count(page) == 0
+
+
+def test_a_setting_changed_while_playing_updates_in_place(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    gd = "document.querySelector('[data-chart=boundary] .js-plotly-plot')"
+    page.evaluate(f"() => {{ {gd}.__original = true; }}")
+    play_button(page).click()
+    wait_epoch_above(page, 50)
+    points = f"() => {gd}.querySelectorAll('.scatterlayer .point').length"
+    before = page.evaluate(points)
+    page.locator(".st-key-set_show_test label").click()  # a page rerun while training
+    wait_or_fail(page, f"(n) => ({points})() > n", arg=before, why="test points never appeared")
+    at = epoch(page)
+    wait_epoch_above(page, at + 50)  # training went on after the rerun
+    assert page.evaluate(f"() => {gd}.__original === true"), "the chart was rebuilt"
     assert exception_count(page) == 0

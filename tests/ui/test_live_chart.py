@@ -112,14 +112,3 @@ def test_js_sent_with_every_update_stays_small():
 def test_compact_js_keeps_code_and_strings():
     source = '// header\n  const a = "x // not a comment";\n\n    // note\n  f(a);\n'
     assert lc.compact_js(source) == 'const a = "x // not a comment";\nf(a);'
-
-
-def test_panel_data_is_one_header_line_then_one_line_per_figure():
-    slots = [lc.ChartSlot("net", '{"data": []}', 300, "Network", "what each neuron computes"),
-             lc.ChartSlot("loss", '{"data":\n[1]}', 200)]  # fmt: skip
-    header, first, second = lc._panel_data(slots, ["net loss"], "1fr 1fr").split("\n")
-    parsed = json.loads(header)
-    assert parsed["areas"] == '"net loss"' and parsed["columns"] == "1fr 1fr"
-    assert parsed["slots"][0] == {"key": "net", "height": 300, "title": "Network",
-                                  "note": "what each neuron computes"}  # fmt: skip
-    assert json.loads(first) == {"data": []} and json.loads(second) == {"data": [1]}

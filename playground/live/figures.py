@@ -78,7 +78,7 @@ def digits(snap: Snapshot) -> tuple[dict, dict] | None:
 
 
 FAST_VIEWS = ("network", "boundary", "digits", "loss")
-"""Views redrawn at every live update; the others change slowly (see views.SLOW_VIEW_EVERY)."""
+"""Views redrawn at every live update; the others change slowly (see feed.SLOW_VIEW_EVERY)."""
 
 
 def live_specs(

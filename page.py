@@ -1,0 +1,38 @@
+"""The Neural Network Playground's page (the server, with the live feed, is app.py)."""
+
+import os
+
+# As in app.py (why: see there); again here for AppTest, which runs this page alone.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import streamlit as st  # noqa: E402
+
+from playground.ui import state  # noqa: E402
+from playground.ui.about import about  # noqa: E402
+from playground.ui.sidebar import sidebar  # noqa: E402
+from playground.ui.style import page_style  # noqa: E402
+from playground.ui.toolbar import toolbar  # noqa: E402
+from playground.ui.views import live_area  # noqa: E402
+
+
+def main() -> None:
+    st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
+    page_style()
+    playground = state.playground()
+    st.title("Neural Network Playground")
+    toolbar(playground)
+    error, notes = state.messages()
+    if error:
+        st.error(error)
+    for note in notes:
+        st.info(note)
+    for note in playground.dataset.notes:
+        st.caption(note)
+    live_area(playground)
+    # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
+    # user is watching, arrive first; its place on the page does not depend on the order.
+    sidebar(playground)
+    about()
+
+
+main()

@@ -1,0 +1,84 @@
+"""The live feed: while a playground plays, the browser pulls frames from it over HTTP.
+
+Each request trains one slice (TRAIN_SECONDS, or the speed setting's epochs) and answers
+with the panel message (see panel.py). The page is not rerun per frame: Streamlit's rerun
+of a fragment cost the browser ~30 ms of React work per update and dropped ~15 % of them.
+The browser asks for the next frame while it draws the last one, so training and drawing
+overlap; it stops asking when a frame says training stopped.
+
+Feeds are found by an unguessable token (the page hands it to its own browser tab only)
+and held weakly: a closed session's feed goes away with its Playground.
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import threading
+import weakref
+
+from playground.live.panel import chart_slots, message, slow_heights
+from playground.session import Playground
+
+# Seconds of training per frame. Measured in Chromium on the 2-core test machine (browser
+# and server side by side) -- see the README's browser benchmark.
+TRAIN_SECONDS = 0.06
+# The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
+# to redraw: while playing they are rebuilt on every 4th frame only.
+SLOW_VIEW_EVERY = 4
+_FRAME_NUMBERS = itertools.count(1)  # one sequence for every message: newer = larger
+_FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary()
+
+
+def next_frame_number() -> int:
+    """A number larger than any handed out before (frames are drawn in this order)."""
+    return next(_FRAME_NUMBERS)
+
+
+class LiveFeed:
+    """Frames of one Playground. ``token`` names it in the feed's URL."""
+
+    def __init__(self, playground: Playground):
+        self.playground = playground
+        self.token = secrets.token_urlsafe(18)
+        self.frames = 0
+        self._busy = threading.Lock()  # one request at a time per feed
+        self._network = None  # the network of the last frame
+        self._hover_values = None
+        self._kept: dict[str, int] = {}
+        _FEEDS[self.token] = self
+
+    def try_begin(self) -> bool:
+        """Claim the feed for one request; False if another request is being answered."""
+        return self._busy.acquire(blocking=False)
+
+    def end(self) -> None:
+        """Release the claim of ``try_begin``."""
+        self._busy.release()
+
+    def next_frame(self) -> str:
+        """Train one slice if playing, then return the panel message for this moment."""
+        pg = self.playground
+        with pg.lock:
+            if pg.playing:
+                pg.advance(TRAIN_SECONDS)
+            snap, settings, playing = pg.snapshot(), dict(pg.settings), pg.playing
+            number, rebuilt = next_frame_number(), pg.network is not self._network
+            self._network = pg.network
+        # The snapshot holds copies, so the figures are built without the lock: a click on
+        # the page need not wait for them.
+        self.frames += 1
+        slow = not playing or rebuilt or self.frames % SLOW_VIEW_EVERY == 0 or not self._kept
+        if slow:  # hover values and slow views of an older network would not fit this one
+            self._hover_values = (snap.network.weights, snap.network.biases)
+        slots = chart_slots(
+            snap, settings, kept=None if slow else self._kept, hover_values=self._hover_values
+        )
+        if slow:
+            self._kept = slow_heights(slots)
+        return message(slots, snap, frame=number, playing=playing)
+
+
+def find_feed(token: str) -> LiveFeed | None:
+    """The live feed with this token, or None (unknown, or its session has ended)."""
+    return _FEEDS.get(token)

@@ -1,0 +1,152 @@
+"""The live panel's wire format: one text message with every chart and number the page shows.
+
+A message is a JSON header line, then one line per chart slot with that chart's figure JSON
+(an empty line keeps the figure the browser already shows). The header carries the CSS grid
+layout, the slots (key, height, title, note) and, for the playground's panel, the epoch, the
+stats, whether training is playing, a frame number (the browser never draws an older frame
+over a newer one) and the live feed's address. live_chart.js reads it; the page
+(ui/views.py) and the live feed (feed.py) both write it through ``compose``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from playground.live.figures import live_specs
+from playground.plots import figure_json
+from playground.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class ChartSlot:
+    """One chart of a panel: its key (also its CSS grid area), the figure JSON ("" = keep
+    the figure shown), the plot height in pixels, and an optional bold title with a note
+    after it (plain text)."""
+
+    key: str
+    figure_json: str
+    height: int
+    title: str = ""
+    note: str = ""
+
+
+def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header: Any) -> str:
+    """The message for live_chart.js: header line + one figure line per slot.
+
+    areas: CSS grid-template-areas rows naming the slot keys, e.g. ["network boundary"];
+    columns: CSS grid-template-columns, e.g. "5fr 4fr"; header: extra JSON-safe fields
+    (epoch, stats, playing, frame, feed). Figures are sent as they are (no second JSON
+    encoding); a stray line break in one is whitespace between tokens, so it becomes a space.
+    """
+    head = {
+        "areas": " ".join(json.dumps(row) for row in areas),
+        "columns": columns,
+        "slots": [{"key": s.key, "height": s.height, "title": s.title, "note": s.note}
+                  for s in slots],
+        **header,
+    }  # fmt: skip
+    figures = [s.figure_json.replace("\n", " ") for s in slots]
+    return "\n".join([json.dumps(head), *figures])
+
+
+# --- the playground's panel ------------------------------------------------------------
+HEIGHTS = {"network": 380, "boundary": 380, "digits": 380, "loss": 220}
+SMALL_HEIGHT = 300
+TITLES = {  # chart key -> (bold title, note after it)
+    "network": ("Network", "each square shows what that neuron computes over the plane"),
+    "boundary": ("Output", "the network's prediction over the plane"),
+    "digits": ("Test images", "predicted digit, mistakes in red"),
+    "weights": ("Weights", "one matrix per layer, last row = biases"),
+    "first_layer": ("First-layer weights", "as 8×8 images"),
+    "confusion": ("Confusion matrix", "test data"),
+    "loss": ("", ""),
+}
+NETWORK_WITHOUT_PLANE = ("Network", "lines are weights: blue positive, orange negative")
+COLUMNS = "5fr 4fr"
+SLOW_VIEWS = ("weights", "first_layer", "confusion")
+
+
+def grid(keys: list[str]) -> list[str]:
+    """CSS grid rows of chart keys: the network left, the output and the loss right, the
+    slowly changing views below ("." is an empty cell)."""
+    right = "boundary" if "boundary" in keys else "digits"
+    lower = [key for key in SLOW_VIEWS if key in keys]
+    rows = [f"network {right}", "network loss"]
+    for start in range(0, len(lower), 2):
+        pair = lower[start : start + 2]
+        rows.append(" ".join(pair + ["."] * (2 - len(pair))))
+    return rows
+
+
+def _number(value: float | None) -> str:
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"  # a diverged loss is huge
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None or not math.isfinite(value) else f"{100 * value:.1f} %"
+
+
+def stats(snap: Snapshot) -> list[tuple[str, str]]:
+    """(label, formatted value) pairs: the current losses and, for classification,
+    accuracy; for regression RMSE and R²."""
+    h = snap.history
+    pairs = [
+        ("Training loss", _number(float(h["train_loss"][-1]))),
+        ("Test loss", _number(float(h["test_loss"][-1]))),
+    ]
+    if snap.task == "regression":
+        return pairs + [("Test RMSE", _number(snap.metrics["rmse"])),
+                        ("Test R²", _number(snap.metrics["r2"]))]  # fmt: skip
+    return pairs + [("Test accuracy", _percent(snap.metrics["accuracy"])),
+                    ("Training accuracy", _percent(float(h["train_accuracy"][-1])))]  # fmt: skip
+
+
+def _height(key: str, spec: dict) -> int:
+    """Plot height: fixed for the main views, the figure's own (a confusion matrix grows
+    with the classes) for the others."""
+    return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
+
+
+def _slot(key: str, figure: str, height: int, has_plane: bool) -> ChartSlot:
+    title, note = TITLES[key]
+    if key == "network" and not has_plane:
+        title, note = NETWORK_WITHOUT_PLANE
+    return ChartSlot(key, figure, height, title, note)
+
+
+def chart_slots(
+    snap: Snapshot,
+    settings: dict,
+    *,
+    kept: dict[str, int] | None = None,
+    hover_values=None,
+) -> list[ChartSlot]:
+    """The playground's charts for one snapshot.
+
+    kept: {key: height} of slowly changing views (weights, confusion matrix) to leave as
+    the browser shows them (sent as empty figures); None rebuilds every view.
+    hover_values: (weights, biases) for the network's hover texts, if not the current ones.
+    """
+    specs = live_specs(snap, settings, kept is None, hover_values)
+    has_plane = "boundary" in specs
+    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane) for k, spec in specs.items()]
+    slots += [_slot(k, "", height, has_plane) for k, height in (kept or {}).items()
+              if k not in specs]  # fmt: skip
+    return slots
+
+
+def slow_heights(slots: list[ChartSlot]) -> dict[str, int]:
+    """{key: height} of the slowly changing views among ``slots`` (for ``kept``)."""
+    return {s.key: s.height for s in slots if s.key in SLOW_VIEWS}
+
+
+def message(slots: list[ChartSlot], snap: Snapshot, **header: Any) -> str:
+    """The playground's panel message: the charts on the page's grid, with the epoch and
+    the stats in the header; header: extra fields (frame, playing, feed)."""
+    areas = grid([s.key for s in slots])
+    return panel_text(slots, areas, COLUMNS, epoch=snap.epoch, stats=stats(snap), **header)
