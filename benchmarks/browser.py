@@ -2,12 +2,14 @@
 
 Starts the app on a free port, opens it in Debian's Chromium (Playwright, 1500x1000), presses
 Play and watches for N seconds, then prints Markdown tables:
-- per chart: Plotly.react calls per second (counted by wrapping the Plotly object the live
-  chart module uses), frames where the chart was blank out of requestAnimationFrame samples,
-  and browser ms per Plotly.react call;
-- epochs per second (epoch counter at start and end), server CPU and websocket bytes per
-  fragment run (a run = one ``script_finished`` ForwardMsg decoded from the websocket),
-  and the pause latency (median of 3; time of the counter's last change after the click).
+- per chart: figures drawn per second (the live chart's own counter), frames where the
+  chart was blank out of requestAnimationFrame samples, and browser ms per Plotly call
+  (Plotly.react, or Plotly.relayout when only image pixels changed);
+- epochs per second (epoch counter at start and end); live feed frames per second and
+  bytes per frame (messages on the feed's WebSocket); server CPU per frame (/proc); page
+  reruns while playing (``script_finished`` messages on Streamlit's WebSocket: none are
+  needed); the browser main thread's busy share (Chrome's TaskDuration); and the pause
+  latency (median of 3; time of the counter's last change after the click).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS, running_app
 
-CHART_KEYS = ("network", "boundary", "loss", "weights", "confusion")
+CHART_KEYS = ("network", "boundary", "digits", "loss", "weights", "first_layer", "confusion")
 PAUSE_WATCH_S = 5.0  # a pause that has not taken effect by then counts as this long
 
 # Wraps Plotly.react on the object live_chart.js resolved (it looks the method up per call)
@@ -84,26 +86,43 @@ def cpu_seconds(pid: int) -> float:
 
 
 class SocketCounter:
-    """Bytes and finished script runs received over the page's websocket."""
+    """What the page receives: live feed frames and their bytes (the feed's WebSocket), and
+    finished page runs and their bytes (Streamlit's own WebSocket)."""
 
     def __init__(self, page) -> None:
-        self.bytes = 0
-        self.runs = 0
-        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+        self.frames = self.frame_bytes = 0
+        self.runs = self.run_bytes = 0
+        page.on("websocket", self._opened)
 
-    def _received(self, payload) -> None:
+    def _opened(self, ws) -> None:
+        on_frame = self._feed if "/live-feed/" in ws.url else self._streamlit
+        ws.on("framereceived", on_frame)
+
+    def _feed(self, payload) -> None:
+        if payload:  # "" = busy, no frame
+            self.frames += 1
+            self.frame_bytes += len(payload.encode() if isinstance(payload, str) else payload)
+
+    def _streamlit(self, payload) -> None:
         data = payload if isinstance(payload, bytes) else payload.encode()
-        self.bytes += len(data)
+        self.run_bytes += len(data)
         try:
             if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
                 self.runs += 1
         except DecodeError:
             pass  # not a ForwardMsg: still counted as bytes
 
+    def totals(self) -> tuple[int, int, int, int]:
+        """(frames, frame bytes, page runs, page bytes) so far."""
+        return self.frames, self.frame_bytes, self.runs, self.run_bytes
+
+
+EPOCH = "[data-live=epoch] b"
+
 
 def epoch(page) -> int:
     """The page's epoch counter."""
-    return int(page.locator(".st-key-epoch").inner_text().strip())
+    return int(page.locator(EPOCH).inner_text().strip())
 
 
 def play_button(page):
@@ -117,7 +136,7 @@ CLICK_PAUSE = """() => {
   button.click();
   return clicked;
 }"""
-READ_EPOCH = "() => [performance.now(), document.querySelector('.st-key-epoch').innerText]"
+READ_EPOCH = f"() => [performance.now(), document.querySelector('{EPOCH}').innerText]"
 
 
 def pause_latency(page) -> float:
@@ -134,17 +153,32 @@ def pause_latency(page) -> float:
     return (last_change - clicked) / 1000
 
 
+def main_thread_seconds(cdp) -> float:
+    """Seconds the page's main thread has been busy (Chrome's TaskDuration metric)."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+def _readings(page, cdp, sockets: SocketCounter, pid: int) -> tuple:
+    return (time.perf_counter(), epoch(page), cpu_seconds(pid), main_thread_seconds(cdp),
+            *sockets.totals())  # fmt: skip
+
+
 def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
     """Press Play, watch for ``seconds``, return the raw figures (see the module docstring)."""
     keys = [k for k in CHART_KEYS if page.locator(f"[data-chart={k}] .js-plotly-plot").count()]
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     page.evaluate(PROBE, keys)
     play_button(page).click()
-    page.wait_for_function("() => +document.querySelector('.st-key-epoch').innerText > 0")
-    start = (time.perf_counter(), epoch(page), cpu_seconds(pid), sockets.bytes, sockets.runs)
+    page.wait_for_function(f"() => +document.querySelector('{EPOCH}').innerText > 0")
+    start = _readings(page, cdp, sockets, pid)
     page.wait_for_timeout(seconds * 1000)
     probe = page.evaluate("() => { window.__bench.stop = true; return window.__bench; }")
-    end = (time.perf_counter(), epoch(page), cpu_seconds(pid), sockets.bytes, sockets.runs)
-    elapsed, epochs, cpu, nbytes, runs = (b - a for a, b in zip(start, end, strict=True))
+    end = _readings(page, cdp, sockets, pid)
+    elapsed, epochs, cpu, busy, frames, frame_bytes, runs, run_bytes = (
+        b - a for a, b in zip(start, end, strict=True)
+    )
     latencies = [pause_latency(page)]
     for _ in range(2):
         play_button(page).click()
@@ -153,9 +187,12 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
     return {
         "elapsed": elapsed,
         "epochs": epochs,
+        "feed_frames": frames,
+        "frame_bytes": frame_bytes,
         "runs": runs,
+        "run_bytes": run_bytes,
         "cpu": cpu,
-        "bytes": nbytes,
+        "main_thread": busy,
         "frames": probe["frames"],
         "charts": probe["charts"],
         "pauses": latencies,
@@ -172,18 +209,20 @@ def markdown(m: dict) -> str:
             f"| {key} | {c['reacts'] / m['elapsed']:.1f} | {c['blank']} / {m['frames']} "
             f"| {ms:.1f} |"
         )
-    runs = max(m["runs"], 1)
+    frames, t = max(m["feed_frames"], 1), m["elapsed"]
     pauses = ", ".join(f"{p:.2f}" for p in m["pauses"])
     rows += [
         "",
         "| measure | value |",
         "|---|---:|",
-        f"| window | {m['elapsed']:.1f} s |",
-        f"| epochs per second | {m['epochs'] / m['elapsed']:.0f} |",
-        f"| fragment runs per second | {m['runs'] / m['elapsed']:.1f} |",
-        f"| server CPU per run | {1000 * m['cpu'] / runs:.1f} ms |",
-        f"| server CPU share | {100 * m['cpu'] / m['elapsed']:.0f} % of one core |",
-        f"| websocket bytes per run | {m['bytes'] / runs / 1024:.1f} KB |",
+        f"| window | {t:.1f} s |",
+        f"| epochs per second | {m['epochs'] / t:.0f} |",
+        f"| live feed frames per second | {m['feed_frames'] / t:.1f} |",
+        f"| server CPU per frame | {1000 * m['cpu'] / frames:.1f} ms |",
+        f"| server CPU share | {100 * m['cpu'] / t:.0f} % of one core |",
+        f"| bytes per frame | {m['frame_bytes'] / frames / 1024:.1f} KB |",
+        f"| page reruns while playing | {m['runs']} ({m['run_bytes'] / 1024:.0f} KB) |",
+        f"| browser main thread busy | {100 * m['main_thread'] / t:.0f} % |",
         f"| pause latency, median of 3 | {statistics.median(m['pauses']):.2f} s ({pauses}) |",
     ]
     return "\n".join(rows)
@@ -214,7 +253,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         sockets = SocketCounter(page)
         page.goto(f"{url}/{args.query}")
-        page.wait_for_selector("[data-chart=boundary] .js-plotly-plot image", timeout=60_000)
+        page.wait_for_selector("[data-chart=network] .js-plotly-plot image", timeout=60_000)
         page.wait_for_function("() => window.Plotly && window.Plotly.react")
         result = measure(page, sockets, pid, args.seconds)
         browser.close()

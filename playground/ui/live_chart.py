@@ -6,22 +6,24 @@ keeps one plot div per chart and calls ``Plotly.newPlot`` once, then ``Plotly.re
 While the page plays, it also pulls messages from the session's live feed over HTTP
 (playground/live), so the page itself is not rerun for every frame.
 
-Neither plotly.js (~4.8 MB) nor the chart script is sent with the element: plotly.min.js is
-copied from the installed plotly package, and live_chart.js written under a content-hashed
-name, to ``<app dir>/static/``, served by Streamlit's static file serving
+Neither plotly.js (~4.8 MB) nor the chart modules (live_js/*.js) are sent with the element:
+plotly.min.js is copied from the installed plotly package, and the modules written into a
+content-hashed folder, under ``<app dir>/static/``, served by Streamlit's static file serving
 (``server.enableStaticServing = true``) at ``app/static/`` and loaded once per tab. Streamlit
 re-sends a component's script with every update, so the element carries only a small loader
-(live_chart_loader.js) that imports the real module.
+(live_js/loader.js) that imports the real module.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import plotly
@@ -30,7 +32,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from playground.live.panel import ChartSlot, panel_text
 
-_HERE = Path(__file__).parent
+_JS = Path(__file__).parent / "live_js"
 PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_JS_NAME = "plotly.min.js"
 _LOGGER = logging.getLogger(__name__)
@@ -46,14 +48,23 @@ def compact_js(source: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
-CHART_SCRIPT = (_HERE / "live_chart.js").read_text(encoding="utf-8")
-CHART_SCRIPT_NAME = f"live_chart.{hashlib.sha256(CHART_SCRIPT.encode()).hexdigest()[:12]}.js"
+# The chart modules (every .js file in live_js/ but the loader), served from one folder whose
+# name hashes them all, so a new version never meets a stale cached module.
+SCRIPTS = {path.name: path.read_text(encoding="utf-8")
+           for path in sorted(_JS.glob("*.js")) if path.name != "loader.js"}  # fmt: skip
+
+
+def script_dir(scripts: dict[str, str]) -> str:
+    """The folder name for these modules (name -> source): it changes with any of them."""
+    digest = hashlib.sha256(json.dumps(scripts, sort_keys=True).encode()).hexdigest()
+    return f"live_chart.{digest[:12]}"
+
+
+SCRIPT_DIR = script_dir(SCRIPTS)
 LIVE_CHART_JS = compact_js(
-    (_HERE / "live_chart_loader.js")
-    .read_text(encoding="utf-8")
-    .replace("__CHART_SCRIPT__", CHART_SCRIPT_NAME)
+    (_JS / "loader.js").read_text(encoding="utf-8").replace("__SCRIPT_DIR__", SCRIPT_DIR)
 )
-LIVE_CHART_CSS = (_HERE / "live_chart.css").read_text(encoding="utf-8")
+LIVE_CHART_CSS = (_JS / "live_chart.css").read_text(encoding="utf-8")
 
 # Registered once at import; Streamlit re-registers it on each new runtime (e.g. AppTest).
 # isolate_styles=False: Plotly puts its CSS in document.head and its drag layers in the page,
@@ -90,18 +101,25 @@ def ensure_plotly_js(static_dir: Path) -> Path | None:
 
 
 @functools.cache
-def ensure_chart_script(static_dir: Path) -> Path | None:
-    """Write live_chart.js to ``static_dir`` under its content-hashed name (atomically), so a
-    new version never meets a stale cached copy. Returns the path, or None if it cannot."""
-    target = static_dir / CHART_SCRIPT_NAME
+def ensure_chart_scripts(static_dir: Path) -> Path | None:
+    """Write the chart modules to ``static_dir/SCRIPT_DIR/`` (a folder filled under a
+    temporary name and then renamed, so no session ever imports half of it). Returns the
+    folder, or None (with a logged warning) if it cannot be written."""
+    target = static_dir / SCRIPT_DIR
+    if all((target / name).is_file() for name in SCRIPTS):
+        return target  # complete: its name says its content
     try:
-        if target.is_file() and target.read_text(encoding="utf-8") == CHART_SCRIPT:
-            return target
         static_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=static_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
-            tmp.write(CHART_SCRIPT)
-        os.replace(tmp_name, target)
+        tmp = Path(tempfile.mkdtemp(dir=static_dir, prefix=".live_chart."))
+        for name, text in SCRIPTS.items():
+            (tmp / name).write_text(text, encoding="utf-8")
+        tmp.chmod(0o755)  # mkdtemp makes it private; the static route must read it
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # another session wrote it first
+            if not all((target / name).is_file() for name in SCRIPTS):
+                raise
     except OSError as err:
         _LOGGER.warning("live_chart: cannot write %s: %s", target, err)
         return None
@@ -118,20 +136,22 @@ def _ignore() -> None:
     """The callback of the element's "stopped" trigger: the rerun it causes is the point."""
 
 
-def live_panel(text: str, *, key: str) -> None:
+def live_panel(text: str, *, key: str, on_lost: Callable[[], None] = _ignore) -> None:
     """Show a panel message (see playground.live.panel) in the element ``key``; later
     calls with the same key update its charts in place.
 
     If the header names a live feed (``feed``) and ``playing`` is true, the browser pulls
     further messages from that feed until one says playing is false, and then reruns the
-    page (the element's "stopped" trigger). Needs ``server.enableStaticServing = true``.
+    page (the element's "stopped" trigger). If the feed fails for good (retried, or its
+    session is gone), ``on_lost`` runs before the rerun (the "lost" trigger). Needs
+    ``server.enableStaticServing = true``.
     """
     static_dir = _app_static_dir()
     if static_dir is not None:
         ensure_plotly_js(static_dir)
-        ensure_chart_script(static_dir)
+        ensure_chart_scripts(static_dir)
     _live_chart_element(key=key, data=text, width="stretch", height="content",
-                        on_stopped_change=_ignore)  # fmt: skip
+                        on_stopped_change=_ignore, on_lost_change=on_lost)  # fmt: skip
 
 
 def live_charts(slots: list[ChartSlot], *, key: str, areas: list[str], columns: str) -> None:

@@ -11,11 +11,14 @@ from playground.ui import state
 
 
 def _set_playing(playing: bool) -> None:
-    if not state.playground().set_playing(playing) and playing:
+    started = state.playground().set_playing(playing)
+    if playing and not started:
         state.report_error(
             "Training stopped because it diverged: lower the learning rate "
             "or press Reset, then Play again."
         )
+    elif started:
+        state.report_error(None)  # an old message (e.g. a lost live view) is over
 
 
 def _step() -> None:

@@ -14,6 +14,16 @@ from playground.live.routes import FEED_PATH
 from playground.ui import state
 from playground.ui.live_chart import live_panel
 
+FEED_LOST = (
+    "The live view lost its connection to the server, so training paused. "
+    "Press Play to go on; if this keeps happening, reload the page."
+)
+
+
+def _feed_lost() -> None:
+    state.playground().set_playing(False)
+    state.report_error(FEED_LOST)
+
 
 def live_area(playground) -> None:
     """Draw the live views; while playing they keep updating from the live feed."""
@@ -25,4 +35,4 @@ def live_area(playground) -> None:
     feed = f"{FEED_PATH}/{state.feed().token}"
     text = message(chart_slots(snap, playground.settings), snap, frame=number,
                    playing=playing, feed=feed)  # fmt: skip
-    live_panel(text, key="live")
+    live_panel(text, key="live", on_lost=_feed_lost)

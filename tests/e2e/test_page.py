@@ -287,3 +287,14 @@ def test_a_setting_changed_while_playing_updates_in_place(new_page, playground_u
     wait_epoch_above(page, at + 50)  # training went on after the rerun
     assert page.evaluate(f"() => {gd}.__original === true"), "the chart was rebuilt"
     assert exception_count(page) == 0
+
+
+def test_a_lost_live_feed_pauses_with_a_message(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    # Every connection to the feed is refused as if the session were gone.
+    page.route_web_socket("**/live-feed/**", lambda ws: ws.close(code=4404, reason="gone"))
+    play_button(page).click()
+    alert = page.locator("[data-testid=stAlert]", has_text="lost its connection")
+    alert.first.wait_for(timeout=TIMEOUT_MS)
+    wait_label(page, "Play")
+    assert epoch(page) == 0 and exception_count(page) == 0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -63,8 +63,9 @@ def test_first_run_copies_plotly_js_and_the_chart_script_beside_the_main_script(
     _run_app(tmp_path)
     copied = tmp_path / "static" / lc.PLOTLY_JS_NAME
     assert copied.stat().st_size == lc.PLOTLY_JS_SOURCE.stat().st_size
-    script = tmp_path / "static" / lc.CHART_SCRIPT_NAME
-    assert script.read_text(encoding="utf-8") == lc.CHART_SCRIPT
+    folder = tmp_path / "static" / lc.SCRIPT_DIR
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == lc.SCRIPTS
+    assert [p.name for p in (tmp_path / "static").iterdir() if p.name.startswith(".")] == []
 
 
 def test_ensure_plotly_js_replaces_a_stale_copy(tmp_path):
@@ -83,20 +84,31 @@ def test_ensure_plotly_js_reports_an_unwritable_folder(tmp_path):
     assert lc.ensure_plotly_js(blocker / "static") is None
 
 
-def test_chart_script_name_changes_with_its_content():
-    assert lc.CHART_SCRIPT_NAME.startswith("live_chart.") and lc.CHART_SCRIPT_NAME.endswith(".js")
-    digest = hashlib.sha256(lc.CHART_SCRIPT.encode()).hexdigest()[:12]
-    assert digest in lc.CHART_SCRIPT_NAME
+def test_chart_modules_are_all_served_and_their_folder_name_follows_their_content():
+    assert set(lc.SCRIPTS) == {"live_chart.js", "plot_view.js", "panel.js", "feed.js"}
+    imported = {name for js in lc.SCRIPTS.values()
+                for name in re.findall(r'from "[.]/([a-z_]+[.]js)"', js)}  # fmt: skip
+    assert imported == {"plot_view.js", "panel.js", "feed.js"}
+    assert lc.script_dir(lc.SCRIPTS) == lc.SCRIPT_DIR
+    changed = {**lc.SCRIPTS, "feed.js": lc.SCRIPTS["feed.js"] + "\n// changed"}
+    assert lc.script_dir(changed) != lc.SCRIPT_DIR
+
+
+def test_a_second_writer_of_the_chart_modules_finds_them_complete(tmp_path):
+    first = lc.ensure_chart_scripts.__wrapped__(tmp_path)
+    second = lc.ensure_chart_scripts.__wrapped__(tmp_path)
+    assert first == second == tmp_path / lc.SCRIPT_DIR
+    assert [p.name for p in tmp_path.iterdir()] == [lc.SCRIPT_DIR]
 
 
 def test_element_script_only_loads_the_chart_module():
-    assert f"app/static/{lc.CHART_SCRIPT_NAME}" in lc.LIVE_CHART_JS
+    assert f"app/static/{lc.SCRIPT_DIR}/live_chart.js" in lc.LIVE_CHART_JS
     assert "import(" in lc.LIVE_CHART_JS and "Plotly" not in lc.LIVE_CHART_JS
 
 
 def test_js_draws_once_then_reacts_in_place():
-    js = lc.CHART_SCRIPT
-    assert "export default function" in js
+    js = lc.SCRIPTS["plot_view.js"]
+    assert "export default function" in lc.SCRIPTS["live_chart.js"]
     assert "Plotly.newPlot" in js and "Plotly.react" in js
     assert "displaylogo: false" in js and "responsive: true" in js
     assert "uirevision" in js
@@ -104,7 +116,7 @@ def test_js_draws_once_then_reacts_in_place():
 
 
 def test_js_sent_with_every_update_stays_small():
-    raw = (Path(lc.__file__).parent / "live_chart_loader.js").read_text(encoding="utf-8")
+    raw = (Path(lc.__file__).parent / "live_js" / "loader.js").read_text(encoding="utf-8")
     assert "//" in raw and not any(line.startswith("//") for line in lc.LIVE_CHART_JS.splitlines())
     assert len(lc.LIVE_CHART_JS) < 700  # bytes per element per update
 

@@ -1,7 +1,8 @@
 // The script Streamlit sends with every live chart update: a loader that imports the real
-// chart module (live_chart.js, served once from app/static under a content-hashed name, so
-// browsers cache it) and hands every call to it. Comment lines are stripped before sending.
-const chart = import(new URL("app/static/__CHART_SCRIPT__", document.baseURI).href);
+// chart module (live_chart.js and its imports, served once from a content-hashed folder
+// under app/static, so browsers cache them) and hands every call to it. Comment lines are
+// stripped before sending.
+const chart = import(new URL("app/static/__SCRIPT_DIR__/live_chart.js", document.baseURI).href);
 let draw = null;
 chart.then((module) => { draw = module.default; });
 export default function liveChartLoader(args) {
