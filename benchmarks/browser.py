@@ -8,8 +8,9 @@ Play and watches for N seconds, then prints Markdown tables:
 - epochs per second (epoch counter at start and end); live feed frames per second and
   bytes per frame (messages on the feed's WebSocket); server CPU per frame (/proc); page
   reruns while playing (``script_finished`` messages on Streamlit's WebSocket: none are
-  needed); the browser main thread's busy share (Chrome's TaskDuration); and the pause
-  latency (median of 3; time of the counter's last change after the click).
+  needed); the browser main thread's busy share (Chrome's TaskDuration); the time from a
+  click on "Show test data" while playing to the boundary chart showing it (median of 3);
+  and the pause latency (median of 3; time of the counter's last change after the click).
 """
 
 from __future__ import annotations
@@ -139,6 +140,30 @@ CLICK_PAUSE = """() => {
 READ_EPOCH = f"() => [performance.now(), document.querySelector('{EPOCH}').innerText]"
 
 
+# Clicks the "Show test data" toggle and resolves with the seconds until the boundary chart
+# shows a different number of points (test points appear or go): a page rerun while playing.
+TOGGLE_TEST_POINTS = """() => new Promise((resolve) => {
+  const points = () => document.querySelectorAll(
+    "[data-chart=boundary] .scatterlayer .point").length;
+  const before = points();
+  const clicked = performance.now();
+  document.querySelector(".st-key-set_show_test input").click();
+  const check = () => {
+    if (points() !== before) resolve((performance.now() - clicked) / 1000);
+    else if (performance.now() - clicked > 10000) resolve(NaN);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})"""
+
+
+def widget_latency(page) -> float:
+    """Seconds from a click on a view setting, while training, to the chart showing it."""
+    if not page.locator("[data-chart=boundary]").count():
+        return float("nan")  # no plane to show test points on (digits)
+    return page.evaluate(TOGGLE_TEST_POINTS)
+
+
 def pause_latency(page) -> float:
     """Press Pause (a DOM click, timed in the page, so Playwright's own waits do not count);
     seconds from the click to the epoch counter's last change."""
@@ -179,6 +204,7 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
     elapsed, epochs, cpu, busy, frames, frame_bytes, runs, run_bytes = (
         b - a for a, b in zip(start, end, strict=True)
     )
+    widgets = [widget_latency(page) for _ in range(3)]
     latencies = [pause_latency(page)]
     for _ in range(2):
         play_button(page).click()
@@ -196,6 +222,7 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
         "frames": probe["frames"],
         "charts": probe["charts"],
         "pauses": latencies,
+        "widgets": widgets,
     }
 
 
@@ -211,6 +238,7 @@ def markdown(m: dict) -> str:
         )
     frames, t = max(m["feed_frames"], 1), m["elapsed"]
     pauses = ", ".join(f"{p:.2f}" for p in m["pauses"])
+    widgets = ", ".join(f"{w:.2f}" for w in m["widgets"])
     rows += [
         "",
         "| measure | value |",
@@ -224,6 +252,8 @@ def markdown(m: dict) -> str:
         f"| page reruns while playing | {m['runs']} ({m['run_bytes'] / 1024:.0f} KB) |",
         f"| browser main thread busy | {100 * m['main_thread'] / t:.0f} % |",
         f"| pause latency, median of 3 | {statistics.median(m['pauses']):.2f} s ({pauses}) |",
+        f"| a view setting while playing, median of 3 | {statistics.median(m['widgets']):.2f} s "
+        f"({widgets}) |",
     ]
     return "\n".join(rows)
 

@@ -1,10 +1,11 @@
-"""Server time and bytes of one live update, training excluded, as a table.
+"""Server time and bytes of one live frame, training excluded, as a table.
 
 Run: python -m benchmarks.frame
-One live update = snapshot + every figure spec + JSON, as the page's fragment builds them
-(playground.live.figures.live_specs), after some training so the loss curve is not trivial.
-Bytes = every chart's figure JSON plus the chart script that Streamlit re-sends with every
-element (slow views send their last JSON again, unchanged, so every update carries all).
+One frame = snapshot + the chart specs + the panel message, as the live feed builds them
+(playground.live.feed: chart_slots + message), after some training so the loss curve is not
+trivial. Most frames while playing rebuild the fast views only (the weights and the
+confusion matrix are sent as empty lines: the browser keeps them); every 4th rebuilds all.
+Bytes = the message the feed's WebSocket carries (UTF-8).
 Target (issue 4): <= 15 ms and <= 60 KB per update at the defaults.
 """
 
@@ -12,10 +13,8 @@ import statistics
 import time
 
 from playground import config
-from playground.live.figures import live_specs
-from playground.plots import figure_json
+from playground.live.panel import chart_slots, message, slow_heights
 from playground.session import Playground
-from playground.ui.live_chart import LIVE_CHART_JS
 
 CASES = {
     "defaults (circle, 2-4-2-1)": {},
@@ -31,29 +30,30 @@ REPEATS = 30
 
 
 def measure(changes: dict, slow: bool) -> tuple[float, int]:
-    """(median ms, bytes) of one update for the settings with `changes`; slow=False rebuilds
-    only the fast views, as most updates while playing do."""
+    """(median ms, median bytes) of one frame for the settings with `changes`; slow=False
+    rebuilds only the fast views, as most frames while playing do."""
     pg = Playground({**config.defaults(), **changes})
     pg.trainer.run_epochs(200)
-    times, size = [], 0
+    kept = None if slow else slow_heights(chart_slots(pg.snapshot(), pg.settings))
+    times, sizes = [], []
     for _ in range(REPEATS):
         pg.trainer.run_epochs(1)
         start = time.perf_counter()
         snap = pg.snapshot()
-        texts = [figure_json(s) for s in live_specs(snap, pg.settings, slow).values()]
+        text = message(chart_slots(snap, pg.settings, kept=kept), snap, frame=1, playing=True)
         times.append(time.perf_counter() - start)
-    texts = [figure_json(s) for s in live_specs(pg.snapshot(), pg.settings).values()]
-    size = sum(map(len, texts)) + len(texts) * len(LIVE_CHART_JS)
-    return 1e3 * statistics.median(times), size
+        sizes.append(len(text.encode()))
+    return 1e3 * statistics.median(times), int(statistics.median(sizes))
 
 
 def main() -> None:
-    print("| case | ms, fast views | ms, all views (every 4th) | KB per update |")
-    print("|---|---|---|---|")
+    print("| case | ms, fast views | ms, all views (every 4th) | KB, fast | KB, all |")
+    print("|---|---|---|---|---|")
     for name, changes in CASES.items():
-        fast_ms, size = measure(changes, slow=False)
-        all_ms, _ = measure(changes, slow=True)
-        print(f"| {name} | {fast_ms:.1f} | {all_ms:.1f} | {size / 1024:.1f} |")
+        fast_ms, fast_size = measure(changes, slow=False)
+        all_ms, all_size = measure(changes, slow=True)
+        print(f"| {name} | {fast_ms:.1f} | {all_ms:.1f} | {fast_size / 1024:.1f} "
+              f"| {all_size / 1024:.1f} |")  # fmt: skip
 
 
 if __name__ == "__main__":
