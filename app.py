@@ -1,7 +1,7 @@
 """Neural Network Playground: `streamlit run app.py`.
 
-The server: Streamlit's page (page.py) and, beside it, the live feed's HTTP route that the
-page's charts pull training frames from while playing (playground/live).
+The server: Streamlit's page (page.py) and, beside it, the live feed's WebSocket route that
+the page's charts pull training frames from while playing (playground/live).
 """
 
 import os

@@ -4,8 +4,8 @@ Applies a change of settings (what resets and what does not, as the settings tab
 advances training by a time budget, and hands out snapshots for the views. No streamlit.
 
 Two threads share a Playground: the page's script (settings, buttons) and the live feed
-(training while playing, see playground.live). Every public method holds the Playground's
-lock, so training never meets a half-applied change.
+(training while playing, see playground.live). Every method that trains, changes or
+snapshots it holds its lock, so training never meets a half-applied change.
 """
 
 import functools

@@ -1,4 +1,4 @@
-"""The live feed: while a playground plays, the browser pulls frames from it over HTTP.
+"""The live feed: while a playground plays, the browser pulls frames from it (routes.py).
 
 Each request trains one slice (TRAIN_SECONDS, or the speed setting's epochs) and answers
 with the panel message (see panel.py). The page is not rerun per frame: Streamlit's rerun
@@ -6,16 +6,19 @@ of a fragment cost the browser ~30 ms of React work per update and dropped ~15 %
 The browser asks for the next frame while it draws the last one, so training and drawing
 overlap; it stops asking when a frame says training stopped.
 
-Feeds are found by an unguessable token (the page hands it to its own browser tab only)
-and held weakly: a closed session's feed goes away with its Playground.
+Feeds are found by an unguessable token that the page hands to its own browser tab only.
+The registry holds them weakly, and a feed whose session has ended (``alive`` says so) is
+not served: it must not train on for a tab that is gone.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import secrets
 import threading
 import weakref
+from collections.abc import Callable
 
 from playground.live.panel import chart_slots, message, slow_heights
 from playground.session import Playground
@@ -31,17 +34,25 @@ _FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary
 
 
 def next_frame_number() -> int:
-    """A number larger than any handed out before (frames are drawn in this order)."""
+    """A number larger than any handed out before in this process (frames are drawn in
+    this order; the browser starts over when the feed's token changes)."""
     return next(_FRAME_NUMBERS)
 
 
-class LiveFeed:
-    """Frames of one Playground. ``token`` names it in the feed's URL."""
+def _always() -> bool:
+    return True
 
-    def __init__(self, playground: Playground):
+
+class LiveFeed:
+    """Frames of one Playground. ``token`` names it to the feed's route; ``alive()`` tells
+    whether its browser session still exists (the page passes Streamlit's answer)."""
+
+    def __init__(self, playground: Playground, alive: Callable[[], bool] = _always):
         self.playground = playground
+        self.alive = alive
         self.token = secrets.token_urlsafe(18)
         self.frames = 0
+        self.last_answer = 0.0  # time.monotonic() of the last answer (for the route's limit)
         self._busy = threading.Lock()  # one request at a time per feed
         self._network = None  # the network of the last frame
         self._hover_values = None
@@ -56,20 +67,28 @@ class LiveFeed:
         """Release the claim of ``try_begin``."""
         self._busy.release()
 
-    def next_frame(self) -> str:
-        """Train one slice if playing, then return the panel message for this moment."""
+    def next_frame(self, full: bool = False) -> str:
+        """Train one slice if playing, then return the panel message for this moment.
+
+        If the playground was not playing to begin with, the answer is only a header with
+        the frame number and ``"playing": false`` (nothing changed to draw). full=True
+        rebuilds every view (a new connection's browser may show none of them yet).
+        """
         pg = self.playground
         with pg.lock:
-            if pg.playing:
+            was_playing = pg.playing
+            if was_playing:
                 pg.advance(TRAIN_SECONDS)
             snap, settings, playing = pg.snapshot(), dict(pg.settings), pg.playing
             number, rebuilt = next_frame_number(), pg.network is not self._network
             self._network = pg.network
+        if not was_playing:
+            return json.dumps({"frame": number, "playing": False})
         # The snapshot holds copies, so the figures are built without the lock: a click on
         # the page need not wait for them.
         self.frames += 1
-        slow = not playing or rebuilt or self.frames % SLOW_VIEW_EVERY == 0 or not self._kept
-        if slow:  # hover values and slow views of an older network would not fit this one
+        slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
+        if slow or self._hover_values is None:  # an older network's would not fit this one
             self._hover_values = (snap.network.weights, snap.network.biases)
         slots = chart_slots(
             snap, settings, kept=None if slow else self._kept, hover_values=self._hover_values
@@ -81,4 +100,5 @@ class LiveFeed:
 
 def find_feed(token: str) -> LiveFeed | None:
     """The live feed with this token, or None (unknown, or its session has ended)."""
-    return _FEEDS.get(token)
+    feed = _FEEDS.get(token)
+    return feed if feed is not None and feed.alive() else None

@@ -3,7 +3,7 @@
 ``st.plotly_chart`` in Streamlit 1.67 rebuilds its chart whenever the figure changes (blank
 frames, lost zoom). This element is a components-v2 component whose JavaScript (live_chart.js)
 keeps one plot div per chart and calls ``Plotly.newPlot`` once, then ``Plotly.react`` on it.
-While the page plays, it also pulls messages from the session's live feed over HTTP
+While the page plays, it also pulls messages from the session's live feed over a WebSocket
 (playground/live), so the page itself is not rerun for every frame.
 
 Neither plotly.js (~4.8 MB) nor the chart modules (live_js/*.js) are sent with the element:

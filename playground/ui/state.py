@@ -4,7 +4,11 @@ Settings reach the Playground only through `change_settings`, which validates th
 settings table, applies them and writes the URL, so the URL always matches the page.
 """
 
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from playground import config
 from playground.data import DataError
@@ -36,11 +40,22 @@ def playground() -> Playground:
     return st.session_state[PLAYGROUND]
 
 
+def _session_alive() -> Callable[[], bool]:
+    """A test of whether this browser session still exists (always true without a
+    runtime, as in AppTest)."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not Runtime.exists():
+        return lambda: True
+    runtime, session_id = Runtime.instance(), ctx.session_id
+    return lambda: runtime.is_active_session(session_id)
+
+
 def feed() -> LiveFeed:
-    """This session's live feed (of its Playground)."""
+    """This session's live feed (of its Playground); it stops answering once the session
+    has ended."""
     pg = playground()
     if FEED not in st.session_state or st.session_state[FEED].playground is not pg:
-        st.session_state[FEED] = LiveFeed(pg)
+        st.session_state[FEED] = LiveFeed(pg, alive=_session_alive())
     return st.session_state[FEED]
 
 

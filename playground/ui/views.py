@@ -32,7 +32,6 @@ def live_area(playground) -> None:
         number = next_frame_number()
     if snap.status == "diverged":
         st.error(snap.message, icon=":material/warning:")
-    feed = f"{FEED_PATH}/{state.feed().token}"
     text = message(chart_slots(snap, playground.settings), snap, frame=number,
-                   playing=playing, feed=feed)  # fmt: skip
+                   playing=playing, feed=FEED_PATH, token=state.feed().token)  # fmt: skip
     live_panel(text, key="live", on_lost=_feed_lost)

@@ -292,7 +292,7 @@ def test_a_setting_changed_while_playing_updates_in_place(new_page, playground_u
 def test_a_lost_live_feed_pauses_with_a_message(new_page, playground_url):
     page = open_app(new_page, playground_url)
     # Every connection to the feed is refused as if the session were gone.
-    page.route_web_socket("**/live-feed/**", lambda ws: ws.close(code=4404, reason="gone"))
+    page.route_web_socket("**/live-feed", lambda ws: ws.close(code=4404, reason="gone"))
     play_button(page).click()
     alert = page.locator("[data-testid=stAlert]", has_text="lost its connection")
     alert.first.wait_for(timeout=TIMEOUT_MS)

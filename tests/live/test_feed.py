@@ -24,7 +24,7 @@ def header(text: str) -> dict:
 def test_frames_train_only_while_playing():
     pg = make()
     feed = LiveFeed(pg)
-    assert header(feed.next_frame())["epoch"] == 0
+    assert header(feed.next_frame())["playing"] is False and pg.epoch == 0
     pg.set_playing(True)
     first = header(feed.next_frame())
     second = header(feed.next_frame())
@@ -32,7 +32,7 @@ def test_frames_train_only_while_playing():
     assert second["frame"] > first["frame"]
     pg.set_playing(False)
     paused = header(feed.next_frame())
-    assert paused["epoch"] == pg.epoch == second["epoch"] and paused["playing"] is False
+    assert pg.epoch == second["epoch"] and paused == {"frame": paused["frame"], "playing": False}
 
 
 def test_slow_views_are_rebuilt_every_few_frames_only():
@@ -55,8 +55,8 @@ def test_feed_stops_itself_at_the_stop_epoch():
     feed = LiveFeed(pg)
     pg.set_playing(True)
     frames = [header(feed.next_frame()) for _ in range(4)]
-    assert [f["epoch"] for f in frames] == [5, 10, 12, 12]
-    assert frames[2]["playing"] is False and not pg.playing
+    assert [f.get("epoch") for f in frames] == [5, 10, 12, None]  # then nothing to draw
+    assert frames[2]["playing"] is False and not pg.playing and pg.epoch == 12
 
 
 def test_a_diverging_network_stops_playing():
@@ -71,10 +71,14 @@ def test_a_diverging_network_stops_playing():
 
 
 def test_feed_is_found_by_token_while_its_session_lives():
-    feed = LiveFeed(make())
+    session = {"alive": True}
+    feed = LiveFeed(make(), alive=lambda: session["alive"])
     token = feed.token
     assert find_feed(token) is feed and len(token) >= 20
     assert find_feed("not-a-token") is None
+    session["alive"] = False  # the browser session ended (Streamlit says so)
+    assert find_feed(token) is None
+    session["alive"] = True
     del feed
     gc.collect()
     assert find_feed(token) is None

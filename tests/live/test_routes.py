@@ -1,21 +1,23 @@
 """The live feed's WebSocket route, driven as an ASGI app (no server, no browser)."""
 
 import json
+import time
 
 import anyio
 from starlette.applications import Starlette
 
 from playground import config
+from playground.live import feed as feed_module
 from playground.live import routes
 from playground.live.feed import LiveFeed
 from playground.session import Playground
 
 
-def talk(app, path: str, requests: int) -> list[dict]:
-    """Connect to ``path``, ask for ``requests`` frames, disconnect; returns what the
-    server sent (ASGI messages)."""
+def talk(app, token: str, requests: int, path: str = "/live-feed") -> list[dict]:
+    """Connect to ``path``, ask for ``requests`` frames of the feed ``token``, disconnect;
+    returns what the server sent (ASGI messages)."""
     incoming = [{"type": "websocket.connect"}]
-    incoming += [{"type": "websocket.receive", "text": "next"}] * requests
+    incoming += [{"type": "websocket.receive", "text": token}] * requests
     incoming += [{"type": "websocket.disconnect", "code": 1000}]
     sent = []
 
@@ -35,19 +37,57 @@ def frames(sent: list[dict]) -> list[dict]:
     return [json.loads(m["text"].split("\n", 1)[0]) for m in sent if m.get("text")]
 
 
-def test_each_message_gets_the_next_frame():
-    pg = Playground({**config.defaults(), "speed": "10"})
+def app(base: str = "") -> Starlette:
+    return Starlette(routes=routes.live_routes(base))
+
+
+def playing_feed(**changes) -> LiveFeed:
+    pg = Playground({**config.defaults(), **changes})
     feed = LiveFeed(pg)
     pg.set_playing(True)
-    sent = talk(Starlette(routes=routes.live_routes()), f"/live-feed/{feed.token}", 3)
+    return feed
+
+
+def test_each_message_gets_the_next_frame():
+    feed = playing_feed(speed="10")
+    sent = talk(app(), feed.token, 3)
     assert sent[0]["type"] == "websocket.accept"
     assert [f["epoch"] for f in frames(sent)] == [10, 20, 30]
 
 
-def test_unknown_or_overlong_tokens_are_closed_with_a_reason():
-    app = Starlette(routes=routes.live_routes())
-    for token in ("no-such-feed", "x" * 500):
-        sent = talk(app, f"/live-feed/{token}", 1)
+def weights_line(text: str) -> str:
+    """The weights chart's figure line of a panel message ("" = kept as shown)."""
+    head, *figures = text.split("\n")
+    keys = [slot["key"] for slot in json.loads(head)["slots"]]
+    return figures[keys.index("weights")]
+
+
+def test_a_new_connection_first_gets_every_view():
+    feed = playing_feed(speed="1")
+    sent = [m["text"] for m in talk(app(), feed.token, 2) if m.get("text")]
+    assert weights_line(sent[0]) and not weights_line(sent[1])  # all, then fast views only
+    assert feed.frames % feed_module.SLOW_VIEW_EVERY not in (0, feed_module.SLOW_VIEW_EVERY - 1)
+    again = [m["text"] for m in talk(app(), feed.token, 1) if m.get("text")]
+    assert weights_line(again[0]), "a new connection's first frame left a view out"
+
+
+def test_frames_of_one_feed_are_spaced_out():
+    feed = playing_feed(speed="1")
+    start = time.monotonic()
+    talk(app(), feed.token, 6)
+    assert time.monotonic() - start >= 5 * routes.MIN_FRAME_SECONDS
+
+
+def test_a_paused_feed_answers_with_a_header_only():
+    feed = LiveFeed(Playground(config.defaults()))
+    text = [m["text"] for m in talk(app(), feed.token, 1) if m.get("text")][0]
+    assert json.loads(text).keys() == {"frame", "playing"} and "\n" not in text
+
+
+def test_unknown_overlong_or_ended_feeds_are_closed_with_a_reason():
+    ended = LiveFeed(Playground(config.defaults()), alive=lambda: False)
+    for token in ("no-such-feed", "x" * 500, ended.token):
+        sent = talk(app(), token, 1)
         close = next(m for m in sent if m["type"] == "websocket.close")
         assert close["code"] == routes.UNKNOWN_FEED and "reload" in close["reason"]
         assert not frames(sent)
@@ -56,12 +96,11 @@ def test_unknown_or_overlong_tokens_are_closed_with_a_reason():
 def test_a_busy_feed_answers_empty():
     feed = LiveFeed(Playground(config.defaults()))
     feed.try_begin()
-    sent = talk(Starlette(routes=routes.live_routes()), f"/live-feed/{feed.token}", 1)
+    sent = talk(app(), feed.token, 1)
     assert [m.get("text") for m in sent if m["type"] == "websocket.send"] == [routes.BUSY]
 
 
 def test_route_lives_under_the_base_url_path():
-    feed = LiveFeed(Playground(config.defaults()))
-    app = Starlette(routes=routes.live_routes("/school/nn/"))
-    sent = talk(app, f"/school/nn/live-feed/{feed.token}", 1)
-    assert frames(sent)[0]["epoch"] == 0
+    feed = playing_feed()
+    sent = talk(app("/school/nn/"), feed.token, 1, path="/school/nn/live-feed")
+    assert frames(sent)[0]["playing"] is True

@@ -1,10 +1,11 @@
 import { apply } from "./panel.js";
 
 // The live feed: while the page's message says playing, pull frames from its feed (a
-// WebSocket: each message sent asks for one frame). The next frame is requested while the
-// last one is drawn (the server trains meanwhile), and only once the one before is drawn,
-// so neither side runs ahead of the other.
+// WebSocket: each message sent, the feed's token, asks for one frame). The next frame is
+// requested while the last one is drawn (the server trains meanwhile), and only once the
+// one before is drawn, so neither side runs ahead of the other.
 const RETRY_MS = 500;
+const BUSY_MS = 50; // the server was still answering an earlier request: ask again soon
 const MAX_FAILURES = 5;
 const visible = () => document.visibilityState !== "hidden" ||
   new Promise((resolve) => document.addEventListener("visibilitychange", resolve, { once: true }));
@@ -12,13 +13,14 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const UNKNOWN_FEED = 4404; // close code: the session is gone (see routes.py); no retry
 
-function openFeed(url) {
+// The socket asks with the panel's current token (a page rerun may bring a new one).
+function openFeed(url, panel) {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url);
     const waiting = [];
     const feed = {
       next() {
-        return new Promise((res, rej) => { waiting.push({ resolve: res, reject: rej }); socket.send("next"); });
+        return new Promise((res, rej) => { waiting.push({ resolve: res, reject: rej }); socket.send(panel.token); });
       },
       close() { socket.close(); },
     };
@@ -43,13 +45,15 @@ export async function stream(parent, panel, setTriggerValue) {
     while (panel.playing && parent.isConnected) {
       let text = null;
       try {
-        if (!feed) feed = await openFeed(panel.feed);
+        if (!feed) feed = await openFeed(panel.feed, panel);
         const next = feed.next();
         await panel.drawing;
         text = await next;
         failures = 0;
+        if (!text) await pause(BUSY_MS);
       } catch (err) {
         feed = null;
+        if (!panel.playing || !parent.isConnected) break; // paused meanwhile: not a loss
         if (err.final || ++failures >= MAX_FAILURES) throw err;
         await pause(RETRY_MS);
       }

@@ -10,7 +10,7 @@ export default function liveChart({ data, parentElement, setTriggerValue }) {
     const header = apply(parentElement, data);
     const panel = panels.get(parentElement);
     if (header) {
-      panel.playing = !!(header.playing && header.feed);
+      panel.playing = !!(header.playing && header.feed && header.token);
       if (header.feed) {
         const url = new URL(header.feed, document.baseURI);
         url.protocol = url.protocol === "https:" ? "wss:" : "ws:";

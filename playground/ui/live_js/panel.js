@@ -36,22 +36,25 @@ function slotFor(panel, slot) {
   return entry;
 }
 
-function panelFor(parent, header) {
+function panelFor(parent) {
   let panel = panels.get(parent);
   if (!panel) {
     const root = document.createElement("div");
     root.className = "live-panel";
     parent.append(root);
-    panel = { root, slots: new Map(), frame: 0, drawing: null, streaming: false };
+    panel = { root, slots: new Map(), token: null, frame: 0, drawing: null, streaming: false };
     panels.set(parent, panel);
   }
+  return panel;
+}
+
+function layout(panel, header) {
   panel.root.style.gridTemplateAreas = header.areas;
   panel.root.style.gridTemplateColumns = header.columns;
   const wanted = new Set(header.slots.map((slot) => slot.key));
   for (const [key, entry] of panel.slots) {
     if (!wanted.has(key)) { dispose(entry.host); entry.box.remove(); panel.slots.delete(key); }
   }
-  return panel;
 }
 
 export function disposeIfUnmounted(parent) {
@@ -89,16 +92,26 @@ function showStats(panel, header) {
   });
 }
 
-// Applies one panel message (see playground/live/panel.py); older frames than the one shown
-// are dropped. Returns a promise that settles when its charts are drawn.
+// Applies one panel message (see playground/live/panel.py) and returns its header, or null
+// for a frame older than the one shown (dropped before it touches anything). A header
+// without slots changes nothing on screen (a paused feed's answer). panel.drawing settles
+// when the message's charts are drawn.
 export function apply(parent, text) {
   const lines = text.split("\n");
   const header = JSON.parse(lines[0]);
-  const panel = panelFor(parent, header);
+  const panel = panelFor(parent);
+  if (header.token !== undefined && header.token !== panel.token) {
+    // Frame numbers count per server process: a new feed (a new session, e.g. after the
+    // server restarted) starts the order afresh.
+    panel.token = header.token;
+    panel.frame = 0;
+  }
   if (header.frame !== undefined) {
     if (header.frame < panel.frame) return null;
     panel.frame = header.frame;
   }
+  if (!header.slots) return header;
+  layout(panel, header);
   showStats(panel, header);
   const drawn = header.slots.map((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
   panel.drawing = Promise.all(drawn);
