@@ -96,7 +96,7 @@ class SocketCounter:
         page.on("websocket", self._opened)
 
     def _opened(self, ws) -> None:
-        on_frame = self._feed if "/live-feed/" in ws.url else self._streamlit
+        on_frame = self._feed if ws.url.endswith("/live-feed") else self._streamlit
         ws.on("framereceived", on_frame)
 
     def _feed(self, payload) -> None:

@@ -52,7 +52,7 @@ class LiveFeed:
         self.alive = alive
         self.token = secrets.token_urlsafe(18)
         self.frames = 0
-        self.last_answer = 0.0  # time.monotonic() of the last answer (for the route's limit)
+        self.last_start = 0.0  # time.monotonic() the last frame began (for the route's limit)
         self._busy = threading.Lock()  # one request at a time per feed
         self._network = None  # the network of the last frame
         self._hover_values = None

@@ -9,7 +9,9 @@ A WebSocket rather than one HTTP request per frame: uvicorn writes a response's 
 body separately, and on Streamlit's listening socket (no TCP_NODELAY) the body then waited
 ~40 ms for the client's delayed ACK -- measured here, a third of every frame.
 
-Limits, enforced here: frames of one feed at least MIN_FRAME_SECONDS apart, one at a time;
+Limits, enforced here: one frame of a feed at a time, their starts MIN_FRAME_SECONDS apart
+at least (a playing frame trains longer than that, so only a client asking for paused
+frames in a loop ever waits);
 training in worker threads, at most MAX_TRAINING_THREADS at once per server process
 (sessions share the GIL, so more threads would only make every frame slower).
 """
@@ -28,7 +30,7 @@ from playground.live.feed import LiveFeed, find_feed
 
 FEED_PATH = "live-feed"
 MAX_TRAINING_THREADS = 4
-MIN_FRAME_SECONDS = 0.04  # a page draws ~13 frames/s; a client asking faster waits
+MIN_FRAME_SECONDS = 0.04
 MAX_TOKEN_LENGTH = 64
 UNKNOWN_FEED = 4404  # WebSocket close code: no such feed, or its session has ended
 FEED_FAILED = 4500  # a frame raised; the server log has the traceback
@@ -50,9 +52,9 @@ async def _answer(websocket: WebSocket, feed: LiveFeed, full: bool) -> None:
         await websocket.send_text(BUSY)
         return
     try:
-        await anyio.sleep(max(0.0, feed.last_answer + MIN_FRAME_SECONDS - time.monotonic()))
+        await anyio.sleep(max(0.0, feed.last_start + MIN_FRAME_SECONDS - time.monotonic()))
+        feed.last_start = time.monotonic()
         text = await anyio.to_thread.run_sync(feed.next_frame, full, limiter=_training_limiter())
-        feed.last_answer = time.monotonic()
     finally:
         feed.end()
     await websocket.send_text(text)
