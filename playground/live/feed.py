@@ -23,8 +23,9 @@ from collections.abc import Callable
 from playground.live.panel import chart_slots, message, slow_heights
 from playground.session import Playground
 
-# Seconds of training per frame. Measured in Chromium on the 2-core test machine (browser
-# and server side by side) -- see the README's browser benchmark.
+# Seconds of training per frame: frames/s against epochs/s. Measured in Chromium at the
+# defaults on the 2-core test machine (browser and server side by side): 45 ms gave 14.5
+# frames/s and ~680 epochs/s, 60 ms ~13 and 700-1,200, 80 ms 10.5 and ~1,050.
 TRAIN_SECONDS = 0.06
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
