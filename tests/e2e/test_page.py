@@ -298,3 +298,34 @@ def test_a_lost_live_feed_pauses_with_a_message(new_page, playground_url):
     alert.first.wait_for(timeout=TIMEOUT_MS)
     wait_label(page, "Play")
     assert epoch(page) == 0 and exception_count(page) == 0
+
+
+# Feeds panel.js's apply() messages by hand in the served module: which are drawn, which are
+# dropped as older, and that a new feed token starts the order afresh.
+APPLY_IN_ORDER = """
+async (dir) => {
+  const { apply } = await import(new URL(`app/static/${dir}/panel.js`, document.baseURI).href);
+  const div = document.createElement("div");
+  document.body.append(div);
+  const slot = (frame) => JSON.stringify({ frame, areas: '"a"', columns: "1fr",
+    slots: [{ key: "a", height: 50, title: "", note: "" }], epoch: frame, stats: [] });
+  const seen = (text) => apply(div, text) !== null;
+  const result = [
+    seen('{"token": "t1", "frame": 10, "playing": true}'),
+    seen('{"frame": 9, "playing": false}'),   // older: dropped
+    seen(slot(3) + "\\n"),                      // older, with a chart: dropped untouched
+    div.querySelectorAll(".live-slot").length,
+    seen('{"token": "t2", "frame": 1, "playing": true}'),  // new feed: order starts over
+    seen('{"frame": 2, "playing": true}'),
+  ];
+  div.remove();
+  return result;
+}
+"""
+
+
+def test_live_messages_are_drawn_in_order_per_feed(new_page, playground_url):
+    from playground.ui.live_chart import SCRIPT_DIR
+
+    page = open_app(new_page, playground_url)
+    assert page.evaluate(APPLY_IN_ORDER, SCRIPT_DIR) == [True, False, False, 0, True, True]
