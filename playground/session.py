@@ -192,9 +192,9 @@ class Playground:
     # --- training ----------------------------------------------------------------------
     @_locked
     def set_playing(self, playing: bool) -> bool:
-        """Start or stop live training (a diverged network does not start); returns
-        whether it is playing now."""
-        self.playing = playing and self.trainer.status == "ok"
+        """Start or stop live training; returns whether it is playing now. A diverged
+        network, or one at its stop epoch, does not start."""
+        self.playing = playing and self.trainer.status == "ok" and self._epochs_left() != 0
         return self.playing
 
     @_locked

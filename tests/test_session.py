@@ -173,3 +173,13 @@ def test_uploaded_csv_becomes_the_data_and_a_bad_one_changes_nothing():
     with pytest.raises(DataError):
         pg.set_csv(CsvChoice(b"\x89PNG\r\n\x1a\n not a table"))
     assert pg.dataset.class_names == ("a", "b")
+
+
+def test_play_does_not_start_at_the_stop_epoch_or_after_divergence():
+    pg = make(max_epochs=2)
+    pg.step()
+    assert pg.set_playing(True)
+    pg.step()
+    assert not pg.set_playing(True) and not pg.playing
+    pg.update({**pg.settings, "max_epochs": 0})
+    assert pg.set_playing(True)

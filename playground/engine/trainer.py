@@ -200,11 +200,12 @@ class Trainer:
         self.status, self.diverged_epoch = "diverged", self.epoch + 1
         lr = self.learning_rate
         self.message = (
-            f"Training stopped in epoch {self.epoch + 1}: the loss became infinite or "
-            f"'not a number'. The learning rate ({lr:g}) is probably too high, so each step "
-            f"overshot and the weights grew until they overflowed. Try a smaller learning "
-            f"rate (for example {lr / 10:g}) and press Play again, or reset the network. "
-            "The network still holds its last good weights."
+            f"Training stopped after epoch {self.epoch}: in the next one the loss became "
+            f"infinite or 'not a number'. The learning rate ({lr:g}) is probably too high, so "
+            f"each step overshot and the weights grew until they overflowed. Choose a smaller "
+            f"learning rate (for example {lr / 10:g}), press Reset for fresh weights, then "
+            "Play. (The network keeps its last finite weights, but after such a blow-up they "
+            "are usually too large to learn from.)"
         )
 
     def set_optimizer(self, name: str) -> None:

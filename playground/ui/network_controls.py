@@ -44,7 +44,8 @@ def hidden_layers_widget(settings: dict) -> None:
     )
     more = (*hidden, hidden[-1] if hidden else 4)
     plus.button(
-        "＋",
+        "",
+        icon=":material/add:",
         key="add_layer",
         help="Add a hidden layer",
         on_click=_set_layers,
@@ -52,7 +53,8 @@ def hidden_layers_widget(settings: dict) -> None:
         disabled=len(hidden) >= config.MAX_LAYERS,
     )
     minus.button(
-        "－",
+        "",
+        icon=":material/remove:",
         key="remove_layer",
         help="Remove the last hidden layer",
         on_click=_set_layers,

@@ -10,13 +10,19 @@ import streamlit as st
 from playground.ui import state
 
 
+def _why_not_playing(pg) -> str:
+    if pg.trainer.status != "ok":
+        return ("Training stopped because it diverged: choose a smaller learning rate, "
+                "press Reset, then Play again.")  # fmt: skip
+    return (f"Training reached its stop epoch ({pg.settings['max_epochs']}): raise "
+            "\"Stop after epochs\" (0 = never stop) or press Reset to play again.")  # fmt: skip
+
+
 def _set_playing(playing: bool) -> None:
-    started = state.playground().set_playing(playing)
+    pg = state.playground()
+    started = pg.set_playing(playing)
     if playing and not started:
-        state.report_error(
-            "Training stopped because it diverged: lower the learning rate "
-            "or press Reset, then Play again."
-        )
+        state.report_error(_why_not_playing(pg))
     elif started:
         state.report_error(None)  # an old message (e.g. a lost live view) is over
 

@@ -130,3 +130,12 @@ def test_teacher_can_hide_a_panel_through_the_url():
     assert "set_learning_rate" not in keys
     at = start()
     assert "set_learning_rate" in {w.key for w in at.select_slider}
+
+
+def test_play_at_the_stop_epoch_explains_instead_of_doing_nothing():
+    at = start(max_epochs="2")
+    at.button(key="step").click().run()
+    at.button(key="step").click().run()
+    at.button(key="play").click().run()
+    assert not playground(at).playing and at.button(key="play").label == "Play"
+    assert any("stop epoch (2)" in e.value for e in at.error)
