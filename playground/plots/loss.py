@@ -48,8 +48,14 @@ def loss_spec(
         {"l": 50, "r": 10, "t": 24, "b": 36},
         # autorange stated in every update: Plotly's uirevision then keeps a user's zoom (a GUI
         # edit) but follows the data otherwise; left unstated, a resize froze the range.
-        xaxis={"title": {"text": "epoch"}, "autorange": True},
-        yaxis={"title": {"text": "loss"}, "type": "log" if log_y else "linear", "autorange": True},
+        # Epochs start at 0 and losses at 0 (log scale: no floor), also with a single point.
+        xaxis={"title": {"text": "epoch"}, "autorange": True, "rangemode": "nonnegative"},
+        yaxis={
+            "title": {"text": "loss"},
+            "type": "log" if log_y else "linear",
+            "autorange": True,
+            **({} if log_y else {"rangemode": "tozero"}),
+        },  # fmt: skip
         hovermode="x unified",
         legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
     )

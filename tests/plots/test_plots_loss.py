@@ -65,3 +65,11 @@ def test_minmax_indices_handle_nan_and_stay_within_budget():
     assert len(keep) <= 400
     assert keep[0] == 0 and keep[-1] == 9999
     assert np.all(np.diff(keep) > 0)
+
+
+def test_axes_start_at_zero_even_for_the_first_point():
+    first = loss_figure(np.array([0]), np.array([0.77]), np.array([0.77]), log_y=False)
+    assert first.layout.xaxis.rangemode == "nonnegative"  # not -1..1 around epoch 0
+    assert first.layout.yaxis.rangemode == "tozero"
+    log = loss_figure(np.array([0]), np.array([0.77]), None, log_y=True)
+    assert log.layout.yaxis.rangemode is None  # a log axis has no zero
