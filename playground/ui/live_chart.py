@@ -154,23 +154,13 @@ def live_panel(text: str, *, key: str, on_lost: Callable[[], None] = _ignore) ->
                         on_stopped_change=_ignore, on_lost_change=on_lost)  # fmt: skip
 
 
-def live_charts(slots: list[ChartSlot], *, key: str, areas: list[str], columns: str) -> None:
-    """Show several Plotly charts in ONE element, each updated in place by later calls with
-    the same ``key`` (Plotly.react, or only the images swapped when nothing else changed).
-
-    areas: CSS grid-template-areas rows naming the slot keys, e.g. ["network boundary",
-    "network loss"]; columns: CSS grid-template-columns, e.g. "5fr 4fr". The browser skips
-    a figure identical to the one it shows, and keeps the user's zoom (layout.uirevision
-    defaults to a constant).
-    """
-    live_panel(panel_text(slots, areas, columns), key=key)
-
-
 def live_chart(figure_json: str, *, key: str, height: int) -> None:
-    """One live chart: a panel with a single slot named ``key`` (see live_charts).
+    """One live chart: a panel with a single slot named ``key`` (see live_panel), updated in
+    place by later calls with the same key.
 
     ``figure_json`` is ``fig.to_json()`` (NumPy arrays as base64 typed arrays); the chart
     fills the container's width and ``height`` pixels (the figure's own width/height are
-    ignored).
+    ignored). The browser skips a figure identical to the one it shows, and keeps the
+    user's zoom (layout.uirevision defaults to a constant).
     """
-    live_charts([ChartSlot(key, figure_json, height)], key=key, areas=[key], columns="1fr")
+    live_panel(panel_text([ChartSlot(key, figure_json, height)], [key], "1fr"), key=key)
