@@ -205,6 +205,14 @@ class Playground:
         return done
 
     @_locked
+    def step_batch(self) -> int:
+        """Train one mini-batch (one gradient step); returns 1, or 0 if training diverged.
+        The step that ends an epoch counts it (trainer.batch says where the epoch is)."""
+        done = self.trainer.step()
+        self._after_training()
+        return done
+
+    @_locked
     def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
         """One live update's worth of training, as the speed setting says; returns epochs."""
         limit = self._epochs_left()
@@ -214,6 +222,12 @@ class Playground:
         speed = self.settings["speed"]
         if speed == "auto":
             done = self.trainer.run_for(seconds, max_epochs=limit)
+        elif speed == "batch":  # one gradient step per update, to watch it happen
+            before = self.trainer.epoch
+            self.trainer.step()
+            done = self.trainer.epoch - before
+        elif speed == "epoch":
+            done = self.trainer.run_epochs(1)
         else:
             done = self.trainer.run_epochs(min(int(speed), limit or int(speed)))
         self._after_training()

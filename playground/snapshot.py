@@ -60,6 +60,8 @@ class Snapshot:
     "train_<score>", "test_<score>"); score: "accuracy" or "r2". metrics: plain numbers
     for the page (test accuracy / RMSE / R2). confusion: (k, k) counts on the test rows
     (true on rows) or None. digits: dict of images (m, 8, 8), true (m,), predicted (m,).
+    batch, batches: mini-batches done in the epoch under way, of how many (batch 0 = none
+    under way).
     """
 
     epoch: int
@@ -76,6 +78,8 @@ class Snapshot:
     digits: dict | None = None
     first_layer: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
+    batch: int = 0
+    batches: int = 0
 
 
 def plane_axes(playground) -> tuple[int, int]:
@@ -224,4 +228,6 @@ def take_snapshot(playground) -> Snapshot:
         digits=digits,
         first_layer=first_layer,
         notes=list(ds.notes),
+        batch=trainer.batch,
+        batches=trainer.batches_per_epoch,
     )

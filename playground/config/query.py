@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from playground.config.coerce import coerce, preview
-from playground.config.rules import reconcile
+from playground.config.rules import default_for, follow_up, reconcile
 from playground.config.setting import Setting
 from playground.config.table import SETTINGS_BY_NAME, defaults
 
@@ -32,13 +32,14 @@ def to_query(
 ) -> dict[str, str]:
     """The query params of valid settings: those that differ from the default, plus the seed.
 
-    Keys are setting names in table order; missing settings count as their default.
-    from_query(to_query(s)) == (s, []) for every valid, reconciled s.
+    Keys are setting names in table order; missing settings count as their default (for a
+    setting with variants, the default for the other settings: regularization=l1 alone
+    means L1's usual rate). from_query(to_query(s)) == (s, []) for every valid, reconciled s.
     """
     query = {}
     for name, setting in table.items():
         value = settings.get(name, setting.default)
-        if name in ALWAYS_IN_QUERY or value != setting.default:
+        if name in ALWAYS_IN_QUERY or value != default_for(name, settings, table):
             query[name] = encode(setting, value)
     return query
 
@@ -58,9 +59,10 @@ def from_query(
     Returns (settings, notes): every setting, with the default wherever a param is missing;
     a malformed, out-of-range or hostile value falls back to the default (or is clamped) and
     adds a note naming the parameter and the value used; unknown params add a note and are
-    ignored. The cross-field rules of `reconcile` are applied. Never raises.
+    ignored. A setting with variants that is not given takes the default for the others
+    (see `follow_up`). The cross-field rules of `reconcile` are applied. Never raises.
     """
-    settings, notes, unknown = defaults(table), [], []
+    settings, notes, unknown, given = defaults(table), [], [], set()
     for key, raw in params.items():
         setting = table.get(key) if isinstance(key, str) else None
         if setting is None:
@@ -71,8 +73,10 @@ def from_query(
             notes.append(f"URL parameter {key!r} has no value; using the default.")
             continue
         settings[key], note = coerce(setting, text)
+        given.add(key)
         if note:
             notes.append(f"URL parameter {note}")
+    settings = follow_up(defaults(table), settings, given, table)
     settings, rule_notes = reconcile(settings, table)
     notes.extend(f"URL parameter {note}" for note in rule_notes)
     if unknown:

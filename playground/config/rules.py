@@ -4,22 +4,66 @@ Each function takes a settings dict whose values are already valid one by one (f
 `validate`, `from_query` or `defaults`) and returns plain values; nothing here mutates it.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from playground.config.setting import GROUPS, RESETS, Setting
-from playground.config.table import SETTINGS_BY_NAME
-
-DROPOUT_MAX_RATE = 0.9  # a higher drop probability leaves almost no network to train
+from playground.config.setting import RESETS, Setting
+from playground.config.table import DROPOUT_MAX_RATE, SETTINGS_BY_NAME
 
 
 def is_shown(name: str, settings: Mapping[str, Any], table=SETTINGS_BY_NAME) -> bool:
-    """Whether setting `name` applies to these settings (its `shown_when` holds)."""
-    condition = table[name].shown_when
-    if condition is None:
+    """Whether setting `name` applies to these settings and is drawn: its `shown_when`
+    holds and the setting it is `replaced_by` (if any) is at its default."""
+    setting = table[name]
+    replaced_by = setting.replaced_by
+    if replaced_by and settings.get(replaced_by, table[replaced_by].default) != (
+        table[replaced_by].default
+    ):
+        return False
+    if setting.shown_when is None:
         return True
-    other, values = condition
+    other, values = setting.shown_when
     return settings.get(other, table[other].default) in values
+
+
+def _variant(name: str, settings: Mapping[str, Any], table: Mapping[str, Setting]):
+    setting = table[name]
+    if setting.variants is None:
+        return None
+    other, variants = setting.variants
+    return variants.get(settings.get(other, table[other].default))
+
+
+def default_for(name: str, settings: Mapping[str, Any], table=SETTINGS_BY_NAME) -> Any:
+    """Setting `name`'s default given the other settings (its `variants`, e.g. reg_rate's
+    for the chosen regularization), else its own default."""
+    variant = _variant(name, settings, table)
+    return table[name].default if variant is None else variant.default
+
+
+def presets_for(name: str, settings: Mapping[str, Any], table=SETTINGS_BY_NAME):
+    """The stops setting `name`'s widget offers given the other settings (a tuple or None)."""
+    variant = _variant(name, settings, table)
+    return table[name].presets if variant is None else variant.presets
+
+
+def follow_up(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    given: Collection[str],
+    table: Mapping[str, Setting] = SETTINGS_BY_NAME,
+) -> dict[str, Any]:
+    """The settings after a change of the `given` names from old to new: a setting whose
+    `variants` follow a setting that changed, and which was not given itself, takes its
+    default for the new value (choosing L1 sets a rate of 0.001 rather than leaving 0)."""
+    fixed = dict(new)
+    for name, setting in table.items():
+        if setting.variants is None or name in given:
+            continue
+        other = setting.variants[0]
+        if old.get(other, table[other].default) != new.get(other, table[other].default):
+            fixed[name] = default_for(name, new, table)
+    return fixed
 
 
 def reconcile(
@@ -103,16 +147,3 @@ def effective_activations(settings: Mapping[str, Any]) -> list[str]:
 def effective_loss(settings: Mapping[str, Any], is_regression: bool) -> str:
     """The loss the network trains with: regression always uses squared error."""
     return "squared_error" if is_regression else settings["loss"]
-
-
-def hidden_settings(
-    settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
-) -> frozenset[str]:
-    """Names of the settings a teacher hid via `hide` (a group name hides its whole panel)."""
-    hidden = set()
-    for item in settings.get("hide", ()):
-        if item in GROUPS:
-            hidden.update(name for name, s in table.items() if s.group == item)
-        else:
-            hidden.add(item)
-    return frozenset(hidden)

@@ -4,6 +4,7 @@ The table in `table.py` is a tuple of these; the page's widgets, the URL query s
 server-side validation and "what resets when this changes" are all read from it.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,14 @@ RESET_EXPLANATIONS = {
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A setting's default and widget stops while another setting has a given value."""
+
+    default: Any
+    presets: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Setting:
     """One user setting.
 
@@ -49,6 +58,13 @@ class Setting:
     min_len, max_len: number of items for list kinds; max_len is the text length for str.
     shown_when: (other setting, its values) for which this one applies and is drawn,
         e.g. ("optimizer", ("adam",)); None = always.
+    replaced_by: another setting that takes this one's place while it is not at its
+        default (then this one is not drawn), e.g. the per-layer activations.
+    decimals: float kinds without presets: digits the number box shows; its +/- step is
+        one unit of the last digit (0.999 needs 3, or it shows "1.00").
+    variants: (other setting, {its value: Variant}): while the other setting has one of
+        these values, this one's default and presets are the Variant's (dropout's rate is
+        a probability with its own stops); other values use the setting's own.
     """
 
     name: str
@@ -66,6 +82,9 @@ class Setting:
     min_len: int = 0
     max_len: int | None = None
     shown_when: tuple[str, tuple[str, ...]] | None = None
+    replaced_by: str | None = None
+    decimals: int | None = None
+    variants: tuple[str, Mapping[str, Variant]] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from playground.config.setting import GROUPS, Setting
+from playground.config.setting import GROUPS, Setting, Variant
+from playground.config.toolbar import BUTTON_NAMES
 from playground.data import DATASETS as BUILT_IN_DATASETS
 from playground.data import FEATURES_2D
 from playground.engine import HIDDEN_ACTIVATIONS, INITIALIZERS
@@ -27,9 +28,21 @@ LOSSES = ("cross_entropy", "squared_error")
 INITS = tuple(INITIALIZERS)
 OPTIMIZERS = tuple(ENGINE_OPTIMIZERS)
 REGULARIZATIONS = ("none", "l1", "l2", "dropout")
-SPEEDS = ("auto", "1", "5", "10", "50", "100")
+# Epochs per update, or "auto" (as many as the frame's time allows), or one of SLOW_SPEEDS:
+# one mini-batch or one epoch per update, at a pace a person can follow.
+SLOW_SPEEDS = ("batch", "epoch")
+SPEEDS = ("auto", *SLOW_SPEEDS, "1", "5", "10", "50", "100")
 LEARNING_RATE_PRESETS = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATE_PRESETS = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+DROPOUT_MAX_RATE = 0.9  # a higher drop probability leaves almost no network to train
+DROPOUT_PRESETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, DROPOUT_MAX_RATE)
+# The rate a regularization starts with when chosen (a rate of 0 would do nothing); dropout's
+# is a drop probability, with its own stops.
+REG_RATE_VARIANTS = MappingProxyType({
+    "l1": Variant(0.001, REG_RATE_PRESETS),
+    "l2": Variant(0.001, REG_RATE_PRESETS),
+    "dropout": Variant(0.2, DROPOUT_PRESETS),
+})  # fmt: skip
 MAX_LAYERS = 8
 MAX_NEURONS = 64
 
@@ -75,7 +88,8 @@ def _network_settings(
                 f"Neurons per hidden layer: up to {MAX_LAYERS} layers of 1 to {MAX_NEURONS}.",
                 "network", low=1, high=MAX_NEURONS, min_len=0, max_len=MAX_LAYERS),
         Setting("activation", "choice", "tanh", "network", "Activation",
-                "Activation of every hidden layer.", "network", choices=activations),
+                "Activation of every hidden layer.", "network", choices=activations,
+                replaced_by="layer_activations"),
         Setting("layer_activations", "choice_list", (), "network", "Activation per layer",
                 "One activation per hidden layer; empty = all use the activation above.",
                 "network", choices=activations, min_len=0, max_len=MAX_LAYERS),
@@ -95,29 +109,32 @@ def _training_settings(optimizers: tuple[str, ...], regs: tuple[str, ...]) -> li
                 "Step size of each update.", "live", low=1e-6, high=10.0,
                 presets=LEARNING_RATE_PRESETS),
         Setting("momentum", "float", 0.9, "training", "Momentum",
-                "Share of the last step kept.", "live", low=0.0, high=0.99,
+                "Share of the last step kept.", "live", low=0.0, high=0.99, decimals=2,
                 shown_when=("optimizer", ("momentum",))),
         Setting("beta1", "float", 0.9, "training", "Adam beta1",
                 "Decay of the gradient's running mean.", "live", low=0.0, high=0.999,
-                shown_when=("optimizer", ("adam",))),
+                decimals=3, shown_when=("optimizer", ("adam",))),
         Setting("beta2", "float", 0.999, "training", "Adam beta2",
                 "Decay of the squared gradient's running mean.", "live", low=0.0,
-                high=0.9999, shown_when=("optimizer", ("adam",))),
+                high=0.9999, decimals=4, shown_when=("optimizer", ("adam",))),
         Setting("rmsprop_alpha", "float", 0.99, "training", "RMSprop alpha",
                 "Decay of the squared gradient's running mean.", "live", low=0.0,
-                high=0.999, shown_when=("optimizer", ("rmsprop",))),
+                high=0.999, decimals=3, shown_when=("optimizer", ("rmsprop",))),
         Setting("regularization", "choice", "none", "training", "Regularization",
                 "Penalty on large weights (L1, L2) or randomly dropped neurons.", "live",
                 choices=regs),
         Setting("reg_rate", "float", 0.0, "training", "Regularization rate",
-                "Strength of the penalty; for dropout the drop probability (at most 0.9).",
+                "Strength of the penalty; for dropout the drop probability (at most "
+                f"{DROPOUT_MAX_RATE}). Choosing a regularization sets a typical rate.",
                 "live", low=0.0, high=10.0, presets=REG_RATE_PRESETS,
-                shown_when=("regularization", tuple(r for r in regs if r != "none"))),
+                shown_when=("regularization", tuple(r for r in regs if r != "none")),
+                variants=("regularization", REG_RATE_VARIANTS)),
         Setting("max_epochs", "int", 0, "training", "Stop after epochs",
                 "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
         Setting("speed", "choice", "auto", "training", "Speed",
-                "Epochs per update; auto = as many as the frame budget allows.", "view",
-                choices=SPEEDS),
+                "Epochs per update; auto = as many as the frame budget allows. The slow "
+                "speeds train one mini-batch or one epoch per update, a few updates a "
+                "second, to watch a step happen.", "view", choices=SPEEDS),
     ]  # fmt: skip
 
 
@@ -134,7 +151,8 @@ def _view_toggles() -> list[Setting]:
 
 def _hide_setting(hideable: tuple[str, ...]) -> Setting:
     return Setting("hide", "multi_choice", (), "view", "Hidden controls",
-                   "Panels or settings a teacher hides from the page (set through the URL).",
+                   "Panels, settings or toolbar buttons a teacher hides from the page (set "
+                   "through the URL; hidden ones cannot be changed from the page).",
                    "view", choices=hideable, max_len=len(hideable))  # fmt: skip
 
 
@@ -161,7 +179,7 @@ def build_settings(
         *_training_settings(optimizers, regularizations),
         *_view_toggles(),
     ]
-    hideable = (*GROUPS, *(s.name for s in settings))
+    hideable = (*GROUPS, *(s.name for s in settings), *BUTTON_NAMES)
     return (*settings, _hide_setting(hideable))
 
 

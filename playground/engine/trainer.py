@@ -24,9 +24,11 @@ class Trainer:
     Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse.
     learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2 and eps
     are attributes that take effect at the next step, keeping weights and optimizer state.
-    epoch: whole epochs done. status: "ok" or "diverged"; diverged_epoch: the epoch during
-    which the loss or a weight became non-finite (then the weights are the last finite ones,
-    message explains it for a student, and training calls do nothing until recover()).
+    epoch: whole epochs done; batch / batches_per_epoch: mini-batches done in the epoch under
+    way, of how many (step() trains one, the unit of the learning loop). status: "ok" or
+    "diverged"; diverged_epoch: the epoch during which the loss or a weight became
+    non-finite (then the weights are the last finite ones, message explains it for a
+    student, and training calls do nothing until recover()).
     history: per-epoch records, epoch 0 (before training) included.
     """
 
@@ -56,6 +58,7 @@ class Trainer:
         self._last_good = np.empty_like(net.params)
         self._workspaces: dict[int, Workspace] = {}
         self._cursor = 0  # next row of the current epoch; 0 when no epoch is under way
+        self._batch = 0  # batches done in the current epoch (meaningful while _cursor > 0)
         self.epoch, self.status, self.diverged_epoch, self.message = 0, "ok", None, ""
         self._evaluator = Evaluator(net, loss, X, Y, X_test, Y_test)
         score = score_name(net.output)
@@ -103,8 +106,27 @@ class Trainer:
         else:
             super().__setattr__(name, value)
 
+    @property
+    def batch(self) -> int:
+        """Mini-batches done in the epoch under way; 0 between epochs."""
+        return self._batch if self._cursor else 0
+
+    @property
+    def batches_per_epoch(self) -> int:
+        """Mini-batches in the epoch under way (those done plus those left at the current
+        batch_size), or in the next epoch if none is under way."""
+        left = len(self._y) - self._cursor
+        return self.batch + -(-left // self.batch_size)
+
     def step(self) -> int:
-        """Train on one batch; returns 1, or 0 once diverged. Finishing an epoch records it."""
+        """Train on one mini-batch: one forward pass, backward pass and optimizer step on the
+        next batch_size rows of this epoch's shuffled order (the first step of an epoch
+        shuffles). Returns 1, or 0 once diverged.
+
+        Epoch bookkeeping stays as with run_epochs: `batch` counts the steps of the epoch
+        under way, and the step that uses its last rows finishes it (epoch += 1, a History
+        record, batch back to 0). run_epochs / run_for finish an epoch under way first.
+        """
         if self.status != "ok":
             return 0
         np.copyto(self._last_good, self.net.params)
@@ -151,6 +173,7 @@ class Trainer:
         return done
 
     def _start_epoch(self) -> None:
+        self._batch = 0
         if self.shuffle:
             order = self._rng.permutation(len(self._y))
             np.take(self._x_aug, order, axis=0, out=self._x_epoch)
@@ -161,6 +184,7 @@ class Trainer:
 
     def _train_rows(self, start: int, stop: int) -> None:
         """One optimizer step on rows [start, stop) of this epoch's order."""
+        self._batch += 1
         x, y = self._x_epoch[start:stop], self._y_epoch[start:stop]
         ws = self._workspaces.get(stop - start)
         if ws is None:

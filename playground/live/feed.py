@@ -20,6 +20,7 @@ import threading
 import weakref
 from collections.abc import Callable
 
+from playground.config import SLOW_SPEEDS
 from playground.live.panel import chart_slots, message, slow_heights
 from playground.session import Playground
 
@@ -30,6 +31,9 @@ TRAIN_SECONDS = 0.06
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
+# At the slow speeds (one batch or one epoch per update) frames start at least this far
+# apart: about three updates a second, slow enough to see each step move the boundary.
+SLOW_SPEED_FRAME_SECONDS = 0.3
 _FRAME_NUMBERS = itertools.count(1)  # one sequence for every message: newer = larger
 _FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary()
 
@@ -59,6 +63,12 @@ class LiveFeed:
         self._hover_values = None
         self._kept: dict[str, int] = {}
         _FEEDS[self.token] = self
+
+    def min_frame_seconds(self) -> float:
+        """The least time between the starts of this feed's frames that its speed asks for
+        (0 = as often as the route allows)."""
+        slow = self.playground.settings["speed"] in SLOW_SPEEDS
+        return SLOW_SPEED_FRAME_SECONDS if slow else 0.0
 
     def try_begin(self) -> bool:
         """Claim the feed for one request; False if another request is being answered."""

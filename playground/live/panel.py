@@ -146,7 +146,10 @@ def slow_heights(slots: list[ChartSlot]) -> dict[str, int]:
 
 
 def message(slots: list[ChartSlot], snap: Snapshot, **header: Any) -> str:
-    """The playground's panel message: the charts on the page's grid, with the epoch and
-    the stats in the header; header: extra fields (frame, playing, feed)."""
+    """The playground's panel message: the charts on the page's grid, with the epoch, the
+    stats and, while an epoch is under way, [batches done, batches in it] in the header;
+    header: extra fields (frame, playing, feed)."""
     areas = grid([s.key for s in slots])
-    return panel_text(slots, areas, COLUMNS, epoch=snap.epoch, stats=stats(snap), **header)
+    batch = [snap.batch, snap.batches] if snap.batch else None
+    return panel_text(slots, areas, COLUMNS, epoch=snap.epoch, batch=batch, stats=stats(snap),
+                      **header)  # fmt: skip

@@ -11,7 +11,7 @@ body separately, and on Streamlit's listening socket (no TCP_NODELAY) the body t
 
 Limits, enforced here: one frame of a feed at a time, their starts MIN_FRAME_SECONDS apart
 at least (a playing frame trains longer than that, so only a client asking for paused
-frames in a loop ever waits);
+frames in a loop ever waits), or the feed's own min_frame_seconds at the slow speeds;
 training in worker threads, at most MAX_TRAINING_THREADS at once per server process
 (sessions share the GIL, so more threads would only make every frame slower).
 """
@@ -52,7 +52,8 @@ async def _answer(websocket: WebSocket, feed: LiveFeed, full: bool) -> None:
         await websocket.send_text(BUSY)
         return
     try:
-        await anyio.sleep(max(0.0, feed.last_start + MIN_FRAME_SECONDS - time.monotonic()))
+        spacing = max(MIN_FRAME_SECONDS, feed.min_frame_seconds())  # slow speeds: slower
+        await anyio.sleep(max(0.0, feed.last_start + spacing - time.monotonic()))
         feed.last_start = time.monotonic()
         text = await anyio.to_thread.run_sync(feed.next_frame, full, limiter=_training_limiter())
     finally:

@@ -51,10 +51,10 @@ def _choice(setting, value, options=None) -> None:
     )
 
 
-def _number(setting, value) -> None:
+def _number(setting, value, presets) -> None:
     key = _sync(setting.name, value)
-    if setting.presets:
-        options = sorted({*setting.presets, value})
+    if presets:
+        options = sorted({*presets, value})
         st.select_slider(
             setting.label,
             options,
@@ -76,12 +76,16 @@ def _number(setting, value) -> None:
             args=(setting.name,),
         )
     else:
-        step = 1 if setting.kind == "int" else 0.01
+        # Floats show the table's digits and step by one unit of the last (0.999 is not
+        # "1.00", and a step of 0.01 from 0.999 would overshoot the maximum).
+        decimals = setting.decimals or 2
+        step = 1 if setting.kind == "int" else 10.0**-decimals
         st.number_input(
             setting.label,
             setting.low,
             setting.high,
             step=step,
+            format=None if setting.kind == "int" else f"%.{decimals}f",
             key=key,
             help=_help(setting),
             on_change=_on_change,
@@ -114,13 +118,13 @@ def _features(setting, value) -> None:
 
 def setting_widget(name: str, settings: dict, options=None) -> None:
     """Draw the widget for one setting, if it applies and a teacher has not hidden it."""
-    if name in config.hidden_settings(settings) or not config.is_shown(name, settings):
+    if config.is_hidden(name, settings) or not config.is_shown(name, settings):
         return
     setting, value = config.SETTINGS_BY_NAME[name], settings[name]
     if setting.kind == "choice" or setting.kind == "str":
         _choice(setting, value, options)
     elif setting.kind in SLIDER_KINDS:
-        _number(setting, value)
+        _number(setting, value, config.presets_for(name, settings))
     elif setting.kind == "bool":
         _toggle(setting, value)
     elif setting.kind == "multi_choice":

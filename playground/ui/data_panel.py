@@ -19,6 +19,8 @@ def thumbnail(name: str) -> bytes:
 
 
 def _pick(name: str) -> None:
+    if state.hidden("dataset"):
+        return  # a teacher's link fixed the data: no message can change it
     if name == "csv" and state.playground().csv is None:
         state.report_error("Upload a CSV file below to use your own data.")
         return
@@ -59,7 +61,7 @@ def dataset_picker(settings: dict) -> None:
 
 def _upload_changed() -> None:
     upload = st.session_state.get("csv_upload")
-    if upload is None:
+    if upload is None or state.hidden("dataset"):
         return
     raw = upload.getvalue()
     try:
@@ -72,6 +74,8 @@ def _upload_changed() -> None:
 
 
 def _columns_changed() -> None:
+    if state.hidden("dataset"):
+        return
     pg = state.playground()
     target = st.session_state["csv_target"]
     features = tuple(st.session_state["csv_features"]) or None

@@ -16,48 +16,31 @@ GROUP_NOTES = {
 }
 
 
-def _names(group: str) -> list[str]:
-    return [s.name for s in config.SETTINGS if s.group == group and s.name != "hide"]
-
-
-def _data_panel(settings: dict, plane_names: list[str]) -> None:
-    dataset_picker(settings)
-    csv_upload()
-    for name in _names("data"):
-        if name == "dataset":
-            continue
+def _draw(name: str, settings: dict, plane_names: list[str]) -> None:
+    """The widget(s) of one visible setting; a few have their own."""
+    if name == "dataset":
+        dataset_picker(settings)
+        csv_upload()
+    elif name == "hidden":
+        hidden_layers_widget(settings)
+    elif name == "layer_activations":
+        layer_activation_widgets(settings)
+    else:
         options = plane_names if name in ("plane_x", "plane_y") else None
         setting_widget(name, settings, options)
 
 
-def _network_panel(settings: dict) -> None:
-    hidden = config.hidden_settings(settings)
-    for name in _names("network"):
-        if name in hidden:
-            continue
-        if name == "hidden":
-            hidden_layers_widget(settings)
-        elif name == "layer_activations":
-            layer_activation_widgets(settings)
-        else:
-            setting_widget(name, settings)
-
-
 def sidebar(playground) -> None:
-    """Draw every visible panel; a teacher hides panels or settings with ?hide=..."""
+    """Draw every panel that has something to show; a teacher hides panels, settings and
+    buttons with ?hide=... (a panel left with nothing to show has no heading either)."""
     settings = playground.settings
-    hidden = config.hidden_settings(settings)
     plane_names = list(playground.dataset.raw_feature_names)
     with st.sidebar:
         for group, title in GROUP_TITLES.items():
-            if group in hidden:
+            names = config.panel_settings(group, settings)
+            if not names:
                 continue
             st.subheader(title)
             st.caption(GROUP_NOTES[group])
-            if group == "data":
-                _data_panel(settings, plane_names)
-            elif group == "network":
-                _network_panel(settings)
-            else:
-                for name in _names(group):
-                    setting_widget(name, settings)
+            for name in names:
+                _draw(name, settings, plane_names)

@@ -66,8 +66,18 @@ def write_url() -> None:
         st.query_params.from_dict(wanted)
 
 
+def hidden(name: str) -> bool:
+    """Whether the teacher's link hides this panel, setting or toolbar button (then the
+    page neither draws it nor carries out its action)."""
+    return config.is_hidden(name, st.session_state[PLAYGROUND].settings)
+
+
 def change_settings(**changes) -> None:
-    """Validate and apply changed settings; a rejected change leaves an error message."""
+    """Validate and apply changed settings; a rejected change leaves an error message.
+
+    Settings that follow a changed one take their new default (choosing L1 sets a rate);
+    hidden settings, and `hide` itself, keep their values whatever a widget message says.
+    """
     pg = st.session_state[PLAYGROUND]
     new = dict(pg.settings)
     notes = []
@@ -75,6 +85,10 @@ def change_settings(**changes) -> None:
         value, note = config.validate(name, raw)
         new[name] = value
         notes += [note] if note else []
+    new = config.follow_up(pg.settings, new, changes)
+    new, kept = config.keep_hidden(pg.settings, new)
+    notes += [f"'{name}' is fixed by this page's link; it stays as it is."
+              for name in kept if name in changes]  # fmt: skip
     new, rule_notes = config.reconcile(new)
     try:
         pg.update(new)

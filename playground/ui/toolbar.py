@@ -1,12 +1,14 @@
-"""Play / Pause, Step, Reset and Regenerate.
+"""Play / Pause, Step batch, Step, Reset and Regenerate (config.BUTTONS names them).
 
 A click reruns the page; its callback changes the Playground under the Playground's lock,
 so the live feed (which trains while playing) sees the change before its next slice.
 Every callback sets a state rather than flipping one: a click that reaches the server
-twice must not pause and resume."""
+twice must not pause and resume. A button the teacher's link hides is not drawn, and its
+action does nothing even if a message for it arrives."""
 
 import streamlit as st
 
+from playground import config
 from playground.ui import state
 
 
@@ -27,6 +29,12 @@ def _set_playing(playing: bool) -> None:
         state.report_error(None)  # an old message (e.g. a lost live view) is over
 
 
+def _step_batch() -> None:
+    pg = state.playground()
+    pg.set_playing(False)
+    pg.step_batch()
+
+
 def _step() -> None:
     pg = state.playground()
     pg.set_playing(False)
@@ -44,21 +52,45 @@ def _regenerate() -> None:
     state.write_url()
 
 
-# key: (label, icon, action, help) of the buttons after Play / Pause
-BUTTONS = {
-    "step": ("Step", ":material/skip_next:", _step, "Train exactly one epoch"),
-    "reset": ("Reset", ":material/restart_alt:", _reset, "New starting weights; same data"),
-    "regenerate": ("Regenerate", ":material/casino:", _regenerate,
-                   "New data from a new random seed"),
-}  # fmt: skip
+# name: (icon, action, column width) of each button after Play / Pause
+ACTIONS = {
+    "step_batch": (":material/redo:", _step_batch, 1.3),
+    "step": (":material/skip_next:", _step, 1),
+    "reset": (":material/restart_alt:", _reset, 1),
+    "regenerate": (":material/casino:", _regenerate, 1.3),
+}
+PLAY_WIDTH = 1.2
+SPACE_WIDTH = 2.5
+
+
+def _unless_hidden(name: str, action, *args) -> None:
+    """Carry out a button's action, unless the teacher's link hides the button."""
+    if not state.hidden(name):
+        action(*args)
+
+
+def _play_button(column, playground, button) -> None:
+    playing = playground.playing
+    label, icon = (
+        ("Pause", ":material/pause:") if playing else (button.label, ":material/play_arrow:")
+    )
+    column.button(label, key="play", icon=icon, on_click=_unless_hidden,
+                  args=("play", _set_playing, not playing), type="primary", width="stretch",
+                  help=button.help)  # fmt: skip
 
 
 def toolbar(playground) -> None:
-    """The row of training buttons; Play and Pause are one button (key "play")."""
-    play, *others, _ = st.columns([1.2, 1, 1, 1.3, 3])
-    playing = playground.playing
-    label, icon = ("Pause", ":material/pause:") if playing else ("Play", ":material/play_arrow:")
-    play.button(label, key="play", icon=icon, on_click=_set_playing, args=(not playing,),
-                type="primary", width="stretch", help="Start or pause training")  # fmt: skip
-    for column, (key, (text, icon, action, tip)) in zip(others, BUTTONS.items(), strict=True):
-        column.button(text, key=key, icon=icon, on_click=action, width="stretch", help=tip)
+    """The row of training buttons that are not hidden; Play and Pause are one button
+    (key "play"), every other button's key is its name."""
+    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, playground.settings)]
+    if not shown:
+        return
+    widths = [PLAY_WIDTH if b.name == "play" else ACTIONS[b.name][2] for b in shown]
+    *columns, _ = st.columns([*widths, SPACE_WIDTH])
+    for column, button in zip(columns, shown, strict=True):
+        if button.name == "play":
+            _play_button(column, playground, button)
+            continue
+        icon, action, _ = ACTIONS[button.name]
+        column.button(button.label, key=button.name, icon=icon, on_click=_unless_hidden,
+                      args=(button.name, action), width="stretch", help=button.help)  # fmt: skip

@@ -67,15 +67,17 @@ export function disposeIfUnmounted(parent) {
   }, 0);
 }
 
-// The epoch and the stats above the charts (header.epoch, header.stats: [label, value]).
+// The epoch and the stats above the charts (header.epoch, header.stats: [label, value]);
+// while an epoch is under way (header.batch: [done, of]) the epoch's label says how far.
 function showStats(panel, header) {
   if (header.epoch === undefined) return;
+  const epochLabel = header.batch ? `Epoch · batch ${header.batch[0]}/${header.batch[1]}` : "Epoch";
   if (!panel.stats) {
     panel.stats = document.createElement("div");
     panel.stats.className = "live-stats";
     panel.root.before(panel.stats);
   }
-  const cells = [["Epoch", String(header.epoch)], ...(header.stats || [])];
+  const cells = [[epochLabel, String(header.epoch)], ...(header.stats || [])];
   if (panel.stats.childElementCount !== cells.length) {
     panel.stats.replaceChildren(...cells.map(() => {
       const cell = document.createElement("div");
