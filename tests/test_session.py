@@ -183,3 +183,27 @@ def test_play_does_not_start_at_the_stop_epoch_or_after_divergence():
     assert not pg.set_playing(True) and not pg.playing
     pg.update({**pg.settings, "max_epochs": 0})
     assert pg.set_playing(True)
+
+
+def test_step_batch_trains_one_batch_and_the_epoch_counts_when_it_ends():
+    pg = make(batch_size=100)  # 250 training rows: batches of 100, 100, 50
+    before = pg.network.params.copy()
+    assert pg.step_batch() == 1
+    assert (pg.epoch, pg.trainer.batch, pg.trainer.batches_per_epoch) == (0, 1, 3)
+    assert not np.array_equal(before, pg.network.params)
+    snap = pg.snapshot()
+    assert (snap.epoch, snap.batch, snap.batches) == (0, 1, 3)
+    pg.step_batch()
+    pg.step_batch()
+    assert (pg.epoch, pg.trainer.batch, len(pg.trainer.history)) == (1, 0, 2)
+
+
+def test_slow_speeds_train_one_batch_or_one_epoch_per_update():
+    pg = make(speed="batch", batch_size=100)
+    pg.playing = True
+    assert pg.advance() == 0 and pg.trainer.batch == 1
+    pg.advance()
+    assert pg.advance() == 1 and pg.epoch == 1 and pg.playing
+    pg = make(speed="epoch")
+    pg.playing = True
+    assert pg.advance() == 1 and pg.advance() == 1 and pg.epoch == 2

@@ -28,6 +28,8 @@ CHOICE_LABELS = {
     "": "Auto",  # plane_x / plane_y left empty: the first two columns
     "classification": "Classification",
     "regression": "Regression",
+    "batch": "1 batch, slowly",  # speeds: one mini-batch / one epoch per update, ~3 a second
+    "epoch": "1 epoch, slowly",
 }
 
 

@@ -52,31 +52,30 @@ def _regenerate() -> None:
     state.write_url()
 
 
-# name: (icon, action, column width) of each button after Play / Pause
+# name (one of config.BUTTON_NAMES): (icon, action, column width); Play's icon is Pause's
+# while playing.
 ACTIONS = {
+    "play": (":material/play_arrow:", _set_playing, 1.2),
     "step_batch": (":material/redo:", _step_batch, 1.3),
     "step": (":material/skip_next:", _step, 1),
     "reset": (":material/restart_alt:", _reset, 1),
     "regenerate": (":material/casino:", _regenerate, 1.3),
 }
-PLAY_WIDTH = 1.2
-SPACE_WIDTH = 2.5
+SPACE_WIDTH = 2.5  # the empty rest of the row
 
 
-def _unless_hidden(name: str, action, *args) -> None:
-    """Carry out a button's action, unless the teacher's link hides the button."""
+def press(name: str, *args) -> None:
+    """Carry out toolbar button `name`'s action as its click does (Play takes whether to
+    play), unless the teacher's link hides the button: then nothing happens."""
     if not state.hidden(name):
-        action(*args)
+        ACTIONS[name][1](*args)
 
 
 def _play_button(column, playground, button) -> None:
     playing = playground.playing
-    label, icon = (
-        ("Pause", ":material/pause:") if playing else (button.label, ":material/play_arrow:")
-    )
-    column.button(label, key="play", icon=icon, on_click=_unless_hidden,
-                  args=("play", _set_playing, not playing), type="primary", width="stretch",
-                  help=button.help)  # fmt: skip
+    label, icon = ("Pause", ":material/pause:") if playing else (button.label, ACTIONS["play"][0])
+    column.button(label, key="play", icon=icon, on_click=press, args=("play", not playing),
+                  type="primary", width="stretch", help=button.help)  # fmt: skip
 
 
 def toolbar(playground) -> None:
@@ -85,12 +84,11 @@ def toolbar(playground) -> None:
     shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, playground.settings)]
     if not shown:
         return
-    widths = [PLAY_WIDTH if b.name == "play" else ACTIONS[b.name][2] for b in shown]
-    *columns, _ = st.columns([*widths, SPACE_WIDTH])
+    *columns, _ = st.columns([*(ACTIONS[b.name][2] for b in shown), SPACE_WIDTH])
     for column, button in zip(columns, shown, strict=True):
         if button.name == "play":
             _play_button(column, playground, button)
             continue
-        icon, action, _ = ACTIONS[button.name]
-        column.button(button.label, key=button.name, icon=icon, on_click=_unless_hidden,
-                      args=(button.name, action), width="stretch", help=button.help)  # fmt: skip
+        column.button(button.label, key=button.name, icon=ACTIONS[button.name][0],
+                      on_click=press, args=(button.name,), width="stretch",
+                      help=button.help)  # fmt: skip

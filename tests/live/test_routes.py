@@ -104,3 +104,22 @@ def test_route_lives_under_the_base_url_path():
     feed = playing_feed()
     sent = talk(app("/school/nn/"), feed.token, 1, path="/school/nn/live-feed")
     assert frames(sent)[0]["playing"] is True
+
+
+def test_slow_speeds_space_their_frames_further_apart(monkeypatch):
+    waits = []
+    real_sleep = anyio.sleep
+
+    async def recording_sleep(seconds):
+        waits.append(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr(routes.anyio, "sleep", recording_sleep)
+    for speed, spacing in (("batch", feed_module.SLOW_SPEED_FRAME_SECONDS), ("1", 0.0)):
+        waits.clear()
+        feed = playing_feed(speed=speed)
+        assert feed.min_frame_seconds() == spacing
+        talk(app(), feed.token, 3)
+        # The route waits for (almost) the feed's spacing before each frame after the first.
+        slow = [w for w in waits[1:] if w > routes.MIN_FRAME_SECONDS]
+        assert len(slow) == (2 if spacing else 0), waits
