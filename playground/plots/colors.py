@@ -6,6 +6,8 @@ light grey for zero, blue for class 1 / positive (boundary, neurons, links, weig
 
 import numpy as np
 
+from playground.data.limits import MAX_CLASSES
+
 ORANGE = "#f59322"
 GREY = "#e8eaeb"
 BLUE = "#0877bd"
@@ -14,8 +16,10 @@ DARK = "#333333"
 MISTAKE_RED = "#d62728"
 LINK_NEUTRAL = "#c8cbcc"
 
-# Okabe-Ito (black swapped for a dark grey) then two of Paul Tol's muted colours: the first
-# eight are distinguishable with the common colour-vision deficiencies; ten is what digits need.
+# Okabe-Ito (black swapped for a dark grey) then Paul Tol's muted and light colours: the
+# first eight are distinguishable with the common colour-vision deficiencies; ten is what
+# digits need; a CSV may have up to MAX_CLASSES (the data layer's limit, the only place it
+# is set), so the palette has exactly that many.
 CLASS_PALETTE = (
     "#e69f00",
     "#0072b2",
@@ -27,8 +31,17 @@ CLASS_PALETTE = (
     "#4d4d4d",
     "#882255",
     "#999933",
+    "#332288",
+    "#44aa99",
+    "#cc6677",
+    "#117733",
+    "#88ccee",
+    "#aa4499",
+    "#ddcc77",
+    "#bbcc33",
+    "#ffaabb",
+    "#6e3b00",
 )
-MAX_CLASSES = len(CLASS_PALETTE)
 
 # Orange -> grey -> blue over [0, 1]: binary probability, neuron outputs, regression, weights.
 DIVERGING_SCALE = [[0.0, ORANGE], [0.5, GREY], [1.0, BLUE]]
@@ -58,7 +71,7 @@ def mix(color: str, other: str, share_of_other: float) -> str:
 
 
 def class_colors(n_classes: int) -> list[str]:
-    """Fill colour per class: TF Playground's orange/blue for 2, the palette for 3..10."""
+    """Fill colour per class: TF Playground's orange/blue for 2, the palette for 3..MAX_CLASSES."""
     if n_classes <= 2:
         return [ORANGE, BLUE][: max(n_classes, 1)]
     if n_classes > MAX_CLASSES:
