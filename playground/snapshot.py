@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.data import FEATURE_LABELS
+from playground.data import FEATURE_LABELS, Line, Plane
 from playground.problem import class_probabilities, predicted_classes
 
 DIGITS_SHOWN = 40  # test images in the digit grid
@@ -38,10 +38,32 @@ class PlaneView:
 
 
 @dataclass(frozen=True)
+class LineView:
+    """The network's output along a single raw feature (a table with one input column).
+
+    xs (G,): the axis in real units. values: (G,) P(class 1) for binary, (G, k)
+    probabilities for multiclass, (G,) predictions in real units for regression; values[i]
+    is the output at xs[i]. x_name: the input's name; target_name: what is predicted.
+    train_x (n,), test_x (m,): the rows on that axis; train_labels, test_labels: class ids
+    or real target values.
+    """
+
+    xs: np.ndarray
+    values: np.ndarray
+    x_name: str
+    target_name: str
+    train_x: np.ndarray
+    train_labels: np.ndarray
+    test_x: np.ndarray
+    test_labels: np.ndarray
+
+
+@dataclass(frozen=True)
 class NetworkView:
     """What the network diagram shows: sizes, labels, per-neuron images and parameters.
 
-    neuron_grids[l]: (g, g, sizes[l]) in [-1, 1] (layer 0 = the inputs), or None.
+    neuron_grids[l]: (h, g, sizes[l]) in [-1, 1] (layer 0 = the inputs), or None; h = g
+    over a plane, h = 1 along a line (one input column).
     """
 
     sizes: list[int]
@@ -80,11 +102,15 @@ class Snapshot:
     notes: list[str] = field(default_factory=list)
     batch: int = 0
     batches: int = 0
+    line: LineView | None = None
 
 
-def plane_axes(playground) -> tuple[int, int]:
-    """Raw-feature indices of the plane's two axes, from plane_x / plane_y."""
+def plane_axes(playground) -> tuple[int, ...]:
+    """Raw-feature indices of the plane's two axes, from plane_x / plane_y; (0,) when the
+    data have a single input (drawn as a line)."""
     names = list(playground.dataset.raw_feature_names)
+    if len(names) < 2:
+        return (0,)
     chosen = [playground.settings["plane_x"], playground.settings["plane_y"]]
     axes = [names.index(n) if n in names else -1 for n in chosen]
     if axes[0] < 0:
@@ -95,37 +121,57 @@ def plane_axes(playground) -> tuple[int, int]:
 
 
 def _cached_planes(playground):
-    """(boundary plane, neuron plane): fixed while the data and axes stay the same."""
+    """(boundary plane, neuron plane), or two Lines for a single input: fixed while the
+    data and axes stay the same."""
     ds = playground.dataset
     if ds.kind == "images":
         return None, None
     axes = plane_axes(playground)
     cache = getattr(playground, "_plane_cache", None)
     if cache is None or cache[0] is not ds or cache[1] != axes:
-        big = ds.plane(axes=axes, resolution=BOUNDARY_GRID_SIZE)
-        small = ds.plane(axes=axes, resolution=NEURON_GRID_SIZE)
+        if len(axes) == 1:
+            big = ds.line(axes[0], resolution=BOUNDARY_GRID_SIZE)
+            small = ds.line(axes[0], resolution=NEURON_GRID_SIZE)
+        else:
+            big = ds.plane(axes=axes, resolution=BOUNDARY_GRID_SIZE)
+            small = ds.plane(axes=axes, resolution=NEURON_GRID_SIZE)
         playground._plane_cache = cache = (ds, axes, big, small)
     return cache[2], cache[3]
 
 
 def _plane_values(playground, plane) -> np.ndarray:
+    """The output at every grid point of a Plane or Line, shaped (*plane.grid_shape, ...);
+    a Line's single row is dropped: (G,) or (G, k)."""
     spec, ds = playground.spec, playground.dataset
-    size = len(plane.xs)
+    shape = plane.grid_shape if isinstance(plane, Plane) else (len(plane.xs),)
     output = playground.network.predict(plane.X)
     if ds.task == "regression":
         real = output[:, 0] * ds.target_scale + ds.target_mean
-        return real.reshape(size, size)
+        return real.reshape(shape)
     probabilities = class_probabilities(spec, output)
-    return probabilities.reshape(size, size, *probabilities.shape[1:])
+    return probabilities.reshape(*shape, *probabilities.shape[1:])
+
+
+def _real_targets(ds) -> tuple[np.ndarray, np.ndarray]:
+    """(train, test) targets: class ids, or regression values in real units."""
+    if ds.task == "regression":
+        return (ds.y_train * ds.target_scale + ds.target_mean,
+                ds.y_test * ds.target_scale + ds.target_mean)  # fmt: skip
+    return ds.y_train, ds.y_test
+
+
+def _line_view(playground, line) -> LineView:
+    ds = playground.dataset
+    train_x, test_x = ds.line_points(line.axis)
+    y_train, y_test = _real_targets(ds)
+    values = _plane_values(playground, line)
+    return LineView(line.xs, values, line.x_name, ds.target_name, train_x, y_train, test_x, y_test)
 
 
 def _plane_view(playground, plane) -> PlaneView:
     ds = playground.dataset
     train_xy, test_xy = ds.points(axes=plane.axes)
-    y_train, y_test = ds.y_train, ds.y_test
-    if ds.task == "regression":
-        y_train = y_train * ds.target_scale + ds.target_mean
-        y_test = y_test * ds.target_scale + ds.target_mean
+    y_train, y_test = _real_targets(ds)
     return PlaneView(
         plane.xs,
         plane.ys,
@@ -162,11 +208,11 @@ def _network_view(playground, small_plane) -> NetworkView:
     node_labels = [labels, *hidden, _output_labels(ds, spec)]
     grids: list[np.ndarray | None] = [None] * len(spec.sizes)
     if small_plane is not None:
-        g = len(small_plane.xs)
         layers = [small_plane.X, *net.neuron_outputs(small_plane.X)]
         if spec.output in ("sigmoid", "softmax"):
             layers[-1] = 2.0 * layers[-1] - 1.0  # probabilities -> [-1, 1] like tanh
-        grids = [_unit_scale(a).reshape(g, g, a.shape[1]) for a in layers]
+        shape = small_plane.grid_shape  # (1, g) along a line: each image a strip
+        grids = [_unit_scale(a).reshape(*shape, a.shape[1]) for a in layers]
     return NetworkView(
         list(spec.sizes),
         node_labels,
@@ -222,7 +268,7 @@ def take_snapshot(playground) -> Snapshot:
         history=history,
         score=score,
         metrics=metrics,
-        plane=None if big is None else _plane_view(playground, big),
+        plane=_plane_view(playground, big) if isinstance(big, Plane) else None,
         network=_network_view(playground, small),
         confusion=confusion,
         digits=digits,
@@ -230,4 +276,5 @@ def take_snapshot(playground) -> Snapshot:
         notes=list(ds.notes),
         batch=trainer.batch,
         batches=trainer.batches_per_epoch,
+        line=_line_view(playground, big) if isinstance(big, Line) else None,
     )

@@ -9,7 +9,7 @@ Never imports streamlit. Caps on uploads live in ``playground.data.limits``.
 
 from playground.data import limits
 from playground.data.csv_loader import TASK_CHOICES, csv_column_names, load_csv
-from playground.data.dataset import Dataset, InputEncoder, Plane
+from playground.data.dataset import Dataset, InputEncoder, Line, Plane
 from playground.data.errors import DataError
 from playground.data.features import DEFAULT_FEATURES_2D, FEATURE_LABELS, FEATURES_2D
 from playground.data.penguins import PENGUIN_FEATURES, PENGUIN_TARGETS
@@ -34,6 +34,7 @@ __all__ = [
     "Dataset",
     "DatasetInfo",
     "InputEncoder",
+    "Line",
     "Plane",
     "csv_column_names",
     "limits",

@@ -52,6 +52,31 @@ class Plane:
     x_name: str
     y_name: str
 
+    @property
+    def grid_shape(self) -> tuple[int, int]:
+        """(rows, columns) of the grid: (len(ys), len(xs))."""
+        return len(self.ys), len(self.xs)
+
+
+@dataclass(frozen=True, eq=False)  # holds arrays: == is identity, not elementwise
+class Line:
+    """Points along one raw feature, with the model inputs for each: the 1-D twin of
+    ``Plane`` for a table with a single input column.
+
+    xs (G,): the axis in real units. X (G, n_features): model inputs, row i at xs[i].
+    axis: the raw feature index. x_name: the axis title (the raw feature's name).
+    """
+
+    xs: np.ndarray
+    X: np.ndarray
+    axis: int
+    x_name: str
+
+    @property
+    def grid_shape(self) -> tuple[int, int]:
+        """(rows, columns) of the grid as an image: one row of len(xs)."""
+        return 1, len(self.xs)
+
 
 @dataclass(frozen=True, eq=False)  # holds arrays: == is identity, not elementwise
 class Dataset:
@@ -110,6 +135,12 @@ class Dataset:
         a, b = self._check_axes(axes)
         return self.raw_train[:, [a, b]], self.raw_test[:, [a, b]]
 
+    def line_points(self, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """One raw feature of every row: (train (n,), test (m,)), real units."""
+        if not 0 <= int(axis) < len(self.raw_feature_names):
+            raise DataError(f"There is no input {axis}; the data set has {self.raw_feature_names}.")
+        return self.raw_train[:, int(axis)], self.raw_test[:, int(axis)]
+
     def _axis_range(self, axis: int) -> tuple[float, float]:
         if self.kind == "2d":
             return PLANE_2D_RANGE
@@ -145,3 +176,16 @@ class Dataset:
         X = self.encoder.encode(raw)
         names = self.raw_feature_names
         return Plane(xs=xs, ys=ys, X=X, axes=(a, b), x_name=names[a], y_name=names[b])
+
+    def line(self, axis: int = 0, resolution: int = 100) -> Line:
+        """``resolution`` evenly spaced points along one raw feature (its data range plus a
+        margin), the other raw features held at their training mean: for a 1-D view."""
+        self.line_points(axis)  # checks the axis
+        size = int(resolution)
+        if not 2 <= size <= MAX_PLANE_RESOLUTION:
+            raise DataError(f"The grid needs 2 to {MAX_PLANE_RESOLUTION} points per axis.")
+        xs = np.linspace(*self._axis_range(int(axis)), size)
+        raw = np.tile(self._held_row(None), (size, 1))
+        raw[:, int(axis)] = xs
+        X = self.encoder.encode(raw)
+        return Line(xs=xs, X=X, axis=int(axis), x_name=self.raw_feature_names[int(axis)])

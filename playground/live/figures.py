@@ -10,13 +10,35 @@ from playground.plots import (
     first_layer_images_spec,
     loss_spec,
     network_spec,
+    output_line_spec,
     weights_spec,
 )
 from playground.snapshot import Snapshot
 
 
+def output_line(snap: Snapshot, settings: dict) -> dict:
+    """The prediction along the only input (a one-column table), with the points."""
+    line, show_test = snap.line, settings["show_test"]
+    return output_line_spec(
+        line.xs,
+        line.values,
+        snap.task,
+        line.train_x,
+        line.train_labels,
+        line.test_x if show_test else None,
+        line.test_labels if show_test else None,
+        x_name=line.x_name,
+        class_names=snap.class_names,
+        target_name=line.target_name,
+        discretize=settings["discretize"],
+    )
+
+
 def boundary(snap: Snapshot, settings: dict) -> dict | None:
-    """The decision boundary (or regression surface) with the points, or None (digits)."""
+    """The decision boundary (or regression surface) with the points; along a line for a
+    single input; None without a plane (digits)."""
+    if snap.line is not None:
+        return output_line(snap, settings)
     plane = snap.plane
     if plane is None:
         return None

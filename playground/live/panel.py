@@ -65,6 +65,10 @@ TITLES = {  # chart key -> (bold title, note after it)
     "loss": ("", ""),
 }
 NETWORK_WITHOUT_PLANE = ("Network", "lines are weights: blue positive, orange negative")
+ALONG_A_LINE = {  # a table with one input column: its views run along that input
+    "network": ("Network", "each strip shows what that neuron computes along the input"),
+    "boundary": ("Output", "the network's prediction along the input, the points at their targets"),
+}
 COLUMNS = "5fr 4fr"
 SLOW_VIEWS = ("weights", "first_layer", "confusion")
 
@@ -112,10 +116,12 @@ def _height(key: str, spec: dict) -> int:
     return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
 
 
-def _slot(key: str, figure: str, height: int, has_plane: bool) -> ChartSlot:
+def _slot(key: str, figure: str, height: int, has_plane: bool, on_line: bool) -> ChartSlot:
     title, note = TITLES[key]
     if key == "network" and not has_plane:
         title, note = NETWORK_WITHOUT_PLANE
+    if on_line and key in ALONG_A_LINE:
+        title, note = ALONG_A_LINE[key]
     return ChartSlot(key, figure, height, title, note)
 
 
@@ -133,9 +139,10 @@ def chart_slots(
     hover_values: (weights, biases) for the network's hover texts, if not the current ones.
     """
     specs = live_specs(snap, settings, kept is None, hover_values)
-    has_plane = "boundary" in specs
-    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane) for k, spec in specs.items()]
-    slots += [_slot(k, "", height, has_plane) for k, height in (kept or {}).items()
+    has_plane, on_line = "boundary" in specs, snap.line is not None
+    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane, on_line)
+             for k, spec in specs.items()]  # fmt: skip
+    slots += [_slot(k, "", height, has_plane, on_line) for k, height in (kept or {}).items()
               if k not in specs]  # fmt: skip
     return slots
 

@@ -22,6 +22,7 @@ from playground.plots.layout import (
 )
 from playground.plots.loss import loss_figure, loss_spec
 from playground.plots.network import network_figure, network_spec
+from playground.plots.output_line import output_line_figure, output_line_spec
 from playground.plots.serialize import figure_json
 from playground.plots.thumbnail import dataset_thumbnail_png
 from playground.plots.weights import weights_figure, weights_spec
@@ -44,6 +45,8 @@ __all__ = [
     "loss_spec",
     "network_figure",
     "network_spec",
+    "output_line_figure",
+    "output_line_spec",
     "weights_figure",
     "weights_spec",
 ]

@@ -25,9 +25,11 @@ def _draw(name: str, settings: dict, plane_names: list[str]) -> None:
         hidden_layers_widget(settings)
     elif name == "layer_activations":
         layer_activation_widgets(settings)
+    elif name in ("plane_x", "plane_y"):
+        if len(plane_names) >= 2:  # a single input is drawn along a line: no plane to choose
+            setting_widget(name, settings, plane_names)
     else:
-        options = plane_names if name in ("plane_x", "plane_y") else None
-        setting_widget(name, settings, options)
+        setting_widget(name, settings)
 
 
 def sidebar(playground) -> None:
