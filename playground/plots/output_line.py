@@ -19,6 +19,9 @@ from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, figure_versi
 TASKS = ("binary", "multiclass", "regression")
 CURVE_WIDTH = 3
 PROBABILITY_RANGE = (-0.05, 1.05)  # a little room so points at 0 and 1 are not cut
+# Paler than the 2-D surface: here the curve carries the output, and the points (in the
+# same class colours) must stand out from the strip they sit on.
+STRIP_OPACITY = 0.4
 
 
 def _curve(xs, ys, name: str, color: str) -> dict:
@@ -81,7 +84,7 @@ def _strip(xs: np.ndarray, values: np.ndarray, task: str, discretize: bool) -> d
         image = surface.binary_surface(xs, one_row, row, discretize)["image"]
     else:
         image = surface.multiclass_surface(xs, one_row, row, discretize)["image"]
-    return {**image, "yref": "paper", "y": 1.0, "sizey": 1.0}
+    return {**image, "yref": "paper", "y": 1.0, "sizey": 1.0, "opacity": STRIP_OPACITY}
 
 
 def output_line_spec(
