@@ -8,7 +8,7 @@ import csv
 import io
 
 from playground.data.errors import DataError
-from playground.data.limits import MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS
+from playground.data.limits import MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, megabytes
 
 # Leading bytes of files that students upload by mistake under a .csv name.
 _MAGIC_BYTES = (
@@ -34,8 +34,8 @@ def as_bytes(raw) -> bytes:
         raise DataError("The upload must be the bytes of a CSV file.")
     if len(raw) > MAX_CSV_BYTES:
         raise DataError(
-            f"The file is {len(raw) / 1e6:.1f} MB; the limit is {MAX_CSV_BYTES / 1e6:g} MB. "
-            "Upload fewer rows or columns."
+            f"The file is {megabytes(len(raw))} MB; the limit is {megabytes(MAX_CSV_BYTES)} MB. "
+            "Upload fewer rows or columns, or round the numbers to fewer decimals."
         )
     return bytes(raw)
 
@@ -84,7 +84,7 @@ def read_header(text: str, delimiter: str) -> list[str]:
     names = [name.strip() for name in header]
     if len(names) > MAX_CSV_COLUMNS:
         raise DataError(
-            f"The file has {len(names)} columns; the limit is {MAX_CSV_COLUMNS}. "
+            f"The file has {len(names)} columns; the limit is {MAX_CSV_COLUMNS} columns. "
             "Keep only the columns you need."
         )
     if len(names) < 2:
@@ -120,7 +120,10 @@ def check_rows(text: str, delimiter: str, n_columns: int) -> int:
                     f"{n_columns} columns; every row needs one value per column."
                 )
             if n_rows > MAX_CSV_ROWS:
-                raise DataError(f"The file has more than {MAX_CSV_ROWS:,} rows; that is the limit.")
+                raise DataError(
+                    f"The file has more than {MAX_CSV_ROWS:,} rows of data; the limit is "
+                    f"{MAX_CSV_ROWS:,} rows. Keep a sample of the rows."
+                )
     except csv.Error as error:
         raise DataError(
             f'Line {reader.line_num} cannot be read as CSV ({error}). Is a quote (") '

@@ -5,8 +5,19 @@ the byte size is checked before anything is parsed, then rows and columns while 
 text is scanned, then the values.
 """
 
-MAX_CSV_BYTES = 2_000_000
-"""Largest CSV upload, in bytes (checked before decoding)."""
+MAX_CSV_BYTES = 10 * 2**20
+"""Largest CSV upload, in bytes (checked before decoding): 10 MB as Streamlit's uploader
+counts them (MiB), so its own refusal ("File must be 10.0MB or smaller") and this cap say
+the same number. Sized so the row and column caps can be reached: 10,000 rows x 50
+columns of numbers written at full precision (as Python, pandas or a spreadsheet's
+round-trip export write floats, ~19 bytes a cell) measured 9.3 MB; the same table with 3
+decimals is 4 MB. Loading it takes ~0.6 s and ~70 MB for a moment on one core."""
+
+UPLOADER_MAX_MB = MAX_CSV_BYTES // 2**20
+"""The file uploader's own limit, in Streamlit's unit (MiB): the byte cap. The uploader
+refuses a larger file in the browser with only a red mark, so the page states the limits
+under it. ``server.maxUploadSize`` in .streamlit/config.toml, which the server enforces,
+must be at least this (tests/data/test_data_limits.py)."""
 
 MAX_CSV_ROWS = 10_000
 """Most data rows in a CSV (the header line not counted)."""
@@ -43,10 +54,15 @@ TRAIN_FRACTION_RANGE = (0.1, 0.9)
 """Allowed share of rows used for training."""
 
 
+def megabytes(size: int) -> str:
+    """A byte count in MB as Streamlit's uploader writes them (MiB), e.g. "10" or "10.4"."""
+    return f"{size / 2**20:.1f}".removesuffix(".0")
+
+
 def describe_csv_limits() -> list[str]:
     """The CSV caps as short sentences for the page, e.g. "at most 10,000 rows"."""
     return [
-        f"at most {MAX_CSV_BYTES / 1e6:g} MB",
+        f"at most {megabytes(MAX_CSV_BYTES)} MB",
         f"at most {MAX_CSV_ROWS:,} rows and {MAX_CSV_COLUMNS} columns",
         f"at least {MIN_ROWS} complete rows",
         f"at most {MAX_CLASSES} classes",

@@ -88,6 +88,14 @@ def _columns_changed() -> None:
         state.report_error(None)
 
 
+def upload_limits_note() -> str:
+    """The CSV caps in one sentence, for the note under the uploader."""
+    return (
+        "Limits: " + "; ".join(limits.describe_csv_limits()) + ". A red mark by the file's "
+        f"name means it is over {limits.megabytes(limits.MAX_CSV_BYTES)} MB."
+    )
+
+
 def csv_upload() -> None:
     """The uploader and, once a file is in use, its target and feature columns."""
     st.file_uploader(
@@ -95,9 +103,13 @@ def csv_upload() -> None:
         type=["csv"],
         key="csv_upload",
         on_change=_upload_changed,
+        max_upload_size=limits.UPLOADER_MAX_MB,
         help="The first row names the columns. The last column is predicted unless you pick "
         "another one.",
     )
+    # The uploader refuses a file over its size limit in the browser with a bare red mark
+    # (the server never sees it): the limits stand here in words, so the mark has a reason.
+    st.caption(upload_limits_note())
     pg = state.playground()
     if pg.csv is None or pg.settings["dataset"] != "csv":
         return

@@ -57,13 +57,16 @@ BAD_FILES = {
     "unclosed quote": (b'x,y\n"' + b"a\n" * 70_000, "quote"),
     "too many rows": (
         table("x,y", [f"{i},{i % 2}" for i in range(limits.MAX_CSV_ROWS + 1)]),
-        f"more than {limits.MAX_CSV_ROWS:,} rows",
+        f"the limit is {limits.MAX_CSV_ROWS:,} rows",
     ),
     "too many columns": (
         table(",".join(f"c{i}" for i in range(limits.MAX_CSV_COLUMNS + 1)), ["1"]),
-        f"limit is {limits.MAX_CSV_COLUMNS}",
+        f"the limit is {limits.MAX_CSV_COLUMNS} columns",
     ),
-    "too many bytes": (b"x,y\n" + b"1,2\n" * (limits.MAX_CSV_BYTES // 4), "MB"),
+    "too many bytes": (
+        b"x,y\n" + b"1,2\n" * (limits.MAX_CSV_BYTES // 4),
+        f"the limit is {limits.megabytes(limits.MAX_CSV_BYTES)} MB",
+    ),
     "too few complete rows": (table("x,y", ["1,0", "2,1", ",1", "4,"]), "at least"),
     "not bytes": ("x,y\n1,2\n", "bytes"),
 }
