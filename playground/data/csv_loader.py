@@ -7,6 +7,7 @@ from playground.data.csv_table import read_cells, typed_columns
 from playground.data.dataset import Dataset
 from playground.data.errors import DataError
 from playground.data.limits import MAX_AUTO_CLASSES, MAX_ONE_HOT_CATEGORIES
+from playground.data.names import shorten_names, shortened_note
 from playground.data.split import check_train_fraction
 from playground.data.tables import build_table_dataset, is_numeric
 
@@ -90,7 +91,7 @@ def csv_column_names(raw_bytes) -> list[str]:
     data = csv_guard.as_bytes(raw_bytes)
     csv_guard.reject_binary(data)
     text = csv_guard.decode_text(data)
-    return csv_guard.read_header(text, csv_guard.guess_delimiter(text))
+    return shorten_names(csv_guard.read_header(text, csv_guard.guess_delimiter(text)))[0]
 
 
 def load_csv(
@@ -103,6 +104,7 @@ def load_csv(
     None to detect it (text, or at most ``MAX_AUTO_CLASSES`` distinct whole numbers,
     means classification). Rows with an empty cell in a used column are dropped; text
     features are one-hot encoded; numbers are standardized on the training rows.
+    Column, class and category names are cut to ``MAX_NAME_CHARS`` (with a note).
     Every problem with the file raises ``DataError`` naming the limit (see ``limits``).
     """
     train_fraction = check_train_fraction(train_fraction)
@@ -110,7 +112,7 @@ def load_csv(
     csv_guard.reject_binary(data)
     text = csv_guard.decode_text(data)
     delimiter = csv_guard.guess_delimiter(text)
-    names = csv_guard.read_header(text, delimiter)
+    names, n_cut = shorten_names(csv_guard.read_header(text, delimiter))
     n_rows = csv_guard.check_rows(text, delimiter, len(names))
     cells = read_cells(text, delimiter, n_rows, len(names))
     columns = typed_columns(cells, names, decimal_comma=delimiter == ";")
@@ -119,6 +121,8 @@ def load_csv(
         raise DataError(f"There is no column '{target}'; the columns are {', '.join(names)}.")
     chosen_task = _choose_task(task, columns[target], target)
     notes = [] if delimiter == "," else [f"Values are separated by {delimiter!r}."]
+    if n_cut:
+        notes.append(shortened_note(n_cut, "column names"))
     if task is None:
         notes.append(f"The task was detected as {chosen_task} from the column '{target}'.")
     chosen = _choose_features(columns, target, features, notes)

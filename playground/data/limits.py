@@ -25,6 +25,11 @@ MAX_CSV_ROWS = 10_000
 MAX_CSV_COLUMNS = 50
 """Most columns in a CSV."""
 
+MAX_NAME_CHARS = 40
+"""Longest column, class or category name kept from a file; longer ones are cut short
+(ending in "…"). Every chart title, label and hover text repeats the names, so without a
+cap a 1.9 MB header made every live frame 3.55 MB."""
+
 MIN_ROWS = 10
 """Fewest usable rows (after rows with missing values are dropped) to train and test on."""
 
@@ -66,6 +71,7 @@ def describe_csv_limits() -> list[str]:
         f"at most {MAX_CSV_ROWS:,} rows and {MAX_CSV_COLUMNS} columns",
         f"at least {MIN_ROWS} complete rows",
         f"at most {MAX_CLASSES} classes",
+        f"names of at most {MAX_NAME_CHARS} characters (longer ones are cut short)",
         f"text columns with at most {MAX_ONE_HOT_CATEGORIES} distinct values",
         f"numbers no larger than {MAX_ABS_VALUE:g} in magnitude",
     ]

@@ -10,6 +10,7 @@ import numpy as np
 from playground.data.dataset import Dataset, InputEncoder
 from playground.data.errors import DataError
 from playground.data.limits import MAX_CLASSES, MAX_ENCODED_FEATURES, MIN_ROWS
+from playground.data.names import shorten_names, shortened_note
 from playground.data.split import fit_standardizer, split_indices
 
 
@@ -89,6 +90,14 @@ def encode_features(columns: dict, features: list[str], notes: list[str]):
     return np.hstack(blocks).astype(np.float64), tuple(names), np.array(numeric)
 
 
+def _short(names: tuple[str, ...], what: str, notes: list[str]) -> tuple[str, ...]:
+    """The names cut to the length limit; notes how many were cut."""
+    shortened, n_cut = shorten_names(names)
+    if n_cut:
+        notes.append(shortened_note(n_cut, what))
+    return tuple(shortened)
+
+
 def build_table_dataset(
     name: str,
     columns: dict,
@@ -107,9 +116,11 @@ def build_table_dataset(
     keep = drop_incomplete_rows(columns, [*features, target], notes)
     rows = {key: columns[key][keep] for key in [*features, target]}
     raw, raw_names, numeric = encode_features(rows, features, notes)
+    raw_names = _short(raw_names, "input names", notes)  # a long text category in "column=value"
     class_names, target_mean, target_scale = None, 0.0, 1.0
     if task == "classification":
         y, class_names = encode_classes(rows[target], target)
+        class_names = _short(class_names, "class names", notes)
         task = "binary" if len(class_names) == 2 else "multiclass"
     else:
         y = rows[target].astype(np.float64)

@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable
 
 from playground.config import SLOW_SPEEDS
-from playground.live.panel import chart_slots, message, slow_heights
+from playground.live.panel import chart_slots, frame_refusal, message, slow_heights
 from playground.session import Playground
 
 # Seconds of training per frame: frames/s against epochs/s. Measured in Chromium at the
@@ -106,7 +106,11 @@ class LiveFeed:
         )
         if slow:
             self._kept = slow_heights(slots)
-        return message(slots, snap, frame=number, playing=playing)
+        text = message(slots, snap, frame=number, playing=playing)
+        if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
+            pg.set_playing(False)
+            return json.dumps({"frame": number, "playing": False})
+        return text
 
 
 def find_feed(token: str) -> LiveFeed | None:

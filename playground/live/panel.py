@@ -160,3 +160,31 @@ def message(slots: list[ChartSlot], snap: Snapshot, **header: Any) -> str:
     batch = [snap.batch, snap.batches] if snap.batch else None
     return panel_text(slots, areas, COLUMNS, epoch=snap.epoch, batch=batch, stats=stats(snap),
                       **header)  # fmt: skip
+
+
+MAX_FRAME_BYTES = 1_000_000
+"""Largest panel message the server sends. The largest the data caps allow measured 430 KB
+(10,000 rows, 100 inputs, 8 x 64 neurons, 20 classes, names at their length cap); the
+defaults send ~30 KB. A bigger one would stall the browser and the shared server."""
+
+
+def frame_refusal(text: str) -> str | None:
+    """Why a panel message is too large to send (plain text for the page), or None."""
+    size = len(text.encode())
+    if size <= MAX_FRAME_BYTES:
+        return None
+    return (
+        f"The views at this moment would take {size / 1e6:.1f} MB to send, over the limit of "
+        f"{MAX_FRAME_BYTES / 1e6:g} MB, so they are not drawn and training is paused. Choose "
+        "fewer inputs, neurons or rows."
+    )
+
+
+def capped_message(slots: list[ChartSlot], snap: Snapshot, **header: Any) -> tuple[str, str | None]:
+    """(message, None), or, when the message would exceed MAX_FRAME_BYTES, (the same
+    header without charts, the refusal): the page then shows the refusal, not the views."""
+    text = message(slots, snap, **header)
+    refusal = frame_refusal(text)
+    if refusal is None:
+        return text, None
+    return message([], snap, **{**header, "playing": False}), refusal

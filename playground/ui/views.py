@@ -9,7 +9,7 @@ the Play button and the message follow.
 import streamlit as st
 
 from playground.live.feed import next_frame_number
-from playground.live.panel import chart_slots, message
+from playground.live.panel import capped_message, chart_slots
 from playground.live.routes import FEED_PATH
 from playground.ui import state
 from playground.ui.live_chart import live_panel
@@ -32,6 +32,10 @@ def live_area(playground) -> None:
         number = next_frame_number()
     if snap.status == "diverged":
         st.error(snap.message, icon=":material/warning:")
-    text = message(chart_slots(snap, playground.settings), snap, frame=number,
-                   playing=playing, feed=FEED_PATH, token=state.feed().token)  # fmt: skip
+    slots = chart_slots(snap, playground.settings)
+    text, refusal = capped_message(slots, snap, frame=number, playing=playing, feed=FEED_PATH,
+                                   token=state.feed().token)  # fmt: skip
+    if refusal:
+        playground.set_playing(False)
+        st.error(refusal)
     live_panel(text, key="live", on_lost=_feed_lost)
