@@ -88,12 +88,27 @@ class Playground:
         self.csv = csv
         self.playing = False
         self.weight_round = 0  # Reset draws new weights from (seed, weight_round)
+        self._notes: list[str] = []  # settings the data could not use, for the page
         self._load_data()
 
     # --- building --------------------------------------------------------------------
     def _load_data(self) -> None:
         self.dataset = _dataset(self.settings, self.csv)
+        self._check_plane()
         self._build_network()
+
+    def _check_plane(self) -> None:
+        """plane_x / plane_y must name columns of these data: else the default, noted."""
+        names = self.dataset.raw_feature_names
+        self.settings, notes = config.check_plane_features(self.settings, names)
+        self._notes += notes
+
+    @_locked
+    def take_notes(self) -> list[str]:
+        """Sentences about settings the data could not use since the last call (a plane
+        feature the data do not have); the page shows them once."""
+        notes, self._notes = self._notes, []
+        return notes
 
     def _build_network(self) -> None:
         self.spec: ModelSpec = model_spec(self.settings, self.dataset)
@@ -142,6 +157,9 @@ class Playground:
         """Apply new settings; returns what was reset ("data", "network", "live", "view")
         or None. On a DataError the old settings and data stay and the error propagates."""
         new_settings = dict(new_settings)
+        if new_settings["dataset"] != self.settings["dataset"]:
+            # A plane feature names a column of its data set: a new set starts at its default.
+            new_settings["plane_x"] = new_settings["plane_y"] = ""
         kind = config.diff_kind(self.settings, new_settings)
         old = self.settings
         self.settings = new_settings
@@ -153,6 +171,7 @@ class Playground:
                 self._build_network()
             elif kind == "live":
                 self._apply_live_settings()
+            self._check_plane()  # also for a plane feature changed on its own (a view change)
         except Exception:
             self.settings = old
             raise
@@ -168,6 +187,8 @@ class Playground:
         old_csv, old_settings = self.csv, self.settings
         self.csv = csv
         self.settings = {**self.settings, "dataset": "csv"}
+        if old_settings["dataset"] != "csv":  # plane features named another set's columns
+            self.settings.update(plane_x="", plane_y="")
         try:
             self._load_data()
         except Exception:

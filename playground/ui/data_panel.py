@@ -64,12 +64,14 @@ def _upload_changed() -> None:
     if upload is None or state.hidden("dataset"):
         return
     raw = upload.getvalue()
+    pg = state.playground()
     try:
-        state.playground().set_csv(CsvChoice(raw=raw, name=upload.name))
+        pg.set_csv(CsvChoice(raw=raw, name=upload.name))
     except DataError as error:
         state.report_error(f"{upload.name}: {error}")
         return
     state.report_error(None)
+    state.report_notes(pg.take_notes())
     state.write_url()
 
 
@@ -86,6 +88,8 @@ def _columns_changed() -> None:
         state.report_error(str(error))
     else:
         state.report_error(None)
+        state.report_notes(pg.take_notes())  # a plane feature no longer among the columns
+        state.write_url()
 
 
 def upload_limits_note() -> str:

@@ -28,7 +28,7 @@ def _start() -> Playground:
     except DataError as error:
         notes.append(f"{error} Starting with the default data set instead.")
         playground = Playground({**settings, "dataset": config.defaults()["dataset"]})
-    st.session_state[NOTES] = notes
+    st.session_state[NOTES] = notes + playground.take_notes()
     return playground
 
 
@@ -96,13 +96,18 @@ def change_settings(**changes) -> None:
         st.session_state[ERROR] = str(error)
     else:
         st.session_state[ERROR] = None
-    st.session_state[NOTES] = notes + rule_notes
+    st.session_state[NOTES] = notes + rule_notes + pg.take_notes()
     write_url()
 
 
 def report_error(message: str | None) -> None:
     """Remember a message for the page (None clears it)."""
     st.session_state[ERROR] = message
+
+
+def report_notes(notes: list[str]) -> None:
+    """Replace the notes shown at the top of the page (plain sentences)."""
+    st.session_state[NOTES] = list(notes)
 
 
 def messages() -> tuple[str | None, list[str]]:
