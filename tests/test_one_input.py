@@ -67,3 +67,17 @@ def test_step_reset_regenerate_and_play_work():
     pg.regenerate()
     assert pg.set_playing(True) and pg.advance(0.01) > 0
     assert pg.snapshot().line is not None
+
+
+def test_live_frames_carry_the_curve_while_playing():
+    from playground.live.feed import LiveFeed
+
+    pg = make("multiclass")
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    for _ in range(3):
+        head, *figures = feed.next_frame().split("\n")
+    keys = [slot["key"] for slot in json.loads(head)["slots"]]
+    boundary = json.loads(figures[keys.index("boundary")])
+    assert [t["mode"] for t in boundary["data"]][:4] == ["lines"] * 4  # one curve per grade
+    assert json.loads(head)["epoch"] > 0
