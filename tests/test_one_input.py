@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from playground import config
+from playground.live.feed import LiveFeed
 from playground.live.panel import chart_slots
 from playground.session import CsvChoice, Playground
 from playground.snapshot import NEURON_GRID_SIZE, plane_axes
@@ -70,8 +71,6 @@ def test_step_reset_regenerate_and_play_work():
 
 
 def test_live_frames_carry_the_curve_while_playing():
-    from playground.live.feed import LiveFeed
-
     pg = make("multiclass")
     feed = LiveFeed(pg)
     pg.set_playing(True)
