@@ -4,6 +4,8 @@ note under it states every cap, and a file over a cap gets an error naming that 
 from streamlit.testing.v1 import AppTest
 
 from playground.data import limits
+from playground.ui import data_panel
+from tests.one_input_tables import one_input_csv
 from tests.ui.test_app_flow import APP
 
 
@@ -39,3 +41,14 @@ def test_a_file_over_the_row_cap_is_refused_with_the_limit_named():
     at.file_uploader(key="csv_upload").set_value(("rows.csv", b"x,y\n" + rows, "text/csv")).run()
     (error,) = at.error
     assert f"the limit is {limits.MAX_CSV_ROWS:,} rows" in error.value
+
+
+def test_the_column_names_are_read_once_per_upload_not_on_every_rerun(monkeypatch):
+    calls = []
+    real = data_panel.csv_column_names
+    monkeypatch.setattr(data_panel, "csv_column_names", lambda raw: calls.append(1) or real(raw))
+    at = start()
+    at.file_uploader(key="csv_upload").set_value(("a.csv", one_input_csv(), "text/csv")).run()
+    for _ in range(3):
+        at.button(key="step").click().run()
+    assert not at.exception and len(calls) == 1
