@@ -11,6 +11,7 @@ snapshots it holds its lock, so training never meets a half-applied change.
 import functools
 import secrets
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,11 @@ from playground.engine import Network, Trainer
 from playground.problem import ModelSpec, model_spec, targets
 from playground.snapshot import Snapshot, take_snapshot
 
-# Epochs per update when speed is "auto": train until this much of the frame is used.
+# Seconds of training per update when no budget is given (the live feed gives its own).
 AUTO_TRAIN_SECONDS = 0.055
+# Training seconds are the training thread's CPU time: a frame's share of the processor,
+# which other threads holding the GIL meanwhile do not eat into.
+TRAINING_CLOCK = time.thread_time
 MAX_SEED = 999_999
 
 
@@ -132,7 +136,9 @@ class Playground:
             optimizer=s["optimizer"],
             seed=weight_seed,
             batch_size=min(s["batch_size"], len(ds.X_train)),
+            clock=TRAINING_CLOCK,
         )
+        self._owed = (None, 0)  # (speed, epochs) of a fixed speed not yet trained
         self._apply_live_settings()
         self._snapshot_cache = None
 
@@ -235,24 +241,35 @@ class Playground:
 
     @_locked
     def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
-        """One live update's worth of training, as the speed setting says; returns epochs."""
+        """One live update's worth of training, as the speed setting says, within `seconds`
+        of training (CPU) time; returns the epochs finished (0 if cut inside an epoch).
+
+        A fixed speed's epochs that do not fit are owed: the next updates train them (and
+        no new ones) first, so a slow network shows fewer epochs per update, not longer
+        updates. The trainer goes on in the middle of an epoch where the last update left.
+        """
         limit = self._epochs_left()
         if limit == 0:
             self.playing = False
             return 0
         speed = self.settings["speed"]
-        if speed == "auto":
-            done = self.trainer.run_for(seconds, max_epochs=limit)
-        elif speed == "batch":  # one gradient step per update, to watch it happen
-            before = self.trainer.epoch
-            self.trainer.step()
-            done = self.trainer.epoch - before
-        elif speed == "epoch":
-            done = self.trainer.run_epochs(1)
-        else:
-            done = self.trainer.run_epochs(min(int(speed), limit or int(speed)))
+        steps = 1 if speed == "batch" else None  # one gradient step per update, to watch it
+        done = self.trainer.run_for(seconds, self._epochs_wanted(limit), max_steps=steps)
+        speed, owed = self._owed
+        if owed:
+            self._owed = (speed, owed - done)
         self._after_training()
         return done
+
+    def _epochs_wanted(self, limit: int | None) -> int | None:
+        """Epochs this update may finish: as the speed says (what is owed of it first)."""
+        speed = self.settings["speed"]
+        if speed in ("auto", "batch"):
+            return limit
+        if self._owed[0] != speed or self._owed[1] <= 0:
+            self._owed = (speed, 1 if speed == "epoch" else int(speed))
+        owed = self._owed[1]
+        return owed if limit is None else min(owed, limit)
 
     def _epochs_left(self) -> int | None:
         cap = self.settings["max_epochs"]

@@ -15,6 +15,7 @@ from playground.data import DATASETS as BUILT_IN_DATASETS
 from playground.data import FEATURES_2D
 from playground.engine import HIDDEN_ACTIVATIONS, INITIALIZERS
 from playground.engine import OPTIMIZERS as ENGINE_OPTIMIZERS
+from playground.hosting import HOST
 
 # The choice lists come from the registries (one place per fact): the data sets, the 2-D
 # input features, the activations, initializations and optimizers.
@@ -43,8 +44,8 @@ REG_RATE_VARIANTS = MappingProxyType({
     "l2": Variant(0.001, REG_RATE_PRESETS),
     "dropout": Variant(0.2, DROPOUT_PRESETS),
 })  # fmt: skip
-MAX_LAYERS = 8
-MAX_NEURONS = 64
+MAX_LAYERS = HOST.max_layers  # the host's limits (playground/hosting.py)
+MAX_NEURONS = HOST.max_neurons
 
 
 def _data_settings(

@@ -2,16 +2,19 @@
 
 The CSV limits keep one upload from hanging the shared server or filling its memory:
 the byte size is checked before anything is parsed, then rows and columns while the
-text is scanned, then the values.
+text is scanned, then the values. The ones a host may change come from
+``playground.hosting`` (environment variables or a file).
 """
 
-MAX_CSV_BYTES = 10 * 2**20
-"""Largest CSV upload, in bytes (checked before decoding): 10 MB as Streamlit's uploader
-counts them (MiB), so its own refusal ("File must be 10.0MB or smaller") and this cap say
-the same number. Sized so the row and column caps can be reached: 10,000 rows x 50
-columns of numbers written at full precision (as Python, pandas or a spreadsheet's
-round-trip export write floats, ~19 bytes a cell) measured 9.3 MB; the same table with 3
-decimals is 4 MB. Loading it takes ~0.6 s and ~70 MB for a moment on one core."""
+from playground.hosting import HOST
+
+MAX_CSV_BYTES = HOST.max_upload_mb * 2**20
+"""Largest CSV upload, in bytes (checked before decoding); a host limit, 10 MB by default,
+as Streamlit's uploader counts them (MiB), so its own refusal ("File must be 10.0MB or
+smaller") and this cap say the same number. Sized so the row and column caps can be
+reached: 10,000 rows x 50 columns of numbers written at full precision (as Python, pandas
+or a spreadsheet's round-trip export write floats, ~19 bytes a cell) measured 9.3 MB; the
+same table with 3 decimals is 4 MB. Loading it takes ~0.6 s and ~70 MB for a moment on one core."""
 
 UPLOADER_MAX_MB = MAX_CSV_BYTES // 2**20
 """The file uploader's own limit, in Streamlit's unit (MiB): the byte cap. The uploader
@@ -19,8 +22,8 @@ refuses a larger file in the browser with only a red mark, so the page states th
 under it. ``server.maxUploadSize`` in .streamlit/config.toml, which the server enforces,
 must be at least this (tests/data/test_data_limits.py)."""
 
-MAX_CSV_ROWS = 10_000
-"""Most data rows in a CSV (the header line not counted)."""
+MAX_CSV_ROWS = HOST.max_csv_rows
+"""Most data rows in a CSV (the header line not counted); a host limit."""
 
 MAX_CSV_COLUMNS = 50
 """Most columns in a CSV."""

@@ -5,6 +5,7 @@ import time
 
 import numpy as np
 
+from playground.engine.deadline import Costs, Deadline, NoDeadline
 from playground.engine.evaluation import Evaluator, score_name
 from playground.engine.history import History
 from playground.engine.losses import encode_targets, make_output_delta
@@ -19,7 +20,8 @@ class Trainer:
 
     Trainer(net, X_train, y_train, X_test=None, y_test=None, loss="bce", optimizer="sgd",
             learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0, dropout=0.0, shuffle=True,
-            seed=0, momentum=0.9, alpha=0.99, beta1=0.9, beta2=0.999, eps=1e-8)
+            seed=0, momentum=0.9, alpha=0.99, beta1=0.9, beta2=0.999, eps=1e-8,
+            clock=time.perf_counter)
 
     Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse.
     learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2 and eps
@@ -30,12 +32,13 @@ class Trainer:
     non-finite (then the weights are the last finite ones, message explains it for a
     student, and training calls do nothing until recover()).
     history: per-epoch records, epoch 0 (before training) included.
+    clock: what run_for's seconds are measured on (e.g. time.thread_time for CPU time).
     """
 
     def __init__(self, net, X_train, y_train, X_test=None, y_test=None, loss="bce",
                  optimizer="sgd", learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0,
                  dropout=0.0, shuffle=True, seed=0, momentum=0.9, alpha=0.99, beta1=0.9,
-                 beta2=0.999, eps=1e-8):  # fmt: skip
+                 beta2=0.999, eps=1e-8, clock=time.perf_counter):  # fmt: skip
         self._delta = make_output_delta(net.output, loss)
         self.net, self.loss, self.optimizer = net, loss, optimizer
         X, Y = self._data(X_train, y_train)
@@ -57,8 +60,12 @@ class Trainer:
         self._scratch = np.empty_like(net.params)
         self._last_good = np.empty_like(net.params)
         self._workspaces: dict[int, Workspace] = {}
-        self._cursor = 0  # next row of the current epoch; 0 when no epoch is under way
-        self._batch = 0  # batches done in the current epoch (meaningful while _cursor > 0)
+        self.clock = clock
+        self._in_epoch = False  # an epoch is under way: shuffled, its rows partly trained
+        self._cursor = 0  # next row of the current epoch's order to train
+        self._unit_costs: Costs = {}  # what run_for's units of work cost, frame to frame
+        self._steps_left = math.inf  # mini-batches the current call may still train
+        self._batch = 0  # mini-batches done in the epoch under way
         self.epoch, self.status, self.diverged_epoch, self.message = 0, "ok", None, ""
         self._evaluator = Evaluator(net, loss, X, Y, X_test, Y_test)
         score = score_name(net.output)
@@ -109,7 +116,7 @@ class Trainer:
     @property
     def batch(self) -> int:
         """Mini-batches done in the epoch under way; 0 between epochs."""
-        return self._batch if self._cursor else 0
+        return self._batch if self._in_epoch else 0
 
     @property
     def batches_per_epoch(self) -> int:
@@ -129,48 +136,96 @@ class Trainer:
         """
         if self.status != "ok":
             return 0
-        np.copyto(self._last_good, self.net.params)
+        rows = len(self._y)
         with np.errstate(all="ignore"):
-            if self._cursor == 0:
-                self._start_epoch()
-            stop = min(self._cursor + self.batch_size, len(self._y))
+            if self._in_epoch and self._cursor == rows and not self._complete_epoch():
+                return 0  # run_for stopped this epoch before its evaluation ended
+            if not self._in_epoch:
+                self._begin_epoch()
+            np.copyto(self._last_good, self.net.params)
+            stop = min(self._cursor + self.batch_size, rows)
             self._train_rows(self._cursor, stop)
-            self._cursor = stop % len(self._y)
+            self._cursor = stop
             if not math.isfinite(self.net.params.sum()):
                 self._diverge()
                 return 0
-            if self._cursor == 0 and not self._finish_epoch():
+            if self._cursor == rows and not self._complete_epoch():
                 return 0
         return 1
 
     def run_epochs(self, n: int) -> int:
         """Train n whole epochs (an epoch under way is finished first and counts as one);
         returns the epochs done, fewer if training diverged."""
-        return self._run(n, math.inf)
+        self._steps_left = math.inf
+        return self._run(n, NoDeadline())
 
-    def run_for(self, seconds: float, max_epochs: int | None = None) -> int:
-        """Train whole epochs until `seconds` have passed (checked after each epoch, so at
-        least one runs unless diverged) or max_epochs are done; returns the epochs done."""
+    def run_for(
+        self, seconds: float, max_epochs: int | None = None, max_steps: int | None = None
+    ) -> int:
+        """Train until `seconds` of `clock` have passed, max_epochs epochs are done or
+        max_steps mini-batches (then an epoch's evaluation still ends it if time allows);
+        returns the epochs finished (0 when the time ran out inside an epoch).
+
+        The work runs in units that are not cut: the shuffle that begins an epoch, each
+        mini-batch, each chunk of the evaluation that ends it. A unit starts only if the
+        last one like it says it ends in time (the first unit of a call always runs), so a
+        call overruns its seconds by little whatever the network. An epoch cut short goes
+        on at the next call, in the same order: the weights and the history are bitwise
+        those of uninterrupted training from the same seed.
+        """
         limit = math.inf if max_epochs is None else max_epochs
-        return self._run(limit, time.perf_counter() + seconds)
+        self._steps_left = math.inf if max_steps is None else max_steps
+        return self._run(limit, Deadline(self.clock, seconds, self._unit_costs))
 
-    def _run(self, max_epochs, deadline) -> int:
+    def _run(self, max_epochs, deadline: Deadline | NoDeadline) -> int:
         done = 0
         with np.errstate(all="ignore"):
             while done < max_epochs and self.status == "ok":
-                np.copyto(self._last_good, self.net.params)
-                if self._cursor == 0:
-                    self._start_epoch()
-                rows, size = len(self._y), self.batch_size
-                for start in range(self._cursor, rows, size):
-                    self._train_rows(start, min(start + size, rows))
-                self._cursor = 0
+                if not self._work_on_epoch(deadline):
+                    break
                 if not self._finish_epoch():
                     break
                 done += 1
-                if time.perf_counter() >= deadline:
-                    break
         return done
+
+    def _work_on_epoch(self, deadline: Deadline | NoDeadline) -> bool:
+        """Do the units left of this epoch (starting one if none is under way) while the
+        deadline allows; True when all are done and the epoch can be recorded."""
+        rows = len(self._y)
+        if not self._in_epoch:
+            if not (self._steps_left and deadline.fits("shuffle", rows)):
+                return False
+            self._begin_epoch()
+            deadline.spent("shuffle", rows)
+        size = self.batch_size
+        while self._cursor < rows:
+            stop = min(self._cursor + size, rows)
+            if not (self._steps_left and deadline.fits("step", stop - self._cursor)):
+                return False
+            self._train_rows(self._cursor, stop)
+            deadline.spent("step", stop - self._cursor)
+            self._cursor = stop
+            self._steps_left -= 1
+        evaluator = self._evaluator
+        while not evaluator.done:
+            chunk = evaluator.next_rows
+            if not deadline.fits("evaluate", chunk):
+                return False
+            evaluator.run_chunk()
+            deadline.spent("evaluate", chunk)
+        return True
+
+    def _begin_epoch(self) -> None:
+        np.copyto(self._last_good, self.net.params)
+        self._start_epoch()
+        self._evaluator.begin()
+        self._in_epoch, self._cursor = True, 0
+
+    def _complete_epoch(self) -> bool:
+        """Evaluate what is left of this epoch and record it; False if it diverged."""
+        self._steps_left = math.inf
+        self._work_on_epoch(NoDeadline())
+        return self._finish_epoch()
 
     def _start_epoch(self) -> None:
         self._batch = 0
@@ -210,7 +265,8 @@ class Trainer:
             grad += scratch
 
     def _finish_epoch(self) -> bool:
-        record = self._evaluator.evaluate()
+        record = self._evaluator.result()
+        self._in_epoch, self._cursor = False, 0
         if not (math.isfinite(record[0]) and math.isfinite(self.net.params.sum())):
             self._diverge()
             return False
@@ -220,7 +276,7 @@ class Trainer:
 
     def _diverge(self) -> None:
         np.copyto(self.net.params, self._last_good)
-        self._cursor = 0
+        self._in_epoch, self._cursor = False, 0
         self.status, self.diverged_epoch = "diverged", self.epoch + 1
         lr = self.learning_rate
         self.message = (
