@@ -18,6 +18,9 @@ from playground.ui.views import live_area  # noqa: E402
 def main() -> None:
     st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
     page_style()
+    if full := state.refused():  # past the host's sessions per process
+        st.error(full)
+        st.stop()
     playground = state.playground()
     st.title("Neural Network Playground")
     toolbar(playground)

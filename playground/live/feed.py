@@ -1,8 +1,9 @@
 """The live feed: while a playground plays, the browser pulls frames from it (routes.py).
 
-Each request trains one slice (TRAIN_SECONDS, or the speed setting's epochs) and answers
-with the panel message (see panel.py). The page is not rerun per frame: Streamlit's rerun
-of a fragment cost the browser ~30 ms of React work per update and dropped ~15 % of them.
+Each request trains one slice (a budget of CPU time that the scheduler shares out, within
+which the speed setting's epochs run) and answers with the panel message (see panel.py).
+The page is not rerun per frame: Streamlit's rerun of a fragment cost the browser ~30 ms
+of React work per update and dropped ~15 % of them.
 The browser asks for the next frame while it draws the last one, so training and drawing
 overlap; it stops asking when a frame says training stopped.
 
@@ -16,18 +17,19 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-import threading
 import weakref
 from collections.abc import Callable
 
 from playground.config import SLOW_SPEEDS
+from playground.hosting import HOST
 from playground.live.panel import chart_slots, frame_refusal, message, slow_heights
 from playground.session import Playground
 
-# Seconds of training per frame: frames/s against epochs/s. Measured in Chromium at the
+# Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
+# scheduler shares it when several play): frames/s against epochs/s. Measured in Chromium at the
 # defaults on the 2-core test machine (browser and server side by side): 45 ms gave 14.5
 # frames/s and ~680 epochs/s, 60 ms ~13 and 700-1,200, 80 ms 10.5 and ~1,050.
-TRAIN_SECONDS = 0.06
+TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
@@ -58,7 +60,6 @@ class LiveFeed:
         self.token = secrets.token_urlsafe(18)
         self.frames = 0
         self.last_start = 0.0  # time.monotonic() the last frame began (for the route's limit)
-        self._busy = threading.Lock()  # one request at a time per feed
         self._network = None  # the network of the last frame
         self._hover_values = None
         self._kept: dict[str, int] = {}
@@ -70,26 +71,31 @@ class LiveFeed:
         slow = self.playground.settings["speed"] in SLOW_SPEEDS
         return SLOW_SPEED_FRAME_SECONDS if slow else 0.0
 
-    def try_begin(self) -> bool:
-        """Claim the feed for one request; False if another request is being answered."""
-        return self._busy.acquire(blocking=False)
+    def next_frame(self, full: bool = False, seconds: float = TRAIN_SECONDS) -> str:
+        """Train one slice of `seconds` if playing, then return the panel message for this
+        moment (``train`` then ``render``; the live route runs them on different threads).
+        """
+        return self.render(self.train(seconds), full)
 
-    def end(self) -> None:
-        """Release the claim of ``try_begin``."""
-        self._busy.release()
+    def train(self, seconds: float) -> bool:
+        """Train `seconds` (CPU time, see Playground.advance) if the playground plays;
+        returns whether it was playing."""
+        pg = self.playground
+        with pg.lock:
+            if pg.playing:
+                pg.advance(seconds)
+                return True
+            return False
 
-    def next_frame(self, full: bool = False) -> str:
-        """Train one slice if playing, then return the panel message for this moment.
+    def render(self, was_playing: bool, full: bool = False) -> str:
+        """The panel message for this moment, after a slice trained while `was_playing`.
 
-        If the playground was not playing to begin with, the answer is only a header with
-        the frame number and ``"playing": false`` (nothing changed to draw). full=True
-        rebuilds every view (a new connection's browser may show none of them yet).
+        If the playground was not playing, the answer is only a header with the frame
+        number and ``"playing": false`` (nothing changed to draw). full=True rebuilds every
+        view (a new connection's browser may show none of them yet).
         """
         pg = self.playground
         with pg.lock:
-            was_playing = pg.playing
-            if was_playing:
-                pg.advance(TRAIN_SECONDS)
             snap, settings, playing = pg.snapshot(), dict(pg.settings), pg.playing
             number, rebuilt = next_frame_number(), pg.network is not self._network
             self._network = pg.network

@@ -12,6 +12,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from playground import config
 from playground.data import DataError
+from playground.hosting import HOST
 from playground.live.feed import LiveFeed
 from playground.session import Playground
 
@@ -19,6 +20,9 @@ PLAYGROUND = "playground"
 FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while playing
 NOTES = "notes"  # plain sentences about URL values that were not used as given
 ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
+# The browser sessions this process serves: session id -> whether it still lives. Only
+# with a runtime (a real server); AppTest's sessions are not counted.
+_SESSIONS: dict[str, Callable[[], bool]] = {}
 
 
 def _start() -> Playground:
@@ -48,6 +52,28 @@ def _session_alive() -> Callable[[], bool]:
         return lambda: True
     runtime, session_id = Runtime.instance(), ctx.session_id
     return lambda: runtime.is_active_session(session_id)
+
+
+def refused() -> str | None:
+    """A message for the page if this new session is one too many for the process (the
+    host's max_sessions), else None (and the session is counted from now on)."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not Runtime.exists() or ctx.session_id in _SESSIONS:
+        return None
+    if PLAYGROUND in st.session_state:  # back after a lost connection: it was admitted
+        _SESSIONS[ctx.session_id] = _session_alive()
+        return None
+    for session_id, alive in list(_SESSIONS.items()):
+        if not alive():
+            del _SESSIONS[session_id]
+    if len(_SESSIONS) >= HOST.max_sessions:
+        return (
+            f"This playground's server is full (at most {HOST.max_sessions:,} open pages "
+            "at a time). Try again in a few minutes (reload the page), or ask your teacher "
+            "for another address."
+        )
+    _SESSIONS[ctx.session_id] = _session_alive()
+    return None
 
 
 def feed() -> LiveFeed:

@@ -84,11 +84,28 @@ def test_feed_is_found_by_token_while_its_session_lives():
     assert find_feed(token) is None
 
 
-def test_one_request_at_a_time_per_feed():
-    feed = LiveFeed(make())
-    assert feed.try_begin() and not feed.try_begin()
-    feed.end()
-    assert feed.try_begin()
+def test_figures_are_built_and_sent_without_the_sessions_lock(monkeypatch):
+    pg = make()
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    free_while_building = []
+    build = feed_module.chart_slots
+
+    def chart_slots(*args, **kwargs):
+        def click():  # the page's thread must get the lock meanwhile
+            got = pg.lock.acquire(timeout=5)
+            free_while_building.append(got)
+            if got:
+                pg.lock.release()
+
+        grab = threading.Thread(target=click)
+        grab.start()
+        grab.join()
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(feed_module, "chart_slots", chart_slots)
+    assert header(feed.next_frame())["playing"] is True
+    assert free_while_building == [True]
 
 
 def test_page_changes_while_the_feed_trains_stay_consistent():

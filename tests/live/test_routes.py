@@ -1,5 +1,6 @@
 """The live feed's WebSocket route, driven as an ASGI app (no server, no browser)."""
 
+import dataclasses
 import json
 import time
 
@@ -13,7 +14,13 @@ from playground.live.feed import LiveFeed
 from playground.session import Playground
 
 
-def talk(app, token: str, requests: int, path: str = "/live-feed") -> list[dict]:
+def scope(path: str = "/live-feed", headers: tuple = ()) -> dict:
+    return {"type": "websocket", "path": path, "raw_path": path.encode(), "query_string": b"",
+            "headers": list(headers), "scheme": "ws", "server": ("test", 80),
+            "subprotocols": []}  # fmt: skip
+
+
+def talk(app, token: str, requests: int, path: str = "/live-feed", headers=()) -> list[dict]:
     """Connect to ``path``, ask for ``requests`` frames of the feed ``token``, disconnect;
     returns what the server sent (ASGI messages)."""
     incoming = [{"type": "websocket.connect"}]
@@ -27,9 +34,7 @@ def talk(app, token: str, requests: int, path: str = "/live-feed") -> list[dict]
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "websocket", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [], "scheme": "ws", "server": ("test", 80), "subprotocols": []}  # fmt: skip
-    anyio.run(app, scope, receive, send)
+    anyio.run(app, scope(path, headers), receive, send)
     return sent
 
 
@@ -93,11 +98,91 @@ def test_unknown_overlong_or_ended_feeds_are_closed_with_a_reason():
         assert not frames(sent)
 
 
-def test_a_busy_feed_answers_empty():
-    feed = LiveFeed(Playground(config.defaults()))
-    feed.try_begin()
+async def owner_among_flooders(feed: LiveFeed, wanted: int, flooders: int) -> list[str]:
+    """The owner asks for `wanted` frames as the page does (the next once one arrived)
+    while `flooders` sockets with the same token ask again and again without waiting;
+    returns what the owner got."""
+    got, done = [], anyio.Event()
+
+    async def owner():
+        steps = iter(["connect"] + ["ask"] * wanted + ["leave"])
+        answered = anyio.Event()
+
+        async def receive():
+            nonlocal answered
+            step = next(steps)
+            if step != "connect":
+                await answered.wait()
+                answered = anyio.Event()
+            return {"connect": {"type": "websocket.connect"},
+                    "ask": {"type": "websocket.receive", "text": feed.token},
+                    "leave": {"type": "websocket.disconnect", "code": 1000}}[step]  # fmt: skip
+
+        async def send(message):
+            if message["type"] == "websocket.send":
+                got.append(message["text"])
+            answered.set()  # the accept, then each frame
+
+        await app()(scope(), receive, send)
+        done.set()
+
+    async def flooder():
+        messages = iter([{"type": "websocket.connect"}])
+
+        async def receive():
+            await anyio.sleep(0)
+            if done.is_set():
+                return {"type": "websocket.disconnect", "code": 1000}
+            return next(messages, {"type": "websocket.receive", "text": feed.token})
+
+        async def send(message):
+            pass
+
+        await app()(scope(), receive, send)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(owner)
+        for _ in range(flooders):
+            group.start_soon(flooder)
+    return got
+
+
+def test_a_leaked_token_flooding_from_five_sockets_costs_its_owner_no_frames():
+    feed = playing_feed(speed="1")
+    made_before, wanted = feed.frames, 8
+    got = anyio.run(owner_among_flooders, feed, wanted, 5)
+    assert len(got) == wanted and all(got)  # a frame every time, never "busy"
+    # The flooders got copies of the owner's frames, not frames of their own: the feed made
+    # about as many frames as the owner asked for (a flooder may start one the owner joins).
+    assert feed.frames - made_before <= wanted + 2
+
+
+def test_a_page_on_another_origin_cannot_open_the_feed(monkeypatch):
+    feed = playing_feed()
+    foreign = ((b"host", b"nn.school.example"), (b"origin", b"https://evil.example"))
+    sent = talk(app(), feed.token, 1, headers=foreign)
+    assert sent[0] == {"type": "websocket.close", "code": routes.FORBIDDEN_ORIGIN, "reason": ""}
+    assert not frames(sent)
+    own = ((b"host", b"nn.school.example"), (b"origin", b"https://nn.school.example"))
+    assert frames(talk(app(), feed.token, 1, headers=own))
+    assert frames(talk(app(), feed.token, 1))  # no Origin: not a browser page
+    # Behind a proxy that sends its own Host, the page's origin is listed by the host.
+    proxied = ((b"host", b"10.0.0.5:8501"), (b"origin", b"https://nn.school.example"))
+    assert not frames(talk(app(), feed.token, 1, headers=proxied))
+    allowed = dataclasses.replace(routes.HOST, allowed_origins=("https://nn.school.example",))
+    monkeypatch.setattr(routes, "HOST", allowed)
+    assert frames(talk(app(), feed.token, 1, headers=proxied))
+
+
+def test_a_feed_takes_a_limited_number_of_sockets(monkeypatch):
+    feed = playing_feed(speed="1")
+    monkeypatch.setattr(routes, "MAX_SOCKETS_PER_FEED", 0)
     sent = talk(app(), feed.token, 1)
-    assert [m.get("text") for m in sent if m["type"] == "websocket.send"] == [routes.BUSY]
+    close = next(m for m in sent if m["type"] == "websocket.close")
+    assert close["code"] == routes.TOO_MANY_SOCKETS and not frames(sent)
+    monkeypatch.setattr(routes, "MAX_SOCKETS_PER_FEED", 1)
+    assert len(frames(talk(app(), feed.token, 2))) == 2  # a socket's own count stays one
+    assert frames(talk(app(), feed.token, 1))  # and is given back when it closes
 
 
 def test_route_lives_under_the_base_url_path():

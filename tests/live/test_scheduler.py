@@ -1,0 +1,104 @@
+"""The fair scheduler: budgets shrink as more feeds play, turns are taken one at a time in
+order, and a huge network next door leaves a small one its frames and epochs. Time here is
+a WorkClock (work done, see tests/work_clock.py), so nothing is timed."""
+
+import threading
+
+import anyio
+from work_clock import WorkClock
+
+from playground import config
+from playground.live.feed import LiveFeed
+from playground.live.scheduler import ACTIVE_SECONDS, Scheduler
+from playground.session import Playground
+
+RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
+HUGE = {"dataset": "digits", "hidden": (64,) * 8, "batch_size": 1}
+
+
+def playing(clock: WorkClock, **changes) -> LiveFeed:
+    pg = Playground({**config.defaults(), **changes})
+    clock.attach(pg.trainer)
+    pg.set_playing(True)
+    return LiveFeed(pg)
+
+
+class Tick:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_budget_is_shared_by_the_feeds_that_play_and_has_a_floor():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.06, min_budget=0.005, clock=tick)
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(30)]
+    for feed in feeds:
+        feed.playground.playing = True
+        feed.train = lambda seconds: True  # only the budgets matter here
+    assert scheduler.budget() == 0.06
+    scheduler.turn(feeds[0])
+    scheduler.turn(feeds[1])
+    assert scheduler.active == 2 and scheduler.budget() == 0.03
+    for feed in feeds[2:]:
+        scheduler.turn(feed)
+    assert scheduler.budget() == 0.005  # 60 ms / 30 is less than the floor
+    tick.now += ACTIVE_SECONDS + 1  # all stopped asking (paused, or tab closed)
+    scheduler.turn(feeds[0])
+    assert scheduler.active == 1 and scheduler.budget() == 0.06
+
+
+def frames_and_epochs(neighbour: dict, seconds: float = 0.5) -> tuple[int, int]:
+    """Two feeds take turns for `seconds` of work; (frames, epochs) of the small one."""
+    clock = WorkClock()
+    small, other = playing(clock), playing(clock, **neighbour)
+    scheduler = Scheduler(max_budget=0.06, min_budget=0.005, clock=clock)
+    frames = 0
+    while clock.now < seconds:
+        for feed in (small, other):
+            scheduler.turn(feed)
+            clock.now += RENDER_SECONDS
+        frames += 1
+    return frames, small.playground.epoch
+
+
+def test_a_huge_network_next_door_leaves_a_small_one_its_frames_and_epochs():
+    alone_frames, alone_epochs = frames_and_epochs({})  # next to another default feed
+    frames, epochs = frames_and_epochs(HUGE)
+    assert frames >= 0.9 * alone_frames, (frames, alone_frames)
+    assert epochs >= 0.9 * alone_epochs, (epochs, alone_epochs)
+    assert alone_frames >= 6  # each of two gets half of a 60 ms budget: ~7 frames in 0.5 s
+
+
+def test_turns_are_taken_one_at_a_time_in_the_order_asked():
+    scheduler = Scheduler()
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
+    order, running, overlaps = [], [0], []
+    lock = threading.Lock()
+
+    def recording(feed):
+        def train(seconds):
+            with lock:
+                running[0] += 1
+                overlaps.append(running[0])
+            order.append(feed)
+            with lock:
+                running[0] -= 1
+            return True
+
+        return train
+
+    for feed in feeds:
+        feed.playground.playing = True
+        feed.train = recording(feed)
+
+    async def main():
+        async with anyio.create_task_group() as group:
+            for feed in feeds:
+                group.start_soon(scheduler.train, feed)
+                await anyio.sleep(0)  # asked in this order
+
+    anyio.run(main)
+    assert order == feeds and max(overlaps) == 1
