@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.data import FEATURE_LABELS, Line, Plane
+from playground.network_inputs import (
+    InputBox,
+    image_inputs,
+    planar_inputs,
+    table_inputs,
+    unit_scale,
+)
 from playground.problem import class_probabilities, predicted_classes
 
 DIGITS_SHOWN = 40  # test images in the digit grid
@@ -64,6 +71,7 @@ class NetworkView:
 
     neuron_grids[l]: (h, g, sizes[l]) in [-1, 1] (layer 0 = the inputs), or None; h = g
     over a plane, h = 1 along a line (one input column).
+    inputs: what the input column draws (see network_inputs), [] for one plain box each.
     """
 
     sizes: list[int]
@@ -72,6 +80,7 @@ class NetworkView:
     weights: list[np.ndarray]
     biases: list[np.ndarray]
     activations: list[str]
+    inputs: list[InputBox] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -185,12 +194,6 @@ def _plane_view(playground, plane) -> PlaneView:
     )
 
 
-def _unit_scale(a: np.ndarray) -> np.ndarray:
-    """Per neuron, divide by max(1, max |a|) so every image fits [-1, 1]."""
-    peak = np.max(np.abs(a), axis=0) if len(a) else np.ones(a.shape[1])
-    return a / np.maximum(peak, 1.0)
-
-
 def _output_labels(ds, spec) -> list[str]:
     """Names of the output neurons: the classes for softmax, else what is predicted."""
     if spec.n_outputs > 1:
@@ -212,7 +215,7 @@ def _network_view(playground, small_plane) -> NetworkView:
         if spec.output in ("sigmoid", "softmax"):
             layers[-1] = 2.0 * layers[-1] - 1.0  # probabilities -> [-1, 1] like tanh
         shape = small_plane.grid_shape  # (1, g) along a line: each image a strip
-        grids = [_unit_scale(a).reshape(*shape, a.shape[1]) for a in layers]
+        grids = [unit_scale(a).reshape(*shape, a.shape[1]) for a in layers]
     return NetworkView(
         list(spec.sizes),
         node_labels,
@@ -220,7 +223,25 @@ def _network_view(playground, small_plane) -> NetworkView:
         [w.copy() for w in net.weights],  # copies: the live feed may train on meanwhile
         [b.copy() for b in net.biases],
         list(net.activations),
+        _input_boxes(ds, labels, grids[0], small_plane),
     )
+
+
+def _input_values(ds) -> np.ndarray:
+    """(n, f) training inputs in real units where a feature is a raw column, else encoded."""
+    raw = list(ds.raw_feature_names)
+    columns = [ds.raw_train[:, raw.index(name)] if name in raw else ds.X_train[:, j]
+               for j, name in enumerate(ds.feature_names)]  # fmt: skip
+    return np.column_stack(columns) if columns else ds.X_train
+
+
+def _input_boxes(ds, labels: list[str], grids, small_plane) -> list[InputBox]:
+    """What the network view draws for each input (see network_inputs)."""
+    if ds.kind == "2d" and small_plane is not None:
+        return planar_inputs(tuple(ds.feature_names), small_plane.xs, small_plane.ys)
+    if ds.kind == "images":
+        return image_inputs(labels, ds.image_shape)
+    return table_inputs(labels, grids, _input_values(ds))
 
 
 def _test_rows(ds):

@@ -3,6 +3,7 @@
 Returns plain-dict specs (cheap to build 10 times a second); `figure_json` serializes them.
 """
 
+from playground import config
 from playground.plots import (
     boundary_spec,
     confusion_spec,
@@ -13,7 +14,11 @@ from playground.plots import (
     output_line_spec,
     weights_spec,
 )
+from playground.plots.network_edit import NetworkEdit
 from playground.snapshot import Snapshot
+
+EDITABLE = ("hidden", "features")
+"""Settings the network view edits on itself (its - / + and clicks on input features)."""
 
 
 def output_line(snap: Snapshot, settings: dict) -> dict:
@@ -65,20 +70,43 @@ def loss(snap: Snapshot, settings: dict) -> dict:
     return loss_spec(h["epoch"], h["train_loss"], h["test_loss"], log_y=settings["log_loss"])
 
 
-def network(snap: Snapshot, hover_values=None) -> dict:
+def editable(settings: dict) -> frozenset[str]:
+    """The EDITABLE settings the view may change now: not hidden by a teacher, and in use
+    (the input features exist for the 2-D sets only)."""
+    hidden = config.hidden_settings(settings)
+    return frozenset(name for name in EDITABLE
+                     if name not in hidden and config.is_shown(name, settings))  # fmt: skip
+
+
+def network_edit(settings: dict) -> NetworkEdit | None:
+    """The controls the network view offers for these settings, or None."""
+    allowed = editable(settings)
+    if not allowed:
+        return None
+    return NetworkEdit(config.MAX_LAYERS, config.MAX_NEURONS, layers="hidden" in allowed,
+                       features="features" in allowed)  # fmt: skip
+
+
+def network(snap: Snapshot, hover_values=None, settings: dict | None = None) -> dict:
     """The network diagram with a small image per neuron; hover_values: (weights, biases)
-    for the hover texts if not the current ones (see live_specs)."""
+    for the hover texts if not the current ones (see live_specs); settings: for the
+    controls it offers (None: none)."""
     n = snap.network
+    edit = None if settings is None else network_edit(settings)
     return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases,
-                        n.activations, hover_values=hover_values)  # fmt: skip
+                        n.activations, hover_values=hover_values, inputs=n.inputs or None,
+                        edit=edit)  # fmt: skip
 
 
 def weights(snap: Snapshot) -> dict:
-    """One weight matrix per layer (with biases) on a shared scale."""
+    """One weight matrix per layer (with biases), each on its own scale; the output
+    layer's columns are named as its neurons are (class names, P(...), the target)."""
     n = snap.network
-    labels = [f"layer {i + 1} ({a})" for i, a in enumerate(n.activations)]
+    labels = [f"layer {i + 1}" for i in range(len(n.weights))]
     inputs = n.node_labels[0] if len(n.node_labels[0]) <= 16 else None
-    return weights_spec(n.weights, n.biases, labels, inputs)
+    columns = [[f"n{j + 1}" for j in range(size)] for size in n.sizes[1:-1]]
+    return weights_spec(n.weights, n.biases, labels, inputs,
+                        neuron_names=[*columns, list(n.node_labels[-1])])  # fmt: skip
 
 
 def confusion(snap: Snapshot) -> dict | None:
@@ -109,7 +137,7 @@ def live_specs(
     """Every view the page shows for this snapshot, key -> figure spec (keys as the page's
     chart keys). slow=False leaves out the slowly changing views; hover_values: the
     (weights, biases) the network's hover texts show, if not the current ones."""
-    specs = {"network": network(snap, hover_values), "boundary": boundary(snap, settings)}
+    specs = {"network": network(snap, hover_values, settings), "boundary": boundary(snap, settings)}
     if snap.digits is not None:
         specs["digits"], first_layer = digits(snap)
         if slow:

@@ -2,12 +2,18 @@
 links coloured by sign and sized by |w|, all in ONE figure on one pair of hidden axes.
 
 The neuron images are server-drawn PNGs in layout.images (see raster.py: a heatmap trace per
-neuron cost the browser ~2x more per live update)."""
+neuron cost the browser ~2x more per live update). The view can also be edited: - and +
+over the layers and a click on an input feature send the new setting back (network_edit).
+The page's script shows a hovered neuron's image large on the output chart; the neuron
+hover trace tells it which image belongs to which neuron (customdata).
+"""
 
 import numpy as np
 
+from playground.network_inputs import InputBox
+from playground.plots import network_text as text
 from playground.plots.arrays import U8_TOP, quantize_u8
-from playground.plots.colors import DIVERGING_SCALE, LINK_NEUTRAL
+from playground.plots.colors import DIVERGING_SCALE, INK_SCALE, LINK_NEUTRAL
 from playground.plots.layout import (
     NETWORK_FIGURE_HEIGHT,
     UIREVISION,
@@ -16,33 +22,59 @@ from playground.plots.layout import (
     label_room,
     live_layout,
 )
-from playground.plots.network_geometry import BOX, NeuronBox, extent, layer_boxes
+from playground.plots.network_edit import NetworkEdit, feature_target
+from playground.plots.network_geometry import (
+    BOTTOM_ROOM_PX,
+    BOX,
+    SIDE_PAD,
+    TOP_ROOM_PX,
+    NeuronBox,
+    canvas,
+    column_indices,
+    column_sizes,
+    extent,
+    layer_boxes,
+    slot_counts,
+)
 from playground.plots.network_links import link_hover_trace, link_traces
 from playground.plots.raster import grid_image, scale_lut
 
 NEUTRAL_Z = U8_TOP // 2  # a neuron without an image is drawn in the scale's middle grey
-
+UNUSED_OPACITY = 0.3  # an input feature the network does not use
+MAX_LABEL_CHARS = 18  # longer input / output names are cut in the view (whole in hovers)
 
 NEURON_LUT = scale_lut(DIVERGING_SCALE, U8_TOP + 1)
+INK_LUT = scale_lut(INK_SCALE, U8_TOP + 1)
 
 
-def _neuron_image(box: NeuronBox, grid: np.ndarray | None) -> dict:
-    """One neuron's output image (g, g) in [-1, 1], row 0 at the bottom, filling its box;
-    a neuron without an image is a plain mid-grey box."""
-    z = np.full((1, 1), NEUTRAL_Z, np.uint8) if grid is None else quantize_u8(grid, -1.0, 1.0)
-    return grid_image(z, NEURON_LUT, box.left, box.bottom, BOX, BOX)
+def _box_image(box: NeuronBox, grid, kind: str = "signed", opacity: float = 1.0) -> dict:
+    """One box's image: grid (h, w), row 0 at the bottom, in [-1, 1] ("signed") or [0, 1]
+    ("ink"); no grid is a plain mid-grey box."""
+    if grid is None:
+        z, lut = np.full((1, 1), NEUTRAL_Z, np.uint8), NEURON_LUT
+    elif kind == "ink":
+        z, lut = quantize_u8(grid, 0.0, 1.0), INK_LUT
+    else:
+        z, lut = quantize_u8(grid, -1.0, 1.0), NEURON_LUT
+    return grid_image(z, lut, box.left, box.bottom, BOX, BOX, opacity)
 
 
-def _neuron_hover_trace(boxes: list[list[NeuronBox]], hovers: list[str]) -> dict:
-    """Invisible square markers over the neuron boxes that carry each neuron's hover text."""
+def _short(name: str) -> str:
+    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1] + "…"
+
+
+def _neuron_hover_trace(boxes, hovers: list[str], custom: list[list], size_px: float) -> dict:
+    """Invisible square markers over the boxes: each neuron's hover text, and customdata
+    [image index to show large on hover (-1: none), name, edit payload of a click ("")]."""
     centers = [box.center for column in boxes for box in column]
     return {
         "type": "scatter",
         "x": [round(x, 3) for x, _ in centers],
         "y": [round(y, 3) for _, y in centers],
         "mode": "markers",
-        "marker": {"size": 28, "symbol": "square", "opacity": 0},
+        "marker": {"size": max(10, round(size_px)), "symbol": "square", "opacity": 0},
         "hovertext": hovers,
+        "customdata": custom,
         "hoverinfo": "text",
         "name": "neurons",
     }
@@ -50,21 +82,8 @@ def _neuron_hover_trace(boxes: list[list[NeuronBox]], hovers: list[str]) -> dict
 
 def _neuron_hover(layer: int, index: int, labels, biases, activation_names) -> str:
     name = labels[layer][index]
-    if layer == 0:
-        return f"{name} (input)"
     bias = float(np.asarray(biases[layer - 1])[index])
     return f"{name}: {activation_names[layer - 1]}, bias {bias:.3f}"
-
-
-# Labels and frames are layout annotations and one path shape, not traces: while training
-# only the links change, and Plotly.react re-plots traces but leaves an unchanged layout
-# alone (text traces measured ~1-7 ms of each update in Chromium).
-_ANCHORS = {  # where the label sits relative to its point -> annotation anchors
-    "left": {"xanchor": "right", "yanchor": "middle"},
-    "right": {"xanchor": "left", "yanchor": "middle"},
-    "above": {"xanchor": "center", "yanchor": "bottom"},
-    "below": {"xanchor": "center", "yanchor": "top"},
-}
 
 
 def _outline_shape(boxes: list[list[NeuronBox]]) -> dict:
@@ -83,31 +102,31 @@ def _outline_shape(boxes: list[list[NeuronBox]]) -> dict:
     }
 
 
-def _label(x: float, y: float, text: str, side: str) -> dict:
-    return {"x": round(x, 3), "y": round(y, 3), "text": text, "showarrow": False,
-            "font": {"size": 11}, **_ANCHORS[side]}  # fmt: skip
+def default_inputs(names: list[str], grids: np.ndarray | None) -> list[InputBox]:
+    """One input box per network input: its name and its image over the plane, if any."""
+    return [
+        InputBox(name, j, None if grids is None else np.asarray(grids)[:, :, j],
+                 hover=f"{name} (input)")
+        for j, name in enumerate(names)
+    ]  # fmt: skip
 
 
-def _label_annotations(boxes, layer_sizes, labels, activation_names) -> list[dict]:
-    """Input names left of their boxes, output names right, a header over each layer,
-    and '+N more' under a collapsed layer."""
-    notes = []
-    last = len(boxes) - 1
-    _, _, _, top = extent(boxes)
-    for layer, column in enumerate(boxes):
-        for box in column:
-            _, cy = box.center
-            if layer == 0:
-                notes.append(_label(box.left - 0.1, cy, labels[0][box.index], "left"))
-            elif layer == last:
-                notes.append(_label(box.right + 0.1, cy, labels[layer][box.index], "right"))
-        header = "input" if layer == 0 else activation_names[layer - 1]
-        notes.append(_label(column[0].center[0], top + 0.15, header, "above"))
-        hidden = layer_sizes[layer] - len(column)
-        if hidden > 0:
-            x, y = column[-1].center[0], column[-1].bottom - 0.1
-            notes.append(_label(x, y, f"+{hidden} more", "below"))
-    return notes
+def _input_parts(column, inputs: list[InputBox], edit: NetworkEdit | None):
+    """(images, hovers, customdata) of the input boxes."""
+    keys = [box.key for box in inputs if box.key]
+    used = [box.key for box in inputs if box.key and box.row >= 0]
+    images, hovers, custom = [], [], []
+    for box in column:
+        item = inputs[box.slot]
+        opacity = 1.0 if item.row >= 0 else UNUSED_OPACITY
+        images.append(_box_image(box, item.image, item.kind, opacity))
+        target = (
+            feature_target(keys, used, item.key) if edit and edit.features and item.key else None
+        )
+        shows = len(images) - 1 if item.kind == "signed" and item.image is not None else -1
+        hovers.append(item.hover or item.name)
+        custom.append([shows, item.name, target or ""])
+    return images, hovers, custom
 
 
 def network_spec(
@@ -119,6 +138,9 @@ def network_spec(
     activation_names: list[str],
     uirevision: str = UIREVISION,
     hover_values: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
+    *,
+    inputs: list[InputBox] | None = None,
+    edit: NetworkEdit | None = None,
 ) -> dict:
     """The whole network in one figure.
 
@@ -127,49 +149,66 @@ def network_spec(
     a (g, g, size) array of each neuron's output over the plane in [-1, 1] (grid[j, i] at
     (xs[i], ys[j])), or None to draw plain boxes. weights[l]: (size_l, size_l+1);
     biases[l]: (size_l+1,); activation_names[l]: the activation of layer l + 1.
-    Layers wider than 10 neurons show their first 6 and a '+N more' label.
+    A layer wider than 10 neurons shows its first 9 and a '+N' marker.
     hover_values: (weights, biases) whose values the hover texts show, if not the drawn
     ones: the page refreshes them less often while training, so that between refreshes the
     traces stay the same and only the neuron images change (a far cheaper redraw).
+    inputs: the input column's boxes (default: one per network input, from node_labels[0]
+    and neuron_grids[0]); edit: the controls to offer (None: a view without controls).
 
     Returns the figure as a plain dict (network_figure: the same as a validated Figure).
     """
-    boxes = layer_boxes(layer_sizes)
-    traces = link_traces(boxes, weights)
+    if inputs is None:
+        inputs = default_inputs(node_labels[0], neuron_grids[0] if neuron_grids else None)
+    rows = [box.row for box in inputs]
+    sizes = column_sizes(layer_sizes, rows)
+    slots = slot_counts(sizes)
+    input_names = [_short(box.name) for box in inputs]
+    output_names = [_short(name) for name in node_labels[-1]]
+    margin = {"l": label_room(input_names), "r": label_room(output_names), "t": 4, "b": 4}
+    scale = canvas(slots, margin["l"] + margin["r"])
+    boxes = layer_boxes(column_indices(layer_sizes, rows), slots, scale.layer_step)
     hover_weights, hover_biases = hover_values or (weights, biases)
-    images, hovers = [], []
-    for layer, column in enumerate(boxes):
+    images, hovers, custom = _input_parts(boxes[0], inputs, edit)
+    for layer, column in enumerate(boxes[1:], start=1):
         grids = neuron_grids[layer] if layer < len(neuron_grids) else None
         for box in column:
             grid = None if grids is None else np.asarray(grids)[:, :, box.index]
-            images.append(_neuron_image(box, grid))
+            images.append(_box_image(box, grid))
             hovers.append(
                 _neuron_hover(layer, box.index, node_labels, hover_biases, activation_names)
             )
+            custom.append(
+                [len(images) - 1 if grid is not None else -1, node_labels[layer][box.index], ""]
+            )
+    traces = link_traces(boxes, weights)
     traces.append(link_hover_trace(boxes, hover_weights, node_labels))
-    traces.append(_neuron_hover_trace(boxes, hovers))
-    layout = _canvas_layout(boxes, images, node_labels, uirevision)
-    layout["shapes"] = [_outline_shape(boxes)]
-    layout["annotations"] = _label_annotations(boxes, layer_sizes, node_labels, activation_names)
+    traces.append(_neuron_hover_trace(boxes, hovers, custom, BOX * scale.px_per_unit))
+    left, right, bottom, top = extent(boxes, slots)
+    names = [input_names, output_names]
+    notes = [box.note for box in inputs]
+    annotations = [
+        *text.io_labels([boxes[0], boxes[-1]], names, notes),
+        *text.markers(boxes, sizes),
+        *text.activation_row(boxes, activation_names, bottom, scale.px_per_unit),
+        *text.layer_controls(boxes, list(layer_sizes[1:-1]), top, edit),
+    ]
+    px = scale.px_per_unit
+    layout = live_layout(
+        NETWORK_FIGURE_HEIGHT,
+        uirevision,
+        margin,
+        xaxis={**hidden_axis(), "range": [left - SIDE_PAD, right + SIDE_PAD]},
+        yaxis={**hidden_axis(), "scaleanchor": "x",
+               "range": [bottom - BOTTOM_ROOM_PX / px, top + TOP_ROOM_PX / px]},
+        images=images,
+        shapes=[_outline_shape(boxes)],
+        annotations=annotations,
+        showlegend=False,
+        hovermode="closest",
+        hoverlabel={"namelength": 0},  # no trace-name box, so no '<extra></extra>' per trace
+    )  # fmt: skip
     return {"data": traces, "layout": layout}
 
 
 network_figure = figure_version(network_spec)
-
-
-def _canvas_layout(boxes, images: list[dict], labels: list[list[str]], uirevision: str) -> dict:
-    """Hidden square-unit axes, margins that fit the input and output names (annotations
-    may stand in the margins), and the neuron images."""
-    left, right, bottom, top = extent(boxes)
-    margin = {"l": label_room(labels[0]), "r": label_room(labels[-1]), "t": 4, "b": 4}
-    return live_layout(
-        NETWORK_FIGURE_HEIGHT,
-        uirevision,
-        margin,
-        xaxis={**hidden_axis(), "range": [left - 0.3, right + 0.3]},
-        yaxis={**hidden_axis(), "range": [bottom - 0.7, top + 0.7], "scaleanchor": "x"},
-        images=images,
-        showlegend=False,
-        hovermode="closest",
-        hoverlabel={"namelength": 0},  # no trace-name box, so no '<extra></extra>' per trace
-    )

@@ -22,9 +22,10 @@ def link_bucket(weight: float) -> int:
 
 
 def _drawn_links(boxes, weights):
-    """(start box, end box, weight) for every link between two drawn neurons."""
+    """(start box, end box, weight) for every link between two drawn neurons (an input
+    feature the network does not use has none)."""
     for layer, matrix in enumerate(weights):
-        for start in boxes[layer]:
+        for start in (box for box in boxes[layer] if box.index >= 0):
             for end in boxes[layer + 1]:
                 yield start, end, float(matrix[start.index, end.index])
 
