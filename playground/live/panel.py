@@ -56,10 +56,10 @@ def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header:
 HEIGHTS = {"network": 380, "boundary": 380, "digits": 380, "loss": 220}
 SMALL_HEIGHT = 300
 TITLES = {  # chart key -> (bold title, note after it)
-    "network": ("Network", "each square shows what that neuron computes over the plane"),
+    "network": ("Network", "each square is a neuron's output; point at one to see it large"),
     "boundary": ("Output", "the network's prediction over the plane"),
     "digits": ("Test images", "predicted digit, mistakes in red"),
-    "weights": ("Weights", "one matrix per layer, last row = biases"),
+    "weights": ("Weights", "one matrix per layer, last row = biases; each on its own scale"),
     "first_layer": ("First-layer weights", "as 8×8 images"),
     "confusion": ("Confusion matrix", "test data"),
     "loss": ("", ""),

@@ -188,10 +188,10 @@ def network_spec(
     names = [input_names, output_names]
     notes = [box.note for box in inputs]
     annotations = [
-        *text.io_labels([boxes[0], boxes[-1]], names, notes),
+        *text.io_labels([boxes[0], boxes[-1]], names, notes, scale.px_per_unit),
         *text.markers(boxes, sizes),
         *text.activation_row(boxes, activation_names, bottom, scale.px_per_unit),
-        *text.layer_controls(boxes, list(layer_sizes[1:-1]), top, edit),
+        *text.layer_controls(boxes, list(layer_sizes[1:-1]), top, edit, scale.px_per_unit),
     ]
     px = scale.px_per_unit
     layout = live_layout(

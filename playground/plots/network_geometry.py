@@ -14,11 +14,11 @@ from dataclasses import dataclass
 BOX = 1.0
 NEURON_GAP = 0.45
 MIN_LAYER_STEP = 2.3  # room for the links between two columns and a header over each
-MAX_LAYER_STEP = 3.2
+MAX_LAYER_STEP = 5.0
 MAX_SLOTS = 10  # digits' ten outputs and a 2-D set's seven features fit in one column
 SIDE_PAD = 0.35  # units left and right of the outer columns
 NOMINAL_PLOT_PX = (520, 356)  # figure width, plot height at a 1500 px page (5fr of 9fr)
-TOP_ROOM_PX = 62  # above the columns: the layer-count row and the per-layer controls
+TOP_ROOM_PX = 68  # above the columns: two rows of per-layer controls, the layer count
 BOTTOM_ROOM_PX = 34  # below the columns: activation names (two rows when staggered)
 
 

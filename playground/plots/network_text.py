@@ -10,17 +10,20 @@ second row when it would not fit; text_box gives the pixel extent the tests chec
 
 from playground.plots.colors import DARK, LINK_NEUTRAL
 from playground.plots.network_edit import NetworkEdit, layer_count_targets, neuron_targets
-from playground.plots.network_geometry import NeuronBox, marker_slot
+from playground.plots.network_geometry import BOX, NEURON_GAP, NeuronBox, marker_slot
 
 FONT = 11
 SMALL_FONT = 10
 CHAR_EM = 0.6  # a generous average glyph width of Helvetica / Arial, in em
 MUTED = "#888888"
-BUTTON_SHIFT_PX = 12  # the - and + of a layer sit this far left and right of its centre
-CONTROL_ROW_PX = 6  # above the columns: per-layer controls
-LAYER_ROW_PX = 32  # above those: the number of hidden layers
-ACTIVATION_ROW_PX = 4  # below the columns: activation names (second row 13 px lower)
+BUTTON_SHIFT_PX = 14  # the - and + of a layer sit this far left and right of its centre
+CONTROL_ROW_PX = 6  # above the columns: per-layer controls (a second row 19 px higher)
+SECOND_CONTROL_ROW_PX = 19
+LAYER_ROW_PX = 46  # above those: the number of hidden layers
+ACTIVATION_ROW_PX = 4  # below the columns: activation names (a second row 13 px lower)
 SECOND_ROW_PX = 13
+LINE_PX = 13.5  # height of one line of names beside a box
+ROW_CLEARANCE_PX = 3  # the least room between two texts on one row
 
 _ANCHORS = {  # where the label sits relative to its point -> annotation anchors
     "left": {"xanchor": "right", "yanchor": "middle"},
@@ -67,16 +70,19 @@ def button(x: float, y: float, text: str, target: str | None, hover: str, **shif
     return label(x, y, text, "above", **style, **shift)
 
 
-def io_labels(boxes: list[list[NeuronBox]], names: list[list[str]], notes: list[str]) -> list[dict]:
-    """Input names (and a second line, e.g. a value range) left of their boxes, output
-    names right of theirs; names[0] are the input boxes' names, names[-1] the outputs'."""
+def io_labels(boxes, names: list[list[str]], notes: list[str], px_per_unit: float) -> list[dict]:
+    """Input names (and a second line, e.g. a value range, where two lines fit beside a
+    box at the nominal scale) left of their boxes, output names right of theirs; names[0]
+    are the input boxes' names, names[-1] the outputs'."""
     out = []
+    two_lines = (BOX + NEURON_GAP) * px_per_unit >= 2 * LINE_PX + 2
     for box, name, note in zip(boxes[0], names[0], notes, strict=False):
         _, cy = box.center
-        out.append(label(box.left - 0.12, cy, name, "left", yshift=6 if note else 0))
+        note = note if two_lines else ""
+        out.append(label(box.left - 0.12, cy, name, "left", yshift=LINE_PX / 2 if note else 0))
         if note:
-            out.append(label(box.left - 0.12, cy, note, "left", SMALL_FONT, yshift=-6,
-                             font={"color": MUTED}))  # fmt: skip
+            out.append(label(box.left - 0.12, cy, note, "left", SMALL_FONT,
+                             yshift=-LINE_PX / 2, font={"color": MUTED}))  # fmt: skip
     for box in boxes[-1]:
         _, cy = box.center
         out.append(label(box.right + 0.12, cy, names[-1][box.index], "right"))
@@ -95,39 +101,63 @@ def markers(boxes: list[list[NeuronBox]], sizes: list[int]) -> list[dict]:
     return out
 
 
-def activation_row(
-    boxes, activation_names: list[str], bottom: float, px_per_unit: float
-) -> list[dict]:
-    """Activation names under the layers (not the inputs): on the first row, or on a
-    second one where the name would touch its neighbour's at the nominal scale."""
-    out, row_ends = [], [-1e9, -1e9]  # right edge (px) of the last name on each row
-    for column, name in zip(boxes[1:], activation_names, strict=True):
-        x = column[0].center[0]
-        half = text_width_px(name, SMALL_FONT) / 2 + 3
-        row = 0 if x * px_per_unit - half >= row_ends[0] else 1
-        row_ends[row] = x * px_per_unit + half
-        out.append(label(x, bottom, name, "below", SMALL_FONT, font={"color": MUTED},
-                         yshift=-ACTIVATION_ROW_PX - row * SECOND_ROW_PX))  # fmt: skip
+def stagger(groups: list[list[dict]], px_per_unit: float, step_px: int) -> list[dict]:
+    """Texts grouped by column, left to right, each group on the first of two rows where it
+    clears the group before it on that row at the nominal scale; the second row is step_px
+    further out (positive: up). Returns all texts."""
+    row_ends = [-1e9, -1e9]  # right edge (px) of the last group on each row
+    out = []
+    for group in groups:
+        spans = [text_box(note, px_per_unit)[:2] for note in group]
+        left, right = min(a for a, _ in spans), max(b for _, b in spans)
+        row = 0 if left >= row_ends[0] + ROW_CLEARANCE_PX else 1
+        row_ends[row] = right
+        for note in group:
+            note["yshift"] = note.get("yshift", 0) + row * step_px
+        out += group
     return out
 
 
-def layer_controls(boxes, hidden: list[int], top: float, edit: NetworkEdit | None) -> list[dict]:
-    """Over each hidden layer its neuron count, with - and + when editable; over the inputs
-    and the output a plain header; above all, the number of hidden layers with - and +."""
+def activation_row(
+    boxes, activation_names: list[str], bottom: float, px_per_unit: float
+) -> list[dict]:
+    """Activation names under the layers (not the inputs), staggered onto two rows where
+    neighbours would touch."""
+    groups = [[label(column[0].center[0], bottom, name, "below", SMALL_FONT,
+                     font={"color": MUTED}, yshift=-ACTIVATION_ROW_PX)]
+              for column, name in zip(boxes[1:], activation_names, strict=True)]  # fmt: skip
+    return stagger(groups, px_per_unit, -SECOND_ROW_PX)
+
+
+def _neuron_controls(x: float, top: float, hidden: list[int], layer: int, edit) -> list[dict]:
+    """A hidden layer's neuron count, between - and + when editable."""
+    size = hidden[layer]
+    count = f"{size} neuron{'s' if size != 1 else ''} in layer {layer + 1}"
+    out = [label(x, top, str(size), "above", yshift=CONTROL_ROW_PX + 1.5, hovertext=count)]
+    if edit and edit.layers:
+        fewer, more = neuron_targets(hidden, layer, edit)
+        row = {"yshift": CONTROL_ROW_PX}
+        out.append(button(x, top, "−", fewer, f"one neuron less in layer {layer + 1}",
+                          xshift=-BUTTON_SHIFT_PX, **row))  # fmt: skip
+        out.append(button(x, top, "+", more, f"one neuron more in layer {layer + 1}",
+                          xshift=BUTTON_SHIFT_PX, **row))  # fmt: skip
+    return out
+
+
+def layer_controls(
+    boxes, hidden: list[int], top: float, edit: NetworkEdit | None, px_per_unit: float
+) -> list[dict]:
+    """Over each hidden layer its neuron count, with - and + when editable, over the inputs
+    and the output a plain header (staggered onto two rows where neighbours would touch);
+    above all, the number of hidden layers with - and +."""
     row = {"yshift": CONTROL_ROW_PX}
-    out = [label(boxes[0][0].center[0], top, "input", "above", **row),
-           label(boxes[-1][0].center[0], top, "output", "above", **row)]  # fmt: skip
-    for layer, size in enumerate(hidden):
-        x = boxes[layer + 1][0].center[0]
-        count = f"{size} neuron{'s' if size != 1 else ''} in layer {layer + 1}"
-        out.append(label(x, top, str(size), "above", yshift=CONTROL_ROW_PX + 1.5, hovertext=count))
-        if edit and edit.layers:
-            fewer, more = neuron_targets(hidden, layer, edit)
-            out.append(button(x, top, "−", fewer, f"one neuron less in layer {layer + 1}",
-                              xshift=-BUTTON_SHIFT_PX, **row))  # fmt: skip
-            out.append(button(x, top, "+", more, f"one neuron more in layer {layer + 1}",
-                              xshift=BUTTON_SHIFT_PX, **row))  # fmt: skip
-    return out + _layer_count(boxes, hidden, top, edit)
+    groups = [[label(boxes[0][0].center[0], top, "input", "above", **row)]]
+    groups += [_neuron_controls(boxes[layer + 1][0].center[0], top, hidden, layer, edit)
+               for layer in range(len(hidden))]  # fmt: skip
+    groups.append([label(boxes[-1][0].center[0], top, "output", "above", **row)])
+    return stagger(groups, px_per_unit, SECOND_CONTROL_ROW_PX) + _layer_count(
+        boxes, hidden, top, edit
+    )
 
 
 def _layer_count(boxes, hidden: list[int], top: float, edit: NetworkEdit | None) -> list[dict]:
@@ -136,10 +166,10 @@ def _layer_count(boxes, hidden: list[int], top: float, edit: NetworkEdit | None)
     out = [label(x, top, text, "above", yshift=LAYER_ROW_PX + 1.5)]
     if edit and edit.layers:
         remove, add = layer_count_targets(hidden, edit)
-        offset = text_width_px(text) / 2 + 12
-        shift = {"yshift": LAYER_ROW_PX}
+        offset = text_width_px(text) / 2 + 9
+        row = {"yshift": LAYER_ROW_PX}
         out.append(
-            button(x, top, "−", remove, "remove the last hidden layer", xshift=-offset, **shift)
+            button(x, top, "−", remove, "remove the last hidden layer", xshift=-offset, **row)
         )
-        out.append(button(x, top, "+", add, "add a hidden layer", xshift=offset, **shift))
+        out.append(button(x, top, "+", add, "add a hidden layer", xshift=offset, **row))
     return out

@@ -136,7 +136,13 @@ def _ignore() -> None:
     """The callback of the element's "stopped" trigger: the rerun it causes is the point."""
 
 
-def live_panel(text: str, *, key: str, on_lost: Callable[[], None] = _ignore) -> None:
+def live_panel(
+    text: str,
+    *,
+    key: str,
+    on_lost: Callable[[], None] = _ignore,
+    on_edit: Callable[[], None] = _ignore,
+) -> None:
     """Show a panel message (see playground.live.panel) in the element ``key``; later
     calls with the same key update its charts in place.
 
@@ -151,7 +157,8 @@ def live_panel(text: str, *, key: str, on_lost: Callable[[], None] = _ignore) ->
         ensure_plotly_js(static_dir)
         ensure_chart_scripts(static_dir)
     _live_chart_element(key=key, data=text, width="stretch", height="content",
-                        on_stopped_change=_ignore, on_lost_change=on_lost)  # fmt: skip
+                        on_stopped_change=_ignore, on_lost_change=on_lost,
+                        on_edit_change=on_edit)  # fmt: skip
 
 
 def live_chart(figure_json: str, *, key: str, height: int) -> None:

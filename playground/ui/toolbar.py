@@ -12,10 +12,9 @@ from playground import config
 from playground.ui import state
 
 
-def _why_not_playing(pg) -> str:
+def _why_not_playing(pg) -> str | None:
     if pg.trainer.status != "ok":
-        return ("Training stopped because it diverged: choose a smaller learning rate, "
-                "press Reset, then Play again.")  # fmt: skip
+        return None  # the divergence message over the charts already says why and what to do
     return (f"Training reached its stop epoch ({pg.settings['max_epochs']}): raise "
             "\"Stop after epochs\" (0 = never stop) or press Reset to play again.")  # fmt: skip
 

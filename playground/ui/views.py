@@ -13,6 +13,9 @@ from playground.live.panel import capped_message, chart_slots
 from playground.live.routes import FEED_PATH
 from playground.ui import state
 from playground.ui.live_chart import live_panel
+from playground.ui.network_edits import apply_edit
+
+LIVE_KEY = "live"
 
 FEED_LOST = (
     "The live view lost its connection to the server, so training paused. "
@@ -38,4 +41,4 @@ def live_area(playground) -> None:
     if refusal:
         playground.set_playing(False)
         st.error(refusal)
-    live_panel(text, key="live", on_lost=_feed_lost)
+    live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY))

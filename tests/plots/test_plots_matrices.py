@@ -1,4 +1,4 @@
-"""Weights (one shared diverging scale) and the confusion matrix."""
+"""Weights (one diverging scale per layer) and the confusion matrix."""
 
 import numpy as np
 
@@ -6,23 +6,52 @@ from playground.plots import confusion_figure, weights_figure
 from playground.plots.colors import BLUE, ORANGE
 
 
-def test_weights_one_heatmap_per_layer_with_bias_row_on_one_symmetric_scale():
+def test_weights_one_heatmap_per_layer_with_bias_row_each_on_its_own_symmetric_scale():
     rng = np.random.default_rng(0)
-    weights = [rng.normal(size=(2, 4)), rng.normal(size=(4, 1)) * 5]
+    weights = [rng.normal(size=(2, 4)) * 0.1, rng.normal(size=(4, 1)) * 5]
     biases = [np.zeros(4), np.array([0.3])]
     fig = weights_figure(weights, biases, ["hidden", "output"], ["x1", "x2"])
     assert [t.type for t in fig.data] == ["heatmap", "heatmap"]
     assert fig.data[0].z.shape == (3, 4) and fig.data[1].z.shape == (5, 1)
     assert list(fig.data[0].y) == ["x1", "x2", "bias"] and fig.data[0].z.dtype == np.float32
-    assert {t.coloraxis for t in fig.data} == {"coloraxis"}  # one colorbar for all
-    limit = np.abs(weights[1]).max()
-    assert fig.layout.coloraxis.cmin == -limit and fig.layout.coloraxis.cmax == limit
-    assert fig.layout.coloraxis.colorscale[0][1] == ORANGE
-    assert fig.layout.coloraxis.colorscale[-1][1] == BLUE
+    assert [t.coloraxis for t in fig.data] == ["coloraxis", "coloraxis2"]
+    titles = [note.text for note in fig.layout.annotations]
+    for k, (axis, matrix) in enumerate([(fig.layout.coloraxis, weights[0]),
+                                        (fig.layout.coloraxis2, weights[1])]):  # fmt: skip
+        limit = np.abs(matrix).max()  # the biases are smaller here
+        assert axis.cmin == -limit and axis.cmax == limit  # the small first layer is not washed out
+        assert axis.colorscale[0][1] == ORANGE and axis.colorscale[-1][1] == BLUE
+        assert titles[k].endswith(f"±{limit:.2g}")  # its range, said
     assert fig.data[1].xaxis == "x2"
     assert "%{y}" in fig.data[0].hovertemplate and "%{z" in fig.data[0].hovertemplate
     left, right = fig.layout.xaxis.domain, fig.layout.xaxis2.domain
     assert left[1] < right[0]
+
+
+def test_weights_columns_and_next_rows_carry_the_neuron_names():
+    weights = [np.ones((2, 3)), np.ones((3, 10))]
+    digits = [str(d) for d in range(10)]
+    fig = weights_figure(weights, [np.zeros(3), np.zeros(10)],
+                         neuron_names=[["a", "b", "c"], digits])  # fmt: skip
+    assert list(fig.data[1].x) == digits and list(fig.data[1].y) == ["a", "b", "c", "bias"]
+    # class names such as 0..9 stay names: not a numeric axis from 0 to 9
+    assert fig.layout.xaxis2.type == "category"
+
+
+def test_many_layers_wrap_onto_rows_whose_titles_do_not_overlap():
+    sizes = [2, *[64] * 8, 1]
+    weights = [np.ones((a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    fig = weights_figure(weights, [np.zeros(b) for b in sizes[1:]]).to_plotly_json()
+    layout = fig["layout"]
+    plot_width = 520 - layout["margin"]["l"] - layout["margin"]["r"]  # the slot at 1500 px
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for note in layout["annotations"]:
+        half = 0.6 * note["font"]["size"] * len(note["text"]) / 2 / plot_width
+        rows.setdefault(note["y"], []).append((note["x"] - half, note["x"] + half))
+    assert len(rows) == 3 and layout["height"] > 260  # 9 panels: rows of 4, a taller figure
+    for spans in rows.values():
+        spans.sort()
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
 
 
 def test_confusion_matrix_true_on_y_predicted_on_x_annotated():

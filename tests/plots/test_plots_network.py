@@ -4,7 +4,7 @@ import numpy as np
 
 from playground.plots import network_figure
 from playground.plots.colors import BLUE, GREY, ORANGE, hex_to_rgb
-from playground.plots.network_geometry import COLLAPSED_SHOWN
+from playground.plots.network_geometry import MAX_SLOTS
 from playground.plots.network_links import link_bucket
 from tests.plots.png_reader import decode_data_uri
 
@@ -53,7 +53,7 @@ def test_one_png_per_neuron_on_one_hidden_axis_pair():
     assert max(im.x for im in images[:2]) < min(im.x for im in images[-1:])
     # names, headers and frames live in the layout (unchanged while training), not in traces
     texts = [note.text for note in fig.layout.annotations]
-    assert {"L0n0", "L0n1", "L3n0", "input", "tanh", "sigmoid"} <= set(texts)
+    assert {"L0n0", "L0n1", "L3n0", "input", "output", "tanh", "sigmoid"} <= set(texts)
     (outline,) = fig.layout.shapes
     assert outline.type == "path" and outline.path.count("Z") == sum(SIZES)
     assert not any(t.mode == "text" for t in _scatters(fig))
@@ -81,14 +81,15 @@ def test_hover_carries_weights_and_neuron_details():
     assert "tanh" in neuron and "bias 0.100" in neuron
 
 
-def test_wide_layer_is_collapsed_with_a_more_label():
+def test_wide_layer_is_collapsed_with_a_more_marker():
     sizes = [64, 16, 10]
     fig, _ = _network(sizes, with_grids=False)
-    assert len(_images(fig)) == COLLAPSED_SHOWN + COLLAPSED_SHOWN + 10
+    shown = MAX_SLOTS - 1
+    assert len(_images(fig)) == shown + shown + 10  # ten outputs fit: digits show 0-9
     labels = [note.text for note in fig.layout.annotations]
-    assert "+58 more" in labels and "+10 more" in labels
+    assert "+55" in labels and "+7" in labels and not any("more" in t for t in labels)
     hover = next(t for t in _scatters(fig) if t.mode == "markers")
-    assert len(hover.text) == COLLAPSED_SHOWN * COLLAPSED_SHOWN + COLLAPSED_SHOWN * 10
+    assert len(hover.text) == shown * shown + shown * 10
 
 
 def test_missing_grids_draw_plain_mid_grey_boxes():

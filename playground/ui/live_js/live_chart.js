@@ -9,6 +9,7 @@ export default function liveChart({ data, parentElement, setTriggerValue }) {
   try {
     const header = apply(parentElement, data);
     const panel = panels.get(parentElement);
+    panel.setTrigger = setTriggerValue; // for edits made on the network chart
     if (header) {
       panel.playing = !!(header.playing && header.feed && header.token);
       if (header.feed) {

@@ -4,6 +4,7 @@
 // line per slot with its figure's JSON ("" = keep the figure shown).
 // One element for all charts: Streamlit's frontend then delivers each rerun's figures in
 // one update (measured: with five separate elements it dropped ~12 % of their updates).
+import { wireNetwork } from "./network_view.js";
 import { dispose, update } from "./plot_view.js";
 
 export const panels = new WeakMap();
@@ -24,16 +25,23 @@ function slotFor(panel, slot) {
     entry = { box, title, host, text: null };
     panel.slots.set(slot.key, entry);
   }
-  const text = (slot.title || "") + "\u0000" + (slot.note || "");
-  if (entry.text !== text) {
-    entry.title.replaceChildren();
-    if (slot.title) entry.title.append(Object.assign(document.createElement("b"), { textContent: slot.title }));
-    if (slot.note) entry.title.append(" — " + slot.note);
-    entry.title.hidden = !slot.title && !slot.note;
-    entry.text = text;
-  }
+  entry.slot = slot;
+  showTitle(entry);
   entry.host.style.height = slot.height + "px";
   return entry;
+}
+
+// The slot's bold title and its note (a note set by setNote stands in for the slot's own).
+function showTitle(entry) {
+  const title = entry.slot.title || "";
+  const note = entry.note || entry.slot.note || "";
+  const text = title + "\u0000" + note;
+  if (entry.text === text) return;
+  entry.title.replaceChildren();
+  if (title) entry.title.append(Object.assign(document.createElement("b"), { textContent: title }));
+  if (note) entry.title.append(" — " + note);
+  entry.title.hidden = !title && !note;
+  entry.text = text;
 }
 
 function panelFor(parent) {
@@ -43,6 +51,10 @@ function panelFor(parent) {
     root.className = "live-panel";
     parent.append(root);
     panel = { root, slots: new Map(), token: null, frame: 0, drawing: null, streaming: false };
+    panel.setNote = (key, note) => {
+      const entry = panel.slots.get(key);
+      if (entry) { entry.note = note; showTitle(entry); }
+    };
     panels.set(parent, panel);
   }
   return panel;
@@ -117,5 +129,6 @@ export function apply(parent, text) {
   showStats(panel, header);
   const drawn = header.slots.map((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
   panel.drawing = Promise.all(drawn);
+  panel.drawing.then(() => wireNetwork(panel));
   return header;
 }

@@ -74,6 +74,7 @@ async function draw(Plotly, view, text) {
   try {
     const figure = JSON.parse(text);
     const layout = layoutOf(figure);
+    if (view.filter) view.filter(layout);
     const key = shapeKey(figure, layout);
     if (view.drawn && key === view.shapeKey) {
       await Plotly.relayout(view.plot, imageSources(layout));
@@ -120,6 +121,20 @@ export function dispose(host) {
   if (view.resize) view.resize.disconnect();
   if (view.drawn) window.__livePlotlyLoad.then((Plotly) => Plotly.purge(view.plot));
   views.delete(host);
+}
+
+// A function that edits every layout of this chart before it is drawn (null: none), e.g.
+// the output chart showing a hovered neuron's image; redraw applies it to the figure shown.
+export function setLayoutFilter(host, filter) {
+  viewFor(host).filter = filter;
+}
+
+export function redraw(host) {
+  const view = views.get(host);
+  if (!view || !view.wanted) return;
+  view.shown = null;
+  view.failed = null;
+  if (!view.drawing) view.drawing = drain(view);
 }
 
 // Draws `text` in the chart of `host` (or keeps what it shows for an empty text); returns a
