@@ -134,7 +134,8 @@ def test_page_loads_at_epoch_zero_with_charts_drawn(new_page, playground_url):
     assert exception_count(page) == 0
     assert epoch(page) == 0
     assert page.evaluate(IS_DRAWN, "boundary") and page.evaluate(IS_DRAWN, "network")
-    assert network_neuron_count(page) == 2 + 4 + 2 + 1  # TF Playground's default [4, 2]
+    # TF Playground's default [4, 2], with all seven input features drawn (two in use)
+    assert network_neuron_count(page) == 7 + 4 + 2 + 1
 
 
 def test_play_trains_and_updates_the_boundary_in_place(new_page, playground_url):
@@ -204,7 +205,7 @@ def test_url_settings_are_applied(new_page, playground_url):
     query = "?dataset=xor&hidden=3&activation=relu&learning_rate=0.1"
     page = open_app(new_page, playground_url, query)
     assert exception_count(page) == 0
-    assert network_neuron_count(page) == 2 + 3 + 1
+    assert network_neuron_count(page) == 7 + 3 + 1  # all seven features drawn, two in use
     lr = page.locator(".st-key-set_learning_rate [data-testid=stSliderThumbValue]")
     assert lr.inner_text().strip() == "0.1"
     assert page.locator(".st-key-set_activation input").input_value() == "ReLU"

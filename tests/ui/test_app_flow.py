@@ -124,6 +124,15 @@ def test_divergence_pauses_with_a_plain_message():
     assert any("learning rate" in e.value for e in at.error)
 
 
+def test_play_after_divergence_shows_one_message_not_two():
+    at = start(dataset="plane", learning_rate="10", activation="linear", hidden="8,8,8,8")
+    at.button(key="step").click().run()
+    assert playground(at).trainer.status == "diverged"
+    at.button(key="play").click().run()
+    assert not playground(at).playing
+    assert len(at.error) == 1 and "learning rate" in at.error[0].value
+
+
 def test_teacher_can_hide_a_panel_through_the_url():
     at = start(hide="training")
     keys = {w.key for w in at.select_slider}
