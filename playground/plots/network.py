@@ -170,30 +170,20 @@ def network_spec(
     boxes = layer_boxes(column_indices(layer_sizes, rows), slots, scale.layer_step)
     hover_weights, hover_biases = hover_values or (weights, biases)
     images, hovers, custom = _input_parts(boxes[0], inputs, edit)
-    for layer, column in enumerate(boxes[1:], start=1):
-        grids = neuron_grids[layer] if layer < len(neuron_grids) else None
-        for box in column:
-            grid = None if grids is None else np.asarray(grids)[:, :, box.index]
-            images.append(_box_image(box, grid))
-            hovers.append(
-                _neuron_hover(layer, box.index, node_labels, hover_biases, activation_names)
-            )
-            custom.append(
-                [len(images) - 1 if grid is not None else -1, node_labels[layer][box.index], ""]
-            )
+    described = (node_labels, hover_biases, activation_names)
+    _neuron_parts(boxes, neuron_grids, described, images, hovers, custom)
     traces = link_traces(boxes, weights)
     traces.append(link_hover_trace(boxes, hover_weights, node_labels))
     traces.append(_neuron_hover_trace(boxes, hovers, custom, BOX * scale.px_per_unit))
     left, right, bottom, top = extent(boxes, slots)
-    names = [input_names, output_names]
-    notes = [box.note for box in inputs]
-    annotations = [
-        *text.io_labels([boxes[0], boxes[-1]], names, notes, scale.px_per_unit),
-        *text.markers(boxes, sizes),
-        *text.activation_row(boxes, activation_names, bottom, scale.px_per_unit),
-        *text.layer_controls(boxes, list(layer_sizes[1:-1]), top, edit, scale.px_per_unit),
-    ]
     px = scale.px_per_unit
+    annotations = [
+        *text.io_labels([boxes[0], boxes[-1]], [input_names, output_names],
+                        [box.note for box in inputs], px),
+        *text.markers(boxes, sizes),
+        *text.activation_row(boxes, activation_names, bottom, px),
+        *text.layer_controls(boxes, list(layer_sizes[1:-1]), top, edit, px),
+    ]  # fmt: skip
     layout = live_layout(
         NETWORK_FIGURE_HEIGHT,
         uirevision,
@@ -209,6 +199,20 @@ def network_spec(
         hoverlabel={"namelength": 0},  # no trace-name box, so no '<extra></extra>' per trace
     )  # fmt: skip
     return {"data": traces, "layout": layout}
+
+
+def _neuron_parts(boxes, neuron_grids, described, images: list, hovers: list, custom: list):
+    """Append the images, hover texts and customdata of the hidden and output neurons;
+    described: (node_labels, biases for the hovers, activation_names)."""
+    labels, biases, activation_names = described
+    for layer, column in enumerate(boxes[1:], start=1):
+        grids = neuron_grids[layer] if layer < len(neuron_grids) else None
+        for box in column:
+            grid = None if grids is None else np.asarray(grids)[:, :, box.index]
+            images.append(_box_image(box, grid))
+            hovers.append(_neuron_hover(layer, box.index, labels, biases, activation_names))
+            shows = len(images) - 1 if grid is not None else -1
+            custom.append([shows, labels[layer][box.index], ""])
 
 
 network_figure = figure_version(network_spec)
