@@ -26,7 +26,8 @@ function showNeuron(panel, shown) {
   if ((current && current.index) === (shown && shown.index)) return;
   panel.hovered = shown;
   const boundary = panel.slots.get("boundary");
-  if (!boundary) return;
+  const drawn = boundary && viewFor(boundary.host).plot.layout;
+  if (!drawn || !(drawn.images || []).length) return; // no surface to swap (a 1-D view)
   setLayoutFilter(boundary.host, shown ? (layout) => {
     const source = networkImage(panel, panel.hovered.index);
     if (source && layout.images && layout.images[0]) {
