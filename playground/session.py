@@ -189,12 +189,16 @@ class Playground:
     @_locked
     def set_csv(self, csv: CsvChoice) -> None:
         """Learn from an uploaded CSV file with the chosen columns (raises DataError and
-        keeps the old data if the file or the choice is bad)."""
+        keeps the old data if the file or the choice is bad). Coming from another data
+        set, the CSV's suggested setup (config.SUGGESTED_SETUPS) is applied."""
         old_csv, old_settings = self.csv, self.settings
         self.csv = csv
-        self.settings = {**self.settings, "dataset": "csv"}
-        if old_settings["dataset"] != "csv":  # plane features named another set's columns
-            self.settings.update(plane_x="", plane_y="")
+        if old_settings["dataset"] != "csv":
+            # A new data set opens with its setup (but what a teacher's link hides stays);
+            # the plane features named another set's columns.
+            new = {**config.with_setup(old_settings, "csv"), "plane_x": "", "plane_y": ""}
+            new, _ = config.keep_hidden(old_settings, new)
+            self.settings = config.reconcile(new)[0]
         try:
             self._load_data()
         except Exception:

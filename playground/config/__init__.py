@@ -23,6 +23,13 @@ from playground.config.rules import (
     reconcile,
 )
 from playground.config.setting import GROUPS, KINDS, RESET_EXPLANATIONS, RESETS, Setting, Variant
+from playground.config.setups import (
+    SETUP_KEYS,
+    SUGGESTED_SETUPS,
+    setup_note,
+    suggested_setup,
+    with_setup,
+)
 from playground.config.table import (
     DROPOUT_MAX_RATE,
     MAX_LAYERS,
@@ -57,7 +64,9 @@ __all__ = [
     "RESET_EXPLANATIONS",
     "SETTINGS",
     "SETTINGS_BY_NAME",
+    "SETUP_KEYS",
     "SLOW_SPEEDS",
+    "SUGGESTED_SETUPS",
     "Setting",
     "Variant",
     "build_settings",
@@ -78,6 +87,9 @@ __all__ = [
     "panel_settings",
     "presets_for",
     "reconcile",
+    "setup_note",
+    "suggested_setup",
     "to_query",
     "validate",
+    "with_setup",
 ]

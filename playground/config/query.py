@@ -6,6 +6,7 @@ from typing import Any
 from playground.config.coerce import coerce, preview
 from playground.config.rules import default_for, follow_up, reconcile
 from playground.config.setting import Setting
+from playground.config.setups import SUGGESTED_SETUPS
 from playground.config.table import SETTINGS_BY_NAME, defaults
 
 MAX_UNKNOWN_NOTES = 3  # a URL with many unknown keys gets a few notes, then a count
@@ -30,16 +31,19 @@ def encode(setting: Setting, value: Any) -> str:
 def to_query(
     settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
 ) -> dict[str, str]:
-    """The query params of valid settings: those that differ from the default, plus the seed.
+    """The query params of valid settings: those that differ from the data set's baseline
+    (the defaults with its suggested setup, see setups.py), plus the seed.
 
     Keys are setting names in table order; missing settings count as their default (for a
     setting with variants, the default for the other settings: regularization=l1 alone
     means L1's usual rate). from_query(to_query(s)) == (s, []) for every valid, reconciled s.
     """
     query = {}
+    setup = _setup_of(settings.get("dataset"), table)
     for name, setting in table.items():
         value = settings.get(name, setting.default)
-        if name in ALWAYS_IN_QUERY or value != default_for(name, settings, table):
+        base = setup[name] if name in setup else default_for(name, settings, table)
+        if name in ALWAYS_IN_QUERY or value != base:
             query[name] = encode(setting, value)
     return query
 
@@ -51,18 +55,29 @@ def _last_text(raw: Any) -> str | None:
     return raw if isinstance(raw, str) else None
 
 
+def _setup_of(dataset: Any, table: Mapping[str, Setting]) -> dict[str, Any]:
+    """The settings the suggested setup of `dataset` (a valid name, or anything) changes."""
+    if "dataset" not in table:
+        return {}  # a table without data sets
+    name, _ = coerce(table["dataset"], dataset if dataset is not None else "")
+    return {key: value for key, value in SUGGESTED_SETUPS.get(name, {}).items() if key in table}
+
+
 def from_query(
     params: Mapping[str, str | list[str]], table: Mapping[str, Setting] = SETTINGS_BY_NAME
 ) -> tuple[dict[str, Any], list[str]]:
     """Read settings from URL query params (e.g. `st.query_params` or a parsed query string).
 
-    Returns (settings, notes): every setting, with the default wherever a param is missing;
+    Returns (settings, notes): every setting, with the data set's baseline (the defaults
+    with its suggested setup, see setups.py) wherever a param is missing;
     a malformed, out-of-range or hostile value falls back to the default (or is clamped) and
     adds a note naming the parameter and the value used; unknown params add a note and are
     ignored. A setting with variants that is not given takes the default for the others
     (see `follow_up`). The cross-field rules of `reconcile` are applied. Never raises.
     """
-    settings, notes, unknown, given = defaults(table), [], [], set()
+    raw_dataset = params.get("dataset") if isinstance(params, Mapping) else None
+    base = {**defaults(table), **_setup_of(_last_text(raw_dataset), table)}
+    settings, notes, unknown, given = dict(base), [], [], set()
     for key, raw in params.items():
         setting = table.get(key) if isinstance(key, str) else None
         if setting is None:
@@ -76,7 +91,7 @@ def from_query(
         given.add(key)
         if note:
             notes.append(f"URL parameter {note}")
-    settings = follow_up(defaults(table), settings, given, table)
+    settings = follow_up(base, settings, given, table)
     settings, rule_notes = reconcile(settings, table)
     notes.extend(f"URL parameter {note}" for note in rule_notes)
     if unknown:

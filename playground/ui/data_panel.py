@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from playground import config
 from playground.data import CSV_INFO, DATASETS, DataError, csv_column_names, limits, load_dataset
 from playground.plots import dataset_thumbnail_png
 from playground.session import CsvChoice
@@ -66,12 +67,14 @@ def _upload_changed() -> None:
     raw = upload.getvalue()
     pg = state.playground()
     try:
+        switched = pg.settings["dataset"] != "csv"
         pg.set_csv(CsvChoice(raw=raw, name=upload.name))
     except DataError as error:
         state.report_error(f"{upload.name}: {error}")
         return
     state.report_error(None)
-    state.report_notes(pg.take_notes())
+    setup = [config.setup_note("csv", pg.settings)] if switched else []
+    state.report_notes(pg.take_notes() + setup)
     state.write_url()
 
 

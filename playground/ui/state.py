@@ -26,12 +26,18 @@ _SESSIONS: dict[str, Callable[[], bool]] = {}
 
 
 def _start() -> Playground:
-    settings, notes = config.from_query(st.query_params.to_dict())
+    params = st.query_params.to_dict()
+    settings, notes = config.from_query(params)
+    kept = tuple(key for key in config.SETUP_KEYS if key in params)  # explicit URL values
     try:
         playground = Playground(settings)
     except DataError as error:
         notes.append(f"{error} Starting with the default data set instead.")
-        playground = Playground({**settings, "dataset": config.defaults()["dataset"]})
+        default = config.defaults()["dataset"]
+        playground = Playground(config.with_setup(settings, default, keep=kept))
+    if "dataset" in params:  # the URL chose a data set: it opened with its setup
+        dataset = playground.settings["dataset"]
+        notes.append(config.setup_note(dataset, playground.settings, kept))
     st.session_state[NOTES] = notes + playground.take_notes()
     return playground
 
@@ -111,6 +117,10 @@ def change_settings(**changes) -> None:
         value, note = config.validate(name, raw)
         new[name] = value
         notes += [note] if note else []
+    setup_notes = []
+    if new["dataset"] != pg.settings["dataset"]:  # a new data set opens with its setup
+        new = config.with_setup(new, new["dataset"], keep=tuple(changes))
+        setup_notes.append(config.setup_note(new["dataset"], new))
     new = config.follow_up(pg.settings, new, changes)
     new, kept = config.keep_hidden(pg.settings, new)
     notes += [f"'{name}' is fixed by this page's link; it stays as it is."
@@ -122,7 +132,7 @@ def change_settings(**changes) -> None:
         st.session_state[ERROR] = str(error)
     else:
         st.session_state[ERROR] = None
-    st.session_state[NOTES] = notes + rule_notes + pg.take_notes()
+    st.session_state[NOTES] = notes + rule_notes + pg.take_notes() + setup_notes
     write_url()
 
 

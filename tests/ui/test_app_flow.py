@@ -82,10 +82,12 @@ def test_url_settings_are_applied():
     at = start(dataset="spiral", hidden="8,8,5", activation="relu", learning_rate="0.01",
                seed="42", noise="10")  # fmt: skip
     pg = playground(at)
-    assert pg.dataset.name == "spiral" and pg.spec.sizes == (2, 8, 8, 5, 1)
+    # The URL's values win; spiral's suggested setup gives the rest (four input features).
+    assert pg.dataset.name == "spiral" and pg.spec.sizes == (4, 8, 8, 5, 1)
     assert pg.network.activations[:3] == ["relu"] * 3
     assert pg.settings["seed"] == 42 and pg.trainer.learning_rate == 0.01
-    assert not at.info  # nothing needed a note
+    [note] = [i.value for i in at.info]  # only the setup's note: nothing else needed one
+    assert note.startswith("Suggested setup") and "hidden, activation, learning_rate" in note
 
 
 @pytest.mark.parametrize(
