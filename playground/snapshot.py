@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.data import FEATURE_LABELS, Line, Plane
+from playground.diagnosis import diagnose
 from playground.network_inputs import (
     InputBox,
     image_inputs,
@@ -93,6 +94,7 @@ class Snapshot:
     (true on rows) or None. digits: dict of images (m, 8, 8), true (m,), predicted (m,).
     batch, batches: mini-batches done in the epoch under way, of how many (batch 0 = none
     under way).
+    diagnosis: plain sentences when training is stuck, oscillating or has dead neurons.
     """
 
     epoch: int
@@ -112,6 +114,7 @@ class Snapshot:
     batch: int = 0
     batches: int = 0
     line: LineView | None = None
+    diagnosis: list[str] = field(default_factory=list)
 
 
 def plane_axes(playground) -> tuple[int, ...]:
@@ -280,6 +283,11 @@ def take_snapshot(playground) -> Snapshot:
         predicted = predicted_classes(playground.spec, out[shown])
         digits = {"images": images, "true": y_eval[shown], "predicted": predicted}
         first_layer = np.array(playground.network.weights[0])
+    diagnosis = []
+    if trainer.status == "ok":  # a diverged run has its own message
+        train_score = float(history[f"train_{score}"][-1])
+        diagnosis = diagnose(history["train_loss"], train_score, playground.network,
+                             ds.X_train, score)  # fmt: skip
     return Snapshot(
         epoch=trainer.epoch,
         status=trainer.status,
@@ -298,4 +306,5 @@ def take_snapshot(playground) -> Snapshot:
         batch=trainer.batch,
         batches=trainer.batches_per_epoch,
         line=_line_view(playground, big) if isinstance(big, Line) else None,
+        diagnosis=diagnosis,
     )

@@ -116,12 +116,16 @@ def _height(key: str, spec: dict) -> int:
     return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
 
 
-def _slot(key: str, figure: str, height: int, has_plane: bool, on_line: bool) -> ChartSlot:
+def _slot(
+    key: str, figure: str, height: int, has_plane: bool, on_line: bool, snap: Snapshot
+) -> ChartSlot:
     title, note = TITLES[key]
     if key == "network" and not has_plane:
         title, note = NETWORK_WITHOUT_PLANE
     if on_line and key in ALONG_A_LINE:
         title, note = ALONG_A_LINE[key]
+    if key == "loss" and snap.diagnosis:  # stuck, oscillating, dead neurons: in words
+        title, note = "Loss", " ".join(snap.diagnosis)
     return ChartSlot(key, figure, height, title, note)
 
 
@@ -140,9 +144,9 @@ def chart_slots(
     """
     specs = live_specs(snap, settings, kept is None, hover_values)
     has_plane, on_line = "boundary" in specs, snap.line is not None
-    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane, on_line)
+    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane, on_line, snap)
              for k, spec in specs.items()]  # fmt: skip
-    slots += [_slot(k, "", height, has_plane, on_line) for k, height in (kept or {}).items()
+    slots += [_slot(k, "", height, has_plane, on_line, snap) for k, height in (kept or {}).items()
               if k not in specs]  # fmt: skip
     return slots
 
