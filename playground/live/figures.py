@@ -14,6 +14,7 @@ from playground.plots import (
     output_line_spec,
     weights_spec,
 )
+from playground.plots.boundary_surface import target_range
 from playground.plots.network_edit import NetworkEdit
 from playground.snapshot import Snapshot
 
@@ -61,6 +62,10 @@ def boundary(snap: Snapshot, settings: dict) -> dict | None:
         y_name=plane.y_name,
         class_names=snap.class_names,
         discretize=settings["discretize"],
+        # Over every target, shown or not: the colours stay put when test data are toggled.
+        value_range=target_range(plane.train_labels, plane.test_labels)
+        if snap.task == "regression"
+        else None,
     )
 
 

@@ -45,7 +45,7 @@ def boundary_spec(
 
     task "binary": values (G, G) = probability of class 1; "multiclass": values (G, G, k)
     class probabilities; "regression": values (G, G) predictions, coloured over value_range
-    (default: symmetric around 0 over predictions and targets). values[j, i] is the output
+    (default: the targets' range, train and test, in their units). values[j, i] is the output
     at (xs[i], ys[j]). train_xy (n, 2), train_labels (n,) (classes 0..k-1, or -1/+1, or
     targets); test_xy (m, 2) / test_labels (m,) or None. discretize: flat class colours.
     Train points have a white outline, test points a dark one. Hover: on the points (class
@@ -63,7 +63,7 @@ def boundary_spec(
         drawn = surface.multiclass_surface(xs, ys, values, discretize)
         class_names = class_names or [f"class {k}" for k in range(values.shape[-1])]
     else:
-        value_range = value_range or surface.symmetric_range(values, train_labels)
+        value_range = value_range or surface.target_range(train_labels, test_labels)
         drawn = surface.regression_surface(xs, ys, values, value_range)
     traces = drawn["traces"]
     traces += point_traces(task, train_xy, train_labels, class_names, value_range, WHITE, "train")

@@ -88,9 +88,15 @@ def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, flo
     return _surface(z, xs, ys, DIVERGING_SCALE, traces=[legend])
 
 
-def symmetric_range(*arrays) -> tuple[float, float]:
-    """(-m, m) with m the largest finite |value| in the arrays (1 if there is none)."""
-    finite = [np.abs(a[np.isfinite(a)]) for a in map(np.asarray, arrays) if a is not None]
-    biggest = max((float(a.max()) for a in finite if a.size), default=0.0)
-    m = biggest if biggest > 0 else 1.0
-    return -m, m
+def target_range(*arrays) -> tuple[float, float]:
+    """(low, high) of the finite target values in the arrays: the colour scale's ends, so
+    its middle (grey) is the middle of the targets in real units, not 0 (penguin body
+    mass runs 2,700-6,300 g). A single value v gives (v - 0.5, v + 0.5); none (-1, 1)."""
+    given = [np.asarray(a, dtype=np.float64) for a in arrays if a is not None]
+    finite = [a[np.isfinite(a)] for a in given]
+    finite = [a for a in finite if a.size]
+    if not finite:
+        return -1.0, 1.0
+    low = min(float(a.min()) for a in finite)
+    high = max(float(a.max()) for a in finite)
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
