@@ -57,10 +57,12 @@ def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
             train_fraction=fraction,
             seed=seed,
         )
-    options = {}
-    if name == "penguins" and problem == "regression":
-        options["target"] = "body_mass_g"
-    features = settings["features"] if DATASETS[name].kind == "2d" else None
+    options, features = {}, None
+    if name == "penguins":
+        options["target"] = "body_mass_g" if problem == "regression" else "species"
+        features = tuple(f for f in settings["inputs"] if f != options["target"])
+    if DATASETS[name].kind == "2d":
+        features = settings["features"]
     noise = settings["noise"] / 100
     return load_dataset(
         name, noise=noise, train_fraction=fraction, seed=seed, features=features, **options

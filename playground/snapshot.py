@@ -21,6 +21,7 @@ from playground.problem import class_probabilities, predicted_classes
 
 DIGITS_SHOWN = 40  # test images in the digit grid
 BOUNDARY_GRID_SIZE = 100  # TF Playground's output grid
+HOVER_MAX_ROWS = 2000  # per-point predictions in the hover text up to this many rows
 NEURON_GRID_SIZE = 20  # each neuron's own image (g x g): 9 neurons stay under 5 KB of JSON
 
 
@@ -32,6 +33,11 @@ class PlaneView:
     probabilities for multiclass, (G, G) predictions in real units for regression;
     values[j, i] is the output at (xs[i], ys[j]). train_xy (n, 2), test_xy (m, 2): the
     rows on that plane; train_labels, test_labels: class ids or real target values.
+    held: names of the raw features not on the plane, held at their training mean (one-hot
+    columns by their column's name). train_predicted, test_predicted: the network's own
+    answer for each row (all its features, not the plane's held values): class
+    probabilities (n, k) in whole percent, or predictions in real units (n,); None for 2-D
+    sets (the surface under a point is its answer) and for big tables.
     """
 
     xs: np.ndarray
@@ -43,6 +49,9 @@ class PlaneView:
     train_labels: np.ndarray
     test_xy: np.ndarray
     test_labels: np.ndarray
+    held: tuple[str, ...] = ()
+    train_predicted: np.ndarray | None = None
+    test_predicted: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,7 @@ class Snapshot:
     status: str
     message: str
     task: str
+    kind: str  # the data set's: "2d" | "tabular" | "images"
     class_names: list[str] | None
     history: dict[str, np.ndarray]
     score: str
@@ -180,10 +190,34 @@ def _line_view(playground, line) -> LineView:
     return LineView(line.xs, values, line.x_name, ds.target_name, train_x, y_train, test_x, y_test)
 
 
+def _held_names(ds, axes: tuple[int, int]) -> tuple[str, ...]:
+    """The raw features not on the plane; one-hot columns ("island=Dream") by their column."""
+    names = [n.split("=")[0] for i, n in enumerate(ds.raw_feature_names) if i not in axes]
+    return tuple(dict.fromkeys(names))
+
+
+def _row_predictions(playground, X: np.ndarray) -> np.ndarray:
+    """The network's answer per row: probabilities (n, k) rounded to whole percent (so a
+    settled network's hover texts, and the points' revision, stop changing), or real
+    predictions (n,)."""
+    ds, spec = playground.dataset, playground.spec
+    output = playground.network.predict(X)
+    if ds.task == "regression":
+        return output[:, 0] * ds.target_scale + ds.target_mean
+    probabilities = class_probabilities(spec, output)
+    if probabilities.ndim == 1:
+        probabilities = np.stack([1.0 - probabilities, probabilities], axis=1)
+    return np.round(probabilities, 2)
+
+
 def _plane_view(playground, plane) -> PlaneView:
     ds = playground.dataset
     train_xy, test_xy = ds.points(axes=plane.axes)
     y_train, y_test = _real_targets(ds)
+    train_predicted = test_predicted = None
+    if ds.kind == "tabular" and len(ds.X_train) + len(ds.X_test) <= HOVER_MAX_ROWS:
+        train_predicted = _row_predictions(playground, ds.X_train)
+        test_predicted = _row_predictions(playground, ds.X_test)
     return PlaneView(
         plane.xs,
         plane.ys,
@@ -194,6 +228,9 @@ def _plane_view(playground, plane) -> PlaneView:
         y_train,
         test_xy,
         y_test,
+        held=_held_names(ds, plane.axes) if ds.kind == "tabular" else (),
+        train_predicted=train_predicted,
+        test_predicted=test_predicted,
     )
 
 
@@ -293,6 +330,7 @@ def take_snapshot(playground) -> Snapshot:
         status=trainer.status,
         message=trainer.message,
         task=ds.task,
+        kind=ds.kind,
         class_names=None if ds.class_names is None else list(ds.class_names),
         history=history,
         score=score,

@@ -12,7 +12,7 @@ from typing import Any
 from playground.config.setting import GROUPS, Setting, Variant
 from playground.config.toolbar import BUTTON_NAMES
 from playground.data import DATASETS as BUILT_IN_DATASETS
-from playground.data import FEATURES_2D
+from playground.data import FEATURES_2D, PENGUIN_FEATURES, PENGUIN_MEASUREMENTS
 from playground.engine import HIDDEN_ACTIVATIONS, INITIALIZERS
 from playground.engine import OPTIMIZERS as ENGINE_OPTIMIZERS
 from playground.hosting import HOST
@@ -58,6 +58,10 @@ def _data_settings(
         Setting("problem", "choice", "auto", "data", "Problem type",
                 "Classification or regression; auto picks the data set's usual task.",
                 "data", choices=PROBLEMS, shown_when=("dataset", tabular)),
+        Setting("inputs", "multi_choice", PENGUIN_MEASUREMENTS, "data", "Columns to learn from",
+                "The penguins' measurements, island and sex (one-hot encoded); the column "
+                "predicted is left out.", "data", choices=PENGUIN_FEATURES, min_len=1,
+                max_len=len(PENGUIN_FEATURES), shown_when=("dataset", ("penguins",))),
         Setting("noise", "int", 0, "data", "Noise (%)",
                 "How much the points or labels are disturbed.", "data", low=0, high=50, step=5,
                 shown_when=("dataset", datasets_2d)),

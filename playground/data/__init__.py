@@ -12,7 +12,7 @@ from playground.data.csv_loader import TASK_CHOICES, csv_column_names, load_csv
 from playground.data.dataset import Dataset, InputEncoder, Line, Plane
 from playground.data.errors import DataError
 from playground.data.features import DEFAULT_FEATURES_2D, FEATURE_LABELS, FEATURES_2D
-from playground.data.penguins import PENGUIN_FEATURES, PENGUIN_TARGETS
+from playground.data.penguins import PENGUIN_FEATURES, PENGUIN_MEASUREMENTS, PENGUIN_TARGETS
 from playground.data.registry import (
     CSV_INFO,
     DATASETS,
@@ -28,6 +28,7 @@ __all__ = [
     "FEATURES_2D",
     "FEATURE_LABELS",
     "PENGUIN_FEATURES",
+    "PENGUIN_MEASUREMENTS",
     "PENGUIN_TARGETS",
     "TASK_CHOICES",
     "DataError",

@@ -66,6 +66,10 @@ def boundary(snap: Snapshot, settings: dict) -> dict | None:
         value_range=target_range(plane.train_labels, plane.test_labels)
         if snap.task == "regression"
         else None,
+        train_predicted=plane.train_predicted,
+        test_predicted=plane.test_predicted if show_test else None,
+        # Named classes get a legend; the 2-D sets' two are the orange and blue of the data.
+        legend=snap.kind == "tabular" or snap.task == "multiclass",
     )
 
 

@@ -116,6 +116,13 @@ def _height(key: str, spec: dict) -> int:
     return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
 
 
+def _listed(names: tuple[str, ...], shown: int = 4) -> str:
+    """ "a, b and c", or the first `shown` names and how many more."""
+    if len(names) > shown:
+        return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
 def _slot(
     key: str, figure: str, height: int, has_plane: bool, on_line: bool, snap: Snapshot
 ) -> ChartSlot:
@@ -124,6 +131,8 @@ def _slot(
         title, note = NETWORK_WITHOUT_PLANE
     if on_line and key in ALONG_A_LINE:
         title, note = ALONG_A_LINE[key]
+    if key == "boundary" and snap.plane is not None and snap.plane.held:
+        note = f"{note}; {_listed(snap.plane.held)} held at their training mean"
     if key == "loss" and snap.diagnosis:  # stuck, oscillating, dead neurons: in words
         title, note = "Loss", " ".join(snap.diagnosis)
     return ChartSlot(key, figure, height, title, note)

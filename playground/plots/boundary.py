@@ -10,6 +10,9 @@ from playground.plots.colors import DARK, WHITE
 from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, figure_version, live_layout
 
 TASKS = ("binary", "multiclass", "regression")
+# One row of class entries above the plot, left-aligned with it.
+LEGEND_ABOVE = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom",
+                "font": {"size": 11}, "itemclick": False, "itemdoubleclick": False}  # fmt: skip
 
 
 def data_revision(*parts) -> str:
@@ -40,6 +43,9 @@ def boundary_spec(
     discretize: bool = False,
     value_range: tuple[float, float] | None = None,
     uirevision: str = UIREVISION,
+    train_predicted: np.ndarray | None = None,
+    test_predicted: np.ndarray | None = None,
+    legend: bool = False,
 ) -> dict:
     """Heatmap of the output over the grid (G,) x (G,) with train (and test) points on top.
 
@@ -49,7 +55,9 @@ def boundary_spec(
     at (xs[i], ys[j]). train_xy (n, 2), train_labels (n,) (classes 0..k-1, or -1/+1, or
     targets); test_xy (m, 2) / test_labels (m,) or None. discretize: flat class colours.
     Train points have a white outline, test points a dark one. Hover: on the points (class
-    and coordinates); the heatmap's own hover is off (see boundary_surface).
+    and coordinates, and train_predicted (n, k) / test_predicted (m, k) class probabilities
+    or (n,) / (m,) predictions if given); the heatmap's own hover is off (see
+    boundary_surface). legend: a legend of the class colours above the plot.
 
     Returns the figure as a plain dict (boundary_figure: the same as a validated Figure).
     """
@@ -66,21 +74,26 @@ def boundary_spec(
         value_range = value_range or surface.target_range(train_labels, test_labels)
         drawn = surface.regression_surface(xs, ys, values, value_range)
     traces = drawn["traces"]
-    traces += point_traces(task, train_xy, train_labels, class_names, value_range, WHITE, "train")
-    traces += point_traces(task, test_xy, test_labels, class_names, value_range, DARK, "test")
+    traces += point_traces(task, train_xy, train_labels, class_names, value_range, WHITE,
+                           "train", train_predicted)  # fmt: skip
+    traces += point_traces(task, test_xy, test_labels, class_names, value_range, DARK, "test",
+                           test_predicted)  # fmt: skip
+    legend = legend and task != "regression"  # regression has its colour bar
     layout = live_layout(
         LIVE_FIGURE_HEIGHT,
         uirevision,
-        {"l": 44, "r": 10, "t": 10, "b": 40},
+        {"l": 44, "r": 10, "t": 30 if legend else 10, "b": 40},
         xaxis=_axis(np.asarray(xs), x_name),
         yaxis=_axis(np.asarray(ys), y_name),
-        showlegend=False,
+        showlegend=legend,
+        legend=LEGEND_ABOVE,
         hovermode="closest",
         images=[drawn["image"]],
         # While training only the surface (a layout image) changes; an unchanged datarevision
         # lets Plotly.react skip re-plotting the points (measured in Chromium: most of the cost).
+        # The per-point predictions are in whole percent, so they too settle.
         datarevision=data_revision(task, train_xy, train_labels, test_xy, test_labels,
-                                   class_names, value_range),
+                                   class_names, value_range, train_predicted, test_predicted),
     )  # fmt: skip
     return {"data": traces, "layout": layout}
 

@@ -16,13 +16,32 @@ def class_indices(labels: np.ndarray) -> np.ndarray:
     return labels.astype(int)
 
 
-def class_point_traces(xy, labels, names: list[str], outline: str, split: str) -> list[dict]:
-    """One marker trace per class (the legend and hover name the class), float32 xy (n, 2)."""
+def probability_texts(names: list[str], probabilities: np.ndarray) -> list[str]:
+    """One hover line per row of probabilities (n, k): "Adelie 97 % · Gentoo 3 % · ..."."""
+    return [
+        " · ".join(f"{name} {100 * p:.0f} %" for name, p in zip(names, row, strict=True))
+        for row in np.asarray(probabilities, dtype=np.float64)
+    ]
+
+
+def class_point_traces(
+    xy, labels, names: list[str], outline: str, split: str, predicted=None
+) -> list[dict]:
+    """One marker trace per class (the legend and hover name the class), float32 xy (n, 2).
+
+    predicted: (n, k) the network's class probabilities for each point, shown in its hover
+    text (a point off the plane's held values can disagree with the surface under it).
+    """
     xy = np.asarray(xy)
     classes = class_indices(labels)
     traces = []
     for k, (name, color) in enumerate(zip(names, class_colors(len(names)), strict=True)):
         chosen = classes == k
+        hover = f"{name}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>"
+        extra = {}
+        if predicted is not None:
+            extra["text"] = probability_texts(names, np.asarray(predicted)[chosen])
+            hover = f"{name}<br>(%{{x:.2f}}, %{{y:.2f}})<br>%{{text}}<extra>{split}</extra>"
         traces.append(
             {
                 "type": "scatter",
@@ -36,15 +55,23 @@ def class_point_traces(xy, labels, names: list[str], outline: str, split: str) -
                     "size": POINT_SIZE,
                     "line": {"color": outline, "width": 1},
                 },
-                "hovertemplate": f"{name}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>",
+                "hovertemplate": hover,
+                **extra,
             }
         )
     return traces
 
 
-def value_point_trace(xy, targets, value_range, outline: str, split: str) -> dict:
-    """Regression points xy (n, 2) coloured by their targets (n,) on the surface's scale."""
+def value_point_trace(xy, targets, value_range, outline: str, split: str, predicted=None) -> dict:
+    """Regression points xy (n, 2) coloured by their targets (n,) on the surface's scale;
+    predicted: (n,) the network's prediction for each point, shown in its hover text."""
     xy = np.asarray(xy)
+    hover = f"%{{marker.color:.4g}}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>"
+    extra = {}
+    if predicted is not None:
+        extra["customdata"] = to_f32(predicted)
+        hover = (f"%{{marker.color:.4g}}, predicted %{{customdata:.4g}}"
+                 f"<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>")  # fmt: skip
     return {
         "type": "scatter",
         "x": to_f32(xy[:, 0]),
@@ -59,14 +86,18 @@ def value_point_trace(xy, targets, value_range, outline: str, split: str) -> dic
             "size": POINT_SIZE,
             "line": {"color": outline, "width": 1},
         },
-        "hovertemplate": f"%{{marker.color:.3g}}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>",
+        "hovertemplate": hover,
+        **extra,
     }
 
 
-def point_traces(task, xy, labels, class_names, value_range, outline, split) -> list[dict]:
-    """The traces for one split (train or test); none when xy or labels is None."""
+def point_traces(
+    task, xy, labels, class_names, value_range, outline, split, predicted=None
+) -> list[dict]:
+    """The traces for one split (train or test); none when xy or labels is None.
+    predicted: the network's answer per point for the hover text, or None."""
     if xy is None or labels is None:
         return []
     if task == "regression":
-        return [value_point_trace(xy, labels, value_range, outline, split)]
-    return class_point_traces(xy, labels, class_names, outline, split)
+        return [value_point_trace(xy, labels, value_range, outline, split, predicted)]
+    return class_point_traces(xy, labels, class_names, outline, split, predicted)

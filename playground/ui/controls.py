@@ -100,13 +100,14 @@ def _toggle(setting, value) -> None:
     )
 
 
-def _features(setting, value) -> None:
+def _features(setting, value, options=None) -> None:
     from playground.data import FEATURE_LABELS
 
-    key = _sync(setting.name, list(value))
+    options = list(setting.choices if options is None else options)
+    key = _sync(setting.name, [v for v in value if v in options])
     st.pills(
         setting.label,
-        list(setting.choices),
+        options,
         selection_mode="multi",
         key=key,
         help=_help(setting),
@@ -128,4 +129,4 @@ def setting_widget(name: str, settings: dict, options=None) -> None:
     elif setting.kind == "bool":
         _toggle(setting, value)
     elif setting.kind == "multi_choice":
-        _features(setting, value)
+        _features(setting, value, options)

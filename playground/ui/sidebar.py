@@ -16,8 +16,9 @@ GROUP_NOTES = {
 }
 
 
-def _draw(name: str, settings: dict, plane_names: list[str]) -> None:
-    """The widget(s) of one visible setting; a few have their own."""
+def _draw(name: str, settings: dict, options: dict[str, list[str]]) -> None:
+    """The widget(s) of one visible setting; a few have their own. options: the choices
+    that depend on the data, by setting name."""
     if name == "dataset":
         dataset_picker(settings)
         csv_upload()
@@ -26,10 +27,10 @@ def _draw(name: str, settings: dict, plane_names: list[str]) -> None:
     elif name == "layer_activations":
         layer_activation_widgets(settings)
     elif name in ("plane_x", "plane_y"):
-        if len(plane_names) >= 2:  # a single input is drawn along a line: no plane to choose
-            setting_widget(name, settings, plane_names)
+        if len(options[name]) >= 2:  # a single input is drawn along a line: no plane to choose
+            setting_widget(name, settings, options[name])
     else:
-        setting_widget(name, settings)
+        setting_widget(name, settings, options.get(name))
 
 
 def sidebar(playground) -> None:
@@ -37,6 +38,9 @@ def sidebar(playground) -> None:
     buttons with ?hide=... (a panel left with nothing to show has no heading either)."""
     settings = playground.settings
     plane_names = list(playground.dataset.raw_feature_names)
+    target = playground.dataset.target_name  # not offered as an input of itself
+    inputs = [c for c in config.SETTINGS_BY_NAME["inputs"].choices if c != target]
+    options = {"plane_x": plane_names, "plane_y": plane_names, "inputs": inputs}
     with st.sidebar:
         for group, title in GROUP_TITLES.items():
             names = config.panel_settings(group, settings)
@@ -45,4 +49,4 @@ def sidebar(playground) -> None:
             st.subheader(title)
             st.caption(GROUP_NOTES[group])
             for name in names:
-                _draw(name, settings, plane_names)
+                _draw(name, settings, options)

@@ -15,6 +15,7 @@ CONTEXT = {
     "problem": {"dataset": "penguins"},
     "plane_x": {"dataset": "penguins"},
     "plane_y": {"dataset": "penguins"},
+    "inputs": {"dataset": "penguins"},
     "momentum": {"optimizer": "momentum"},
     "beta1": {"optimizer": "adam"},
     "beta2": {"optimizer": "adam"},
@@ -147,6 +148,8 @@ def other_value(setting, current):
         return (3,) if current != (3,) else (5, 5)
     if kind == "choice_list":
         return ("relu", "relu") if current != ("relu", "relu") else ("elu", "elu")
+    if setting.name == "inputs":
+        return ("bill_length_mm", "island")
     return ("x1",) if setting.name == "features" else ("play",)  # multi_choice
 
 
