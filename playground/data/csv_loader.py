@@ -1,5 +1,7 @@
 """``load_csv``: a student's own table as a ``Dataset``, or a ``DataError`` saying why not."""
 
+import re
+
 import numpy as np
 
 from playground.data import csv_guard
@@ -35,6 +37,23 @@ def unusable_reason(column: np.ndarray) -> str | None:
     return None
 
 
+_ID_NAME = re.compile(r"id|index|idx|row|row_?(id|no|num|number)|key|unnamed:_?0")
+
+
+def looks_like_row_id(name: str, column: np.ndarray) -> bool:
+    """True for a column that numbers the rows rather than measuring them: a name like id,
+    passenger_id, PassengerId, index or row, or whole numbers that are all different and
+    consecutive (1, 2, 3, ... in any order)."""
+    text = name.strip()
+    folded = text.casefold().replace(" ", "_").replace("-", "_")
+    if _ID_NAME.fullmatch(folded) or folded.endswith("_id") or re.search(r"[a-z](Id|ID)$", text):
+        return True
+    if not is_numeric(column) or np.isnan(column).any() or len(column) < 3:
+        return False
+    values = np.sort(column)
+    return bool(np.all(values == np.round(values)) and np.all(np.diff(values) == 1))
+
+
 def detect_task(column: np.ndarray) -> str:
     """ "classification" for text or a few distinct whole numbers, else "regression"."""
     if not is_numeric(column):
@@ -56,8 +75,35 @@ def _choose_task(task, column: np.ndarray, target: str) -> str:
     return task
 
 
+def _default_features(columns: dict, target: str, notes: list[str]) -> list[str]:
+    """Every usable column but the target; row IDs too only if nothing else is usable."""
+    chosen, ids = [], []
+    for name in columns:
+        if name == target:
+            continue
+        reason = unusable_reason(columns[name])
+        if reason is None and _filled(columns[name]).mean() < 0.5:
+            reason = "more than half of its cells are empty"
+        if reason:
+            notes.append(f"Column '{name}' is not used: {reason}.")
+        elif looks_like_row_id(name, columns[name]):
+            ids.append(name)
+        else:
+            chosen.append(name)
+    if chosen and ids:  # an ID tells nothing about a row, but lets a network memorize it
+        listed = ", ".join(f"'{name}'" for name in ids)
+        notes.append(
+            f"Column {listed} is not used: it looks like a row ID. Add it under the "
+            "columns to learn from to use it anyway."
+        )
+        return chosen
+    return chosen + ids
+
+
 def _choose_features(columns: dict, target: str, features, notes: list[str]) -> list[str]:
-    if features is not None:
+    if features is None:
+        chosen = _default_features(columns, target, notes)
+    else:
         chosen = [features] if isinstance(features, str) else list(dict.fromkeys(features))
         for name in chosen:
             if name not in columns:
@@ -67,16 +113,6 @@ def _choose_features(columns: dict, target: str, features, notes: list[str]) -> 
             reason = unusable_reason(columns[name])
             if reason:
                 raise DataError(f"Column '{name}' cannot be a feature: {reason}.")
-    else:
-        chosen = []
-        for name in columns:
-            reason = None if name == target else unusable_reason(columns[name])
-            if name != target and reason is None and _filled(columns[name]).mean() < 0.5:
-                reason = "more than half of its cells are empty"
-            if reason:
-                notes.append(f"Column '{name}' is not used: {reason}.")
-            elif name != target:
-                chosen.append(name)
     if not chosen:
         raise DataError(
             "No column can be used as a feature: a feature needs numbers, or text with at "

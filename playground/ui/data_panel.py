@@ -137,7 +137,7 @@ def csv_upload() -> None:
     chosen = list(pg.csv.features or [])
     st.session_state["csv_features"] = [c for c in chosen if c in header and c != target]
     st.multiselect(
-        "Columns to learn from (empty = all others)",
+        "Columns to learn from (empty = all usable ones but row IDs)",
         [c for c in header if c != target],
         key="csv_features",
         on_change=_columns_changed,

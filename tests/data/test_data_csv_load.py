@@ -11,7 +11,7 @@ def table(header: str, rows: list[str], delimiter: str = ",") -> bytes:
 
 
 ROWS = [
-    f"{i},{i * i % 7 - 3.5},{'red' if i % 3 else 'blue'},{'yes' if i % 2 else 'no'}"
+    f"{2 * i},{i * i % 7 - 3.5},{'red' if i % 3 else 'blue'},{'yes' if i % 2 else 'no'}"
     for i in range(40)
 ]
 
