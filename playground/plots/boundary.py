@@ -10,9 +10,11 @@ from playground.plots.colors import DARK, WHITE
 from playground.plots.layout import LIVE_FIGURE_HEIGHT, UIREVISION, figure_version, live_layout
 
 TASKS = ("binary", "multiclass", "regression")
-# One row of class entries above the plot, left-aligned with it.
-LEGEND_ABOVE = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom",
-                "font": {"size": 11}, "itemclick": False, "itemdoubleclick": False}  # fmt: skip
+# One row of class entries above the plot, left-aligned with it ("normal": a legend group
+# would stack its entries in a column).
+LEGEND_ABOVE = {"orientation": "h", "traceorder": "normal", "x": 0, "xanchor": "left",
+                "y": 1, "yanchor": "bottom", "font": {"size": 11}, "itemclick": False,
+                "itemdoubleclick": False}  # fmt: skip
 
 
 def data_revision(*parts) -> str:

@@ -73,7 +73,7 @@ def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, flo
     The colorbar hangs on an invisible two-point marker trace spanning value_range.
     """
     low, high = value_range
-    colorbar = {"thickness": 12, "len": 0.9, "outlinewidth": 0, "tickformat": ".3g"}
+    colorbar = {"thickness": 12, "len": 0.9, "outlinewidth": 0, "tickformat": ".4~g"}
     legend = {
         "type": "scatter",
         "x": [None, None],

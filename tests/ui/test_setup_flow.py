@@ -31,7 +31,7 @@ def test_choosing_digits_applies_its_setup_with_a_note_and_a_short_url():
 def test_a_url_value_wins_over_the_setup_and_the_note_says_so():
     at = start(dataset="digits", hidden="16")
     pg = at.session_state["playground"]
-    assert pg.spec.sizes == (64, 16, 10) and pg.settings["activation"] == "relu"
+    assert pg.spec.sizes == (64, 16, 10) and pg.settings["activation"] == "leaky_relu"
     [note] = [i.value for i in at.info]
     assert "Kept from the URL: hidden" in note
 
