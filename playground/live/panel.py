@@ -132,7 +132,10 @@ def _slot(
     if on_line and key in ALONG_A_LINE:
         title, note = ALONG_A_LINE[key]
     if key == "boundary" and snap.plane is not None and snap.plane.held:
-        note = f"{note}; {_listed(snap.plane.held)} held at their training mean"
+        held = snap.plane.held
+        note = (
+            f"{note}; {_listed(held)} held at {'its' if len(held) == 1 else 'their'} training mean"
+        )
     if key == "loss" and snap.diagnosis:  # stuck, oscillating, dead neurons: in words
         title, note = "Loss", " ".join(snap.diagnosis)
     return ChartSlot(key, figure, height, title, note)
