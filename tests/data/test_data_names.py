@@ -23,7 +23,7 @@ def test_names_that_would_repeat_after_the_cut_stay_unique():
 
 def _long_header_csv() -> bytes:
     header = [f"feature_{i}_" + "x" * LONG for i in range(3)] + ["label_" + "y" * LONG]
-    rows = [f"{i},{i * 2 % 7},{i % 5},{'AB'[i % 2] + 'q' * LONG}" for i in range(30)]
+    rows = [f"{2 * i},{i * 2 % 7},{i % 5},{'AB'[i % 2] + 'q' * LONG}" for i in range(30)]
     return ("\n".join([",".join(header), *rows])).encode()
 
 
@@ -46,7 +46,7 @@ def test_the_pickers_offer_the_same_names_the_loader_uses():
 
 
 def test_long_text_categories_make_short_input_names():
-    rows = [f"{i},{'cat_' + str(i % 3) + 'w' * LONG},{i % 2}" for i in range(30)]
+    rows = [f"{2 * i},{'cat_' + str(i % 3) + 'w' * LONG},{i % 2}" for i in range(30)]
     ds = load_csv(("x,kind,y\n" + "\n".join(rows)).encode())
     assert len(ds.raw_feature_names) == 4 and max(map(len, ds.raw_feature_names)) <= 40
     assert any("input names" in note for note in ds.notes)
