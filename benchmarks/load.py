@@ -315,7 +315,8 @@ def markdown(raw: dict, n: int, processes: str) -> str:
     stopped = [s.stopped_at - s.pause_at for s in ok if s.stopped_at and s.pause_at]
     flipped = [s.flipped_at - s.pause_at for s in ok if s.flipped_at and s.pause_at]
     loads = [s.page_load for s in students if s.page_load is not None]
-    frames = sum(len(s.window()) for s in students)
+    begin, end = raw["window"]
+    frames = sum(1 for s in students for at, _ in s.frames if begin <= at <= end)
     rows = [
         ("students (server)", f"{n} ({processes})"),
         ("chart updates/s per student: median / p10 / worst",
@@ -350,7 +351,7 @@ def _server_rows(raw: dict, n: int, frames: int) -> list[tuple[str, str]]:
     if usage is None:
         return [("server CPU and memory", "n/a (no --pids)")]
     shares = [cpu / usage["seconds"] for cpu in usage["cpu"]]
-    per_frame = 1000 * sum(shares) / max(1e-9, frames / (raw["window"][1] - raw["window"][0]))
+    per_frame = 1000 * sum(shares) / max(1e-9, frames / usage["seconds"])
     per_session = (usage["rss"] - raw["base_rss"]) / n
     split = " + ".join(f"{share:.2f}" for share in shares)
     return [

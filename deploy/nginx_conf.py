@@ -88,6 +88,8 @@ server {{
 STANDALONE = """\
 # A self-contained nginx: run with nginx -p {run_dir} -c {run_dir}/nginx.conf -e ...
 {user}worker_processes {workers};
+# Stopping must not wait for students' open WebSockets.
+worker_shutdown_timeout 10s;
 daemon off;
 pid {run_dir}/nginx.pid;
 error_log {run_dir}/error.log warn;

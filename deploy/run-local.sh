@@ -9,6 +9,7 @@
 # Environment: PLAYGROUND_RUN_DIR  the run folder (default: a new temporary one, kept for
 #                                  its logs: access.log, error.log, streamlit-<i>.log)
 #              PYTHON              the Python with the app's requirements (default: python3)
+#              NGINX               the nginx executable (default: nginx on PATH, or /usr/sbin/nginx)
 set -euo pipefail
 
 usage() { echo "usage: $0 N PORT   (N processes, 1-32; nginx on 127.0.0.1:PORT)" >&2; exit 2; }
@@ -21,7 +22,9 @@ python=${PYTHON:-python3}
 run_dir=${PLAYGROUND_RUN_DIR:-$(mktemp -d -t playground-run.XXXXXX)}
 mkdir -p "$run_dir"
 run_dir=$(cd "$run_dir" && pwd)
-command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
+# Debian puts nginx in /usr/sbin, which a non-root PATH often lacks.
+nginx=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+[[ -x $nginx ]] || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
 
 pids=()
 nginx_pid=
@@ -72,8 +75,8 @@ fi
 "$python" deploy/nginx_conf.py --listen "127.0.0.1:$port" --run-dir "$run_dir" \
   "${user_arg[@]}" "${upstreams[@]}" >"$run_dir/nginx.conf"
 nginx_args=(-p "$run_dir" -c "$run_dir/nginx.conf" -e "$run_dir/error.log")
-nginx -t -q "${nginx_args[@]}"
-nginx "${nginx_args[@]}" &
+"$nginx" -t -q "${nginx_args[@]}"
+"$nginx" "${nginx_args[@]}" &
 nginx_pid=$!
 
 healthy() { curl -fs --max-time 2 -o /dev/null "http://$1/_stcore/health"; }
