@@ -145,8 +145,12 @@ async def one_student(url: str, query: str, start: float, pause: float, draw_s: 
             if run.play_label != "Pause":
                 raise RuntimeError(f"after Play the button reads {run.play_label!r}")
             puller = asyncio.create_task(pull_frames(session, student, draw_s))
-            await press_pause(session, student, pause)
-            await asyncio.wait_for(puller, PAUSE_WATCH_S)
+            try:
+                await press_pause(session, student, pause)
+                await asyncio.wait_for(asyncio.shield(puller), PAUSE_WATCH_S)
+            finally:
+                puller.cancel()  # done already, unless something failed
+                await asyncio.gather(puller, return_exceptions=True)
     except Exception as err:  # a benchmark reports every failure, it does not stop
         student.errors.append(f"{type(err).__name__}: {err}"[:200])
     return student
