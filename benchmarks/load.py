@@ -360,7 +360,8 @@ def _server_rows(raw: dict, n: int, frames: int) -> list[tuple[str, str]]:
     split = " + ".join(f"{share:.2f}" for share in shares)
     return [
         ("server CPU while all play, cores (per process)",
-         f"{sum(shares):.2f} ({split}), {per_frame:.0f} ms per frame"),
+         f"{sum(shares):.2f} ({split}), {sum(shares) / n:.2f} per student, "
+         f"{per_frame:.0f} ms per frame"),
         ("server memory: before → playing, per session",
          f"{raw['base_rss']:.0f} → {usage['rss']:.0f} MB, {per_session:.1f} MB"),
     ]  # fmt: skip

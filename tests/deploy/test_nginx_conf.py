@@ -13,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -92,8 +93,6 @@ def proxy():
 
 
 def _wait_answering(url: str, process: subprocess.Popen) -> None:
-    import time
-
     deadline = time.monotonic() + STARTUP_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
