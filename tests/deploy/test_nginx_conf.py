@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.chromium import free_port
-from deploy.nginx_conf import ROUTE_COOKIE, main, site_conf, standalone_conf
+from deploy.nginx_conf import ROUTE_COOKIE, app_upload_mb, main, site_conf, standalone_conf
 from tests.deploy.nginx_check import require_nginx
 
 STARTUP_S = 10
@@ -189,6 +189,10 @@ def test_upstreams_that_are_not_host_port_are_refused(bad, capsys):
     assert "not host:port" in capsys.readouterr().err
 
 
-def test_the_upload_limit_follows_the_apps_config():
-    # .streamlit/config.toml sets server.maxUploadSize = 2 (MB); nginx allows it + 1.
-    assert "client_max_body_size 3m;" in site_conf(["127.0.0.1:8501"], "8080")
+def test_the_upload_limit_follows_the_apps_config(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[server]\nmaxUploadSize = 7\n")
+    assert app_upload_mb(config) == 7
+    assert app_upload_mb(tmp_path / "missing.toml") == 200  # Streamlit's own default
+    limit = app_upload_mb()  # the app's .streamlit/config.toml
+    assert f"client_max_body_size {limit + 1}m;" in site_conf(["127.0.0.1:8501"], "8080")
