@@ -161,15 +161,15 @@ def layer_controls(
 
 
 def _layer_count(boxes, hidden: list[int], top: float, edit: NetworkEdit | None) -> list[dict]:
-    x = (boxes[0][0].center[0] + boxes[-1][0].center[0]) / 2
+    """'N hidden layers' between - and +, starting over the inputs: the left of the top row
+    stays clear of the chart's toolbar, which appears at the top right."""
+    x = boxes[0][0].center[0]
     text = f"{len(hidden)} hidden layer{'s' if len(hidden) != 1 else ''}"
-    out = [label(x, top, text, "above", yshift=LAYER_ROW_PX + 1.5)]
+    offset = text_width_px(text) / 2 + 9
+    row = {"yshift": LAYER_ROW_PX}
+    out = [label(x, top, text, "above", yshift=LAYER_ROW_PX + 1.5, xshift=offset)]
     if edit and edit.layers:
         remove, add = layer_count_targets(hidden, edit)
-        offset = text_width_px(text) / 2 + 9
-        row = {"yshift": LAYER_ROW_PX}
-        out.append(
-            button(x, top, "−", remove, "remove the last hidden layer", xshift=-offset, **row)
-        )
-        out.append(button(x, top, "+", add, "add a hidden layer", xshift=offset, **row))
+        out.append(button(x, top, "−", remove, "remove the last hidden layer", **row))
+        out.append(button(x, top, "+", add, "add a hidden layer", xshift=2 * offset, **row))
     return out
