@@ -107,7 +107,8 @@ def table_inputs(names: list[str], grids: np.ndarray | None, values: np.ndarray)
     for j, name in enumerate(names):
         grid = None if grids is None else grids[:, :, j]
         if grid is not None and np.ptp(grid) > 1e-9:
-            boxes.append(InputBox(name, j, grid, hover=f"{name} over the plane"))
+            where = "over the plane" if grid.shape[0] > 1 else "along the output view's axis"
+            boxes.append(InputBox(name, j, grid, hover=f"{name} {where}"))
             continue
         column = values[:, j]
         span = value_range(column)

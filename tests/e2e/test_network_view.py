@@ -111,4 +111,9 @@ def test_clicking_an_unused_input_feature_turns_it_on(new_page, playground_url):
         f"() => ({NEURON_DATA})().some((d) => d[1] === 'x₁²' && d[2].includes('\"x1\",\"x2\"]'))",
         why="the redrawn diagram does not offer to turn x1^2 off again",
     )
+    wait_or_fail(
+        page,
+        "() => document.querySelector('.st-key-set_features').innerText.includes('x₁²')",
+        why="the sidebar's input features did not follow the click on the diagram",
+    )
     assert exception_count(page) == 0
