@@ -10,6 +10,10 @@ from collections.abc import Callable
 Costs = dict[tuple[str, int], float]
 """(kind, rows) -> clock seconds the last such unit took."""
 
+STRETCH = 0.25
+"""A call may run this share of its seconds longer to end an epoch rather than stop in it
+(so a fast network's frames end on whole epochs, as a reader of the page expects)."""
+
 
 class Deadline:
     """`seconds` of `clock` from now, for units of work measured in `costs`.
@@ -17,13 +21,15 @@ class Deadline:
     The first unit always runs, so every call makes progress; a later one runs only if its
     predicted cost ends it by the deadline. A unit of a size never measured is predicted
     from the dearest rows measured so far (of its kind if any), so it errs on the safe side.
+    Once per call the deadline may be stretched by up to STRETCH x seconds to end an epoch.
     """
 
     def __init__(self, clock: Callable[[], float], seconds: float, costs: Costs):
         self.clock, self.costs = clock, costs
         self.now = clock()
         self.end = self.now + seconds
-        self.fresh = True
+        self.latest = self.end + STRETCH * seconds
+        self.fresh, self.stretched = True, False
 
     def fits(self, kind: str, rows: int) -> bool:
         """Whether a unit of `kind` over `rows` rows may start now."""
@@ -34,6 +40,18 @@ class Deadline:
         now = self.clock()
         self.costs[kind, rows] = now - self.now
         self.now, self.fresh = now, False
+
+    def stretch(self, units: list[tuple[str, int, int]]) -> bool:
+        """Once per call: move the deadline to the latest if `units` ((kind, rows, count):
+        the rest of an epoch) are predicted to end by then; whether it moved."""
+        if self.stretched:
+            return False
+        self.stretched = True
+        cost = sum(count * self._estimate(kind, rows) for kind, rows, count in units if count)
+        if self.now + cost > self.latest:
+            return False
+        self.end = self.latest  # predictions jitter: let the epoch end if it runs a little long
+        return True
 
     def _estimate(self, kind: str, rows: int) -> float:
         known = self.costs.get((kind, rows))
@@ -47,9 +65,15 @@ class Deadline:
 class NoDeadline:
     """Stands in for a Deadline when training runs to a count of epochs: always fits."""
 
+    stretched = False
+
     def fits(self, kind: str, rows: int) -> bool:
         """Always True."""
         return True
 
     def spent(self, kind: str, rows: int) -> None:
         """Nothing to record."""
+
+    def stretch(self, units) -> bool:
+        """Never needed."""
+        return False

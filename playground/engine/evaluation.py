@@ -56,6 +56,10 @@ class Evaluator:
         start, stop, _ = self.chunks[self._next]
         return stop - start
 
+    def rows_left(self) -> list[int]:
+        """Rows of each chunk still to run in this evaluation."""
+        return [stop - start for start, stop, _ in self.chunks[self._next :]]
+
     def run_chunk(self) -> None:
         """Evaluate the next chunk of rows (at most EVAL_CHUNK_ROWS)."""
         start, stop, part = self.chunks[self._next]

@@ -193,14 +193,15 @@ class Trainer:
         deadline allows; True when all are done and the epoch can be recorded."""
         rows = len(self._y)
         if not self._in_epoch:
-            if not (self._steps_left and deadline.fits("shuffle", rows)):
+            # A deadline stretched to end the last epoch begins no new one.
+            if deadline.stretched or not (self._steps_left and deadline.fits("shuffle", rows)):
                 return False
             self._begin_epoch()
             deadline.spent("shuffle", rows)
         size = self.batch_size
         while self._cursor < rows:
             stop = min(self._cursor + size, rows)
-            if not (self._steps_left and deadline.fits("step", stop - self._cursor)):
+            if not (self._steps_left and self._fits(deadline, "step", stop - self._cursor)):
                 return False
             self._train_rows(self._cursor, stop)
             deadline.spent("step", stop - self._cursor)
@@ -209,11 +210,23 @@ class Trainer:
         evaluator = self._evaluator
         while not evaluator.done:
             chunk = evaluator.next_rows
-            if not deadline.fits("evaluate", chunk):
+            if not self._fits(deadline, "evaluate", chunk):
                 return False
             evaluator.run_chunk()
             deadline.spent("evaluate", chunk)
         return True
+
+    def _fits(self, deadline: Deadline | NoDeadline, kind: str, rows: int) -> bool:
+        """Whether the next unit of the epoch under way fits, the deadline stretched to end
+        the epoch if that costs little (the steps left must be allowed too)."""
+        if deadline.fits(kind, rows):
+            return True
+        left, size = len(self._y) - self._cursor, self.batch_size
+        if left // size + (left % size > 0) > self._steps_left:
+            return False
+        units = [("step", size, left // size), ("step", left % size, 1 if left % size else 0)]
+        units += [("evaluate", chunk, 1) for chunk in self._evaluator.rows_left()]
+        return deadline.stretch(units)
 
     def _begin_epoch(self) -> None:
         np.copyto(self._last_good, self.net.params)

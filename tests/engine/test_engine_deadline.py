@@ -34,12 +34,12 @@ def test_training_cut_by_deadlines_anywhere_is_bitwise_uninterrupted_training():
     cut = _trainer(clock=TickClock())
     seconds = itertools.cycle([0.0, 1.0, 2.5, 4.0, 7.0, 0.5, 11.0])
     calls = 0
-    while cut.epoch < 6:
+    while cut.epoch < 6 and calls < 10_000:
         cut.run_for(next(seconds), max_epochs=6 - cut.epoch)
         calls += 1
         if calls == 10:
             cut.step()  # a single step in between takes the next batch of the same order
-    assert calls > 60  # the deadlines really did cut the epochs into many pieces
+    assert cut.epoch == 6 and calls > 60  # the deadlines cut the epochs into many pieces
     assert np.array_equal(cut.net.params, whole.net.params)
     for column in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         assert np.array_equal(cut.history.column(column), whole.history.column(column))
@@ -54,3 +54,16 @@ def test_a_zero_deadline_does_one_unit_of_work_and_the_epoch_goes_on_later():
     assert trainer.epoch == 0 and not np.array_equal(trainer.net.params, before)
     assert trainer.run_for(60.0, max_epochs=2) == 2  # finishes that epoch, then one more
     assert trainer.epoch == 2 and len(trainer.history) == 3
+
+
+def test_a_call_ends_on_a_whole_epoch_when_that_costs_little_more_and_never_past_it():
+    trainer = _trainer(clock=TickClock())
+    trainer.run_epochs(1)  # every unit's cost is known from here on: one tick
+    units = 1 + trainer.batches_per_epoch + len(trainer._evaluator.chunks)
+    for seconds in range(8 * units, 12 * units):  # epochs cost an eighth of the call or less
+        epochs, start = trainer.epoch, trainer.clock.now
+        trainer.run_for(float(seconds))
+        assert trainer.batch == 0 and trainer.epoch > epochs  # stretched to the epoch's end
+        assert trainer.clock.now - start <= 1.25 * seconds + 1  # by a quarter at most
+    trainer.run_for(units / 2)  # an epoch is far longer than a quarter of this call
+    assert trainer.batch > 0
