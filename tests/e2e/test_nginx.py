@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,8 +38,10 @@ CSV = "x,y,label\n" + "".join(f"{i % 7},{i % 5},{'ab'[i % 2]}\n" for i in range(
 
 
 @pytest.fixture(scope="module")
-def two_processes():
-    """(nginx URL, run folder, upstreams) of `deploy/run-local.sh 2 <free port>`."""
+def two_processes(request):
+    """(nginx URL, run folder, upstreams) of `deploy/run-local.sh 2 <free port>`; the run
+    folder (logs) is removed afterwards unless a test failed."""
+    failed_before = request.session.testsfailed
     require_browser()
     require_nginx()
     run_dir = Path(tempfile.mkdtemp(prefix="run-local-test."))
@@ -59,9 +62,11 @@ def two_processes():
         except subprocess.TimeoutExpired:
             script.kill()
             pytest.fail("run-local.sh did not stop within 30 s of SIGTERM")
-        for pid_file in run_dir.glob("*.pid"):
-            pid = int(pid_file.read_text() or 0)
-            assert not _alive(pid), f"{pid_file.name}: process {pid} still runs after stop"
+        pids = {f.name: int(f.read_text() or 0) for f in run_dir.glob("*.pid")}
+        if request.session.testsfailed == failed_before:
+            shutil.rmtree(run_dir, ignore_errors=True)
+        for name, pid in pids.items():
+            assert not _alive(pid), f"{name}: process {pid} still runs after stop"
 
 
 def _alive(pid: int) -> bool:
