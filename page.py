@@ -7,7 +7,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import streamlit as st  # noqa: E402
 
-from playground.ui import state  # noqa: E402
+from playground.ui import plain, state  # noqa: E402
 from playground.ui.about import about  # noqa: E402
 from playground.ui.sidebar import sidebar  # noqa: E402
 from playground.ui.style import page_style  # noqa: E402
@@ -26,11 +26,11 @@ def main() -> None:
     toolbar(playground)
     error, notes = state.messages()
     if error:
-        st.error(error)
+        plain.error(error)  # plain: these may quote the URL, CSV names or a file name
     for note in notes:
-        st.info(note)
+        plain.info(note)
     for note in playground.dataset.notes:
-        st.caption(note)
+        plain.caption(note)
     live_area(playground)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.

@@ -1,7 +1,12 @@
 """Snapshot -> figure specs for the page (the glue between the snapshot and plots/).
 
 Returns plain-dict specs (cheap to build 10 times a second); `figure_json` serializes them.
+Every view is built in `live_specs`, which first turns the names that come from the data
+(column, class and target names: user text for an uploaded CSV) into Plotly text once, so
+that no chart shows a user's markup (see plots/text.py).
 """
+
+from dataclasses import replace
 
 from playground import config
 from playground.plots import (
@@ -16,10 +21,26 @@ from playground.plots import (
 )
 from playground.plots.boundary_surface import target_range
 from playground.plots.network_edit import NetworkEdit
+from playground.plots.text import plot_text, plot_texts
 from playground.snapshot import Snapshot
 
 EDITABLE = ("hidden", "features")
 """Settings the network view edits on itself (its - / + and clicks on input features)."""
+
+
+def with_plot_text_names(snap: Snapshot) -> Snapshot:
+    """The snapshot with its data's names (plane or line axes, classes, network inputs and
+    outputs) as Plotly text that shows literally; the arrays are shared, not copied."""
+    plane, line, network = snap.plane, snap.line, snap.network
+    if plane is not None:
+        plane = replace(plane, x_name=plot_text(plane.x_name), y_name=plot_text(plane.y_name))
+    if line is not None:
+        line = replace(line, x_name=plot_text(line.x_name),
+                       target_name=plot_text(line.target_name))  # fmt: skip
+    labels = [plot_texts(layer) for layer in network.node_labels]
+    classes = None if snap.class_names is None else plot_texts(snap.class_names)
+    return replace(snap, plane=plane, line=line, network=replace(network, node_labels=labels),
+                   class_names=classes)  # fmt: skip
 
 
 def output_line(snap: Snapshot, settings: dict) -> dict:
@@ -146,6 +167,7 @@ def live_specs(
     """Every view the page shows for this snapshot, key -> figure spec (keys as the page's
     chart keys). slow=False leaves out the slowly changing views; hover_values: the
     (weights, biases) the network's hover texts show, if not the current ones."""
+    snap = with_plot_text_names(snap)  # the one place data names become figure text
     specs = {"network": network(snap, hover_values, settings), "boundary": boundary(snap, settings)}
     if snap.digits is not None:
         specs["digits"], first_layer = digits(snap)

@@ -6,12 +6,10 @@ page, and asks for a rerun when training stops on its own (diverged, or the stop
 the Play button and the message follow.
 """
 
-import streamlit as st
-
 from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message, chart_slots
 from playground.live.routes import FEED_PATH
-from playground.ui import state
+from playground.ui import plain, state
 from playground.ui.live_chart import live_panel
 from playground.ui.network_edits import apply_edit
 
@@ -34,11 +32,11 @@ def live_area(playground) -> None:
         snap, playing = playground.snapshot(), playground.playing
         number = next_frame_number()
     if snap.status == "diverged":
-        st.error(snap.message, icon=":material/warning:")
+        plain.error(snap.message, icon=":material/warning:")
     slots = chart_slots(snap, playground.settings)
     text, refusal = capped_message(slots, snap, frame=number, playing=playing, feed=FEED_PATH,
                                    token=state.feed().token)  # fmt: skip
     if refusal:
         playground.set_playing(False)
-        st.error(refusal)
+        plain.error(refusal)
     live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY))
