@@ -1,0 +1,83 @@
+"""The markup corpus through every live figure: CSV column and class names that carry HTML,
+Plotly tags, templates or TeX are shown as text in every chart the page sends."""
+
+import json
+import re
+
+import pytest
+
+from playground import config
+from playground.live.panel import chart_slots
+from playground.session import CsvChoice, Playground
+from tests.markup_corpus import PAYLOADS, PLOTLY_TAG, hostile_csv, plotly_entities_decoded
+
+# The builders' own markup inside hover templates (nothing else of theirs has tags).
+BUILDER_TAGS = re.compile(r"<br>|<extra>|</extra>")
+
+
+def strings(node, path=""):
+    """(path, text) of every string in a parsed figure."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from strings(value, f"{path}[{i}]")
+
+
+def figures(raw: bytes, **settings) -> dict[str, dict]:
+    """Every view the page sends for a CSV upload, key -> parsed figure."""
+    pg = Playground({**config.defaults(), **settings}, csv=CsvChoice(raw, "x.csv"))
+    pg.set_csv(CsvChoice(raw, "x.csv"))
+    slots = chart_slots(pg.snapshot(), pg.settings)
+    return {slot.key: json.loads(slot.figure_json) for slot in slots if slot.figure_json}
+
+
+def assert_no_markup(views: dict[str, dict]) -> None:
+    for key, figure in views.items():
+        for path, text in strings(figure):
+            if path.endswith(".bdata"):
+                continue
+            bare = BUILDER_TAGS.sub("", text)
+            assert not PLOTLY_TAG.search(bare), f"{key}{path}: {text[:120]!r}"
+            assert "$" not in bare and ">" not in bare, f"{key}{path}: {text[:120]!r}"
+
+
+def shown(texts) -> list[str]:
+    return [plotly_entities_decoded(t) for t in texts]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_column_and_class_names_are_text_in_every_chart(payload):
+    # Four columns: the header's commas outnumber the semicolons of "&lt;", so the loader
+    # reads it as comma-separated.
+    raw = hostile_csv([payload, "plain", "more"], [f"{payload} A", f"{payload} B"])
+    views = figures(raw)
+    assert set(views) >= {"network", "boundary", "loss", "weights", "confusion"}
+    assert_no_markup(views)
+    boundary, network = views["boundary"], views["network"]
+    assert plotly_entities_decoded(boundary["layout"]["xaxis"]["title"]["text"]) == payload
+    assert payload in shown(a["text"] for a in network["layout"]["annotations"])
+    assert f"P({payload} B)" in shown(a["text"] for a in network["layout"]["annotations"])
+    assert f"{payload} A (train)" in shown(t.get("name", "") for t in boundary["data"])
+    assert f"{payload} A" in shown(views["confusion"]["data"][0]["x"])
+
+
+def test_three_hostile_classes_and_a_hostile_target_name_are_text_too():
+    classes = PAYLOADS[:3]
+    views = figures(hostile_csv(PAYLOADS[3:6], classes))
+    assert_no_markup(views)
+    assert set(classes) <= set(shown(a["text"] for a in views["network"]["layout"]["annotations"]))
+    raw = hostile_csv(["a", "b"], ["1"]).replace(b'"label"', b'"<b>mass</b>"', 1)
+    rows = raw.decode().splitlines()
+    numeric = [rows[0]] + [f"{r.rsplit(',', 1)[0]},{i * 0.37:.2f}" for i, r in enumerate(rows[1:])]
+    views = figures("\n".join(numeric).encode(), problem="regression")
+    assert_no_markup(views)
+    assert "<b>mass</b>" in shown(a["text"] for a in views["network"]["layout"]["annotations"])
+
+
+def test_the_check_finds_raw_markup():
+    with pytest.raises(AssertionError):
+        assert_no_markup({"x": {"layout": {"title": {"text": "<b>raw</b>"}}}})
