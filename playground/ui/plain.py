@@ -42,3 +42,8 @@ def info(text: object) -> None:
 def caption(text: object) -> None:
     """A caption showing ``text`` literally."""
     st.caption(literal(text))
+
+
+def warning(text: object) -> None:
+    """A warning box showing ``text`` literally."""
+    st.warning(literal(text))

@@ -32,3 +32,21 @@ def test_line_breaks_of_any_kind_become_spaces():
 
 def test_non_text_values_are_shown_as_their_str():
     assert literal(3.5) == "3\\.5"
+
+
+def _boxes_page():
+    from playground.ui import plain
+
+    plain.error("*e*", icon=":material/warning:")
+    plain.info("[i](//h)")
+    plain.warning("![w](//h)")
+    plain.caption("$c$")
+
+
+def test_the_message_boxes_show_their_text_literally():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_boxes_page).run()
+    bodies = [at.error[0].value, at.info[0].value, at.warning[0].value, at.caption[0].value]
+    assert [markdown_text(b) for b in bodies] == ["*e*", "[i](//h)", "![w](//h)", "$c$"]
+    assert at.error[0].icon == ":material/warning:"

@@ -64,8 +64,8 @@ def unescaped_markdown_calls(path: Path, root: Path = ROOT) -> list[str]:
 def test_the_page_draws_variable_text_only_through_plain():
     files = [ROOT / "page.py", *sorted((ROOT / "playground" / "ui").glob("*.py"))]
     found = [hit for f in files if f.name != "plain.py" for hit in unescaped_markdown_calls(f)]
-    assert not found, "use playground.ui.plain (error, info, caption, literal) for:\n" + "\n".join(
-        found
+    assert not found, (
+        "use playground.ui.plain (error, info, warning, caption, literal) for:\n" + "\n".join(found)
     )
 
 
