@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.markup_corpus import markdown_text
+
 APP = str(Path(__file__).resolve().parents[2] / "page.py")
 
 
@@ -149,4 +151,4 @@ def test_play_at_the_stop_epoch_explains_instead_of_doing_nothing():
     at.button(key="step").click().run()
     at.button(key="play").click().run()
     assert not playground(at).playing and at.button(key="play").label == "Play"
-    assert any("stop epoch (2)" in e.value for e in at.error)
+    assert any("stop epoch (2)" in markdown_text(e.value) for e in at.error)
