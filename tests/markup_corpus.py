@@ -8,6 +8,8 @@ request that slipped through would reach nothing outside.
 import random
 import re
 
+from playground.data.names import shorten_names
+
 HOST = "evil.localhost"
 
 PAYLOADS = [
@@ -77,6 +79,11 @@ def plotly_entities_decoded(text: str) -> str:
         return named.get(ref, match.group(0))
 
     return re.sub(r"&(#\d+|#x[\da-fA-F]+|[a-z]+);", decode, text)
+
+
+def named(payload: str) -> str:
+    """A payload as the CSV loader names a column or class after it (long names are cut)."""
+    return shorten_names([payload])[0][0]
 
 
 def hostile_csv(names: list[str], classes: list[str], rows: int = 60, seed: int = 0) -> bytes:

@@ -6,7 +6,7 @@ from playground import config
 from playground.data import CSV_INFO, DATASETS, DataError, csv_column_names, limits, load_dataset
 from playground.plots import dataset_thumbnail_png
 from playground.session import CsvChoice
-from playground.ui import state
+from playground.ui import plain, state
 
 PICKER_COLUMNS = 3
 
@@ -126,7 +126,7 @@ def csv_upload() -> None:
     )
     # The uploader refuses a file over its size limit in the browser with a bare red mark
     # (the server never sees it): the limits stand here in words, so the mark has a reason.
-    st.caption(upload_limits_note())
+    plain.caption(upload_limits_note())
     pg = state.playground()
     if pg.csv is None or pg.settings["dataset"] != "csv":
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 import urllib.parse
 
 from tests.e2e.test_page import IS_DRAWN, TIMEOUT_MS, exception_count
-from tests.markup_corpus import HOST, hostile_csv
+from tests.markup_corpus import HOST, hostile_csv, named
 
 URL_VALUES = {
     "dataset": f"![](//{HOST}/i)",
@@ -67,7 +67,7 @@ def test_hostile_url_and_csv_show_text_and_reach_nothing(new_page, playground_ur
     page.wait_for_function(
         "(name) => [...document.querySelectorAll('[data-chart=boundary] svg text')]"
         ".some((t) => t.textContent === name)",
-        arg=COLUMNS[0],
+        arg=named(COLUMNS[0]),
         timeout=TIMEOUT_MS,
     )
     page.wait_for_function(IS_DRAWN, arg="network", timeout=TIMEOUT_MS)
@@ -79,6 +79,6 @@ def test_hostile_url_and_csv_show_text_and_reach_nothing(new_page, playground_ur
     for value in URL_VALUES.values():
         assert value in shown, value
     plot_texts = page.evaluate(PLOT_TEXTS)
-    for name in [*COLUMNS, f"P({CLASSES[1]})"]:
+    for name in [*map(named, COLUMNS), f"P({named(CLASSES[1])})"]:
         assert name in plot_texts, name
     assert exception_count(page) == 0

@@ -9,7 +9,13 @@ import pytest
 from playground import config
 from playground.live.panel import chart_slots
 from playground.session import CsvChoice, Playground
-from tests.markup_corpus import PAYLOADS, PLOTLY_TAG, hostile_csv, plotly_entities_decoded
+from tests.markup_corpus import (
+    PAYLOADS,
+    PLOTLY_TAG,
+    hostile_csv,
+    named,
+    plotly_entities_decoded,
+)
 
 # The builders' own markup inside hover templates (nothing else of theirs has tags).
 BUILDER_TAGS = re.compile(r"<br>|<extra>|</extra>")
@@ -58,22 +64,21 @@ def test_column_and_class_names_are_text_in_every_chart(payload):
     assert set(views) >= {"network", "boundary", "loss", "weights", "confusion"}
     assert_no_markup(views)
     boundary, network = views["boundary"], views["network"]
-    assert plotly_entities_decoded(boundary["layout"]["xaxis"]["title"]["text"]) == payload
-    assert payload in shown(a["text"] for a in network["layout"]["annotations"])
-    assert f"P({payload} B)" in shown(a["text"] for a in network["layout"]["annotations"])
-    assert f"{payload} A (train)" in shown(t.get("name", "") for t in boundary["data"])
-    assert f"{payload} A" in shown(views["confusion"]["data"][0]["x"])
+    column, class_a, class_b = named(payload), named(f"{payload} A"), named(f"{payload} B")
+    assert plotly_entities_decoded(boundary["layout"]["xaxis"]["title"]["text"]) == column
+    assert column in shown(a["text"] for a in network["layout"]["annotations"])
+    assert f"P({class_b})" in shown(a["text"] for a in network["layout"]["annotations"])
+    assert f"{class_a} (train)" in shown(t.get("name", "") for t in boundary["data"])
+    assert class_a in shown(views["confusion"]["data"][0]["x"])
 
 
 def test_three_hostile_classes_and_a_hostile_target_name_are_text_too():
     classes = PAYLOADS[:3]
     views = figures(hostile_csv(PAYLOADS[3:6], classes))
     assert_no_markup(views)
-    assert set(classes) <= set(shown(a["text"] for a in views["network"]["layout"]["annotations"]))
-    raw = hostile_csv(["a", "b"], ["1"]).replace(b'"label"', b'"<b>mass</b>"', 1)
-    rows = raw.decode().splitlines()
-    numeric = [rows[0]] + [f"{r.rsplit(',', 1)[0]},{i * 0.37:.2f}" for i, r in enumerate(rows[1:])]
-    views = figures("\n".join(numeric).encode(), problem="regression")
+    labels = set(shown(a["text"] for a in views["network"]["layout"]["annotations"]))
+    assert {named(c) for c in classes} <= labels
+    views = figures(regression_csv(["a", "b"], "<b>mass</b>"), problem="regression")
     assert_no_markup(views)
     assert "<b>mass</b>" in shown(a["text"] for a in views["network"]["layout"]["annotations"])
 
@@ -81,3 +86,24 @@ def test_three_hostile_classes_and_a_hostile_target_name_are_text_too():
 def test_the_check_finds_raw_markup():
     with pytest.raises(AssertionError):
         assert_no_markup({"x": {"layout": {"title": {"text": "<b>raw</b>"}}}})
+
+
+def regression_csv(names: list[str], target: str) -> bytes:
+    """hostile_csv with a numeric target column named ``target``."""
+    rows = hostile_csv(names, ["1"]).decode().splitlines()
+    header = rows[0].rsplit(",", 1)[0] + ',"' + target.replace('"', '""') + '"'
+    body = [f"{r.rsplit(',', 1)[0]},{i * 0.37:.2f}" for i, r in enumerate(rows[1:])]
+    return "\n".join([header, *body]).encode()
+
+
+def test_a_single_hostile_input_and_target_are_text_in_the_1d_view():
+    column, classes = PAYLOADS[4], PAYLOADS[:2]
+    views = figures(hostile_csv([column], classes))
+    assert_no_markup(views)
+    line = views["boundary"]
+    assert plotly_entities_decoded(line["layout"]["xaxis"]["title"]["text"]) == named(column)
+    assert any(named(classes[0]) in name for name in shown(t.get("name", "") for t in line["data"]))
+    views = figures(regression_csv([column], PAYLOADS[5]), problem="regression")
+    assert_no_markup(views)
+    title = views["boundary"]["layout"]["yaxis"]["title"]["text"]
+    assert plotly_entities_decoded(title) == named(PAYLOADS[5])

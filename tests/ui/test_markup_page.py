@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.markup_corpus import PAYLOADS, markdown_text
+from tests.markup_corpus import PAYLOADS, markdown_text, named
 
 APP = str(Path(__file__).resolve().parents[2] / "page.py")
 MARKDOWN_FIELDS = ("body", "label", "help")  # Streamlit renders each as Markdown
@@ -86,7 +86,7 @@ def test_column_names_are_text_in_the_captions_about_them():
     rows = [[f"{i % 7}", f"{i % 5}", "", "", "", "ab"[i % 2]] for i in range(40)]
     at = upload(AppTest.from_file(APP, default_timeout=60).run(), "t.csv", csv_of(header, rows))
     assert at.session_state["playground"].settings["dataset"] == "csv"
-    assert_quoted_as_text(at, [p.replace("\n", " ") for p in [*empty, target]])
+    assert_quoted_as_text(at, [named(p).replace("\n", " ") for p in [*empty, target]])
 
 
 @pytest.mark.parametrize("payload", PAYLOADS[:8])
@@ -96,4 +96,4 @@ def test_file_and_column_names_are_text_in_errors(payload):
     assert_quoted_as_text(at, [f"{payload}.csv"])
     rows = [["1", "inf" if i == 3 else "2", "ab"[i % 2]] for i in range(20)]
     upload(at, "t.csv", csv_of(["x", payload, "label"], rows))
-    assert_quoted_as_text(at, [payload])
+    assert_quoted_as_text(at, [named(payload).replace("\n", " ")])
