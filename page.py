@@ -19,7 +19,7 @@ def main() -> None:
     st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
     page_style()
     if full := state.refused():  # past the host's sessions per process
-        st.error(full)
+        plain.error(full)
         st.stop()
     playground = state.playground()
     st.title("Neural Network Playground")
