@@ -29,8 +29,9 @@ EDITABLE = ("hidden", "features")
 
 
 def with_plot_text_names(snap: Snapshot) -> Snapshot:
-    """The snapshot with its data's names (plane or line axes, classes, network inputs and
-    outputs) as Plotly text that shows literally; the arrays are shared, not copied."""
+    """The snapshot with its data's names (plane or line axes, classes, the network's input
+    boxes, input and output labels) as Plotly text that shows literally; the arrays are
+    shared, not copied."""
     plane, line, network = snap.plane, snap.line, snap.network
     if plane is not None:
         plane = replace(plane, x_name=plot_text(plane.x_name), y_name=plot_text(plane.y_name))
@@ -38,9 +39,11 @@ def with_plot_text_names(snap: Snapshot) -> Snapshot:
         line = replace(line, x_name=plot_text(line.x_name),
                        target_name=plot_text(line.target_name))  # fmt: skip
     labels = [plot_texts(layer) for layer in network.node_labels]
+    inputs = [replace(box, name=plot_text(box.name), note=plot_text(box.note),
+                      hover=plot_text(box.hover)) for box in network.inputs]  # fmt: skip
     classes = None if snap.class_names is None else plot_texts(snap.class_names)
-    return replace(snap, plane=plane, line=line, network=replace(network, node_labels=labels),
-                   class_names=classes)  # fmt: skip
+    network = replace(network, node_labels=labels, inputs=inputs)
+    return replace(snap, plane=plane, line=line, network=network, class_names=classes)
 
 
 def output_line(snap: Snapshot, settings: dict) -> dict:

@@ -38,6 +38,7 @@ from playground.plots.network_geometry import (
 )
 from playground.plots.network_links import link_hover_trace, link_traces
 from playground.plots.raster import grid_image, scale_lut
+from playground.plots.text import cut_plot_text
 
 NEUTRAL_Z = U8_TOP // 2  # a neuron without an image is drawn in the scale's middle grey
 UNUSED_OPACITY = 0.3  # an input feature the network does not use
@@ -60,7 +61,7 @@ def _box_image(box: NeuronBox, grid, kind: str = "signed", opacity: float = 1.0)
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1] + "…"
+    return cut_plot_text(name, MAX_LABEL_CHARS)
 
 
 def _neuron_hover_trace(boxes, hovers: list[str], custom: list[list], size_px: float) -> dict:

@@ -8,6 +8,7 @@ import pytest
 
 from playground import config
 from playground.live.panel import chart_slots
+from playground.plots.network import MAX_LABEL_CHARS
 from playground.session import CsvChoice, Playground
 from tests.markup_corpus import (
     PAYLOADS,
@@ -55,6 +56,17 @@ def shown(texts) -> list[str]:
     return [plotly_entities_decoded(t) for t in texts]
 
 
+def cut(name: str) -> str:
+    """A name as the network view labels it: cut to MAX_LABEL_CHARS shown characters."""
+    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1] + "…"
+
+
+def network_texts(network: dict) -> tuple[list[str], list[str]]:
+    """(labels, hover texts of the neurons) of a network figure, as Plotly shows them."""
+    (neurons,) = [t for t in network["data"] if t.get("name") == "neurons"]
+    return shown(a["text"] for a in network["layout"]["annotations"]), shown(neurons["hovertext"])
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_column_and_class_names_are_text_in_every_chart(payload):
     # Four columns: the header's commas outnumber the semicolons of "&lt;", so the loader
@@ -66,8 +78,9 @@ def test_column_and_class_names_are_text_in_every_chart(payload):
     boundary, network = views["boundary"], views["network"]
     column, class_a, class_b = named(payload), named(f"{payload} A"), named(f"{payload} B")
     assert plotly_entities_decoded(boundary["layout"]["xaxis"]["title"]["text"]) == column
-    assert column in shown(a["text"] for a in network["layout"]["annotations"])
-    assert f"P({class_b})" in shown(a["text"] for a in network["layout"]["annotations"])
+    labels, hovers = network_texts(network)
+    for name in (column, f"P({class_b})"):
+        assert cut(name) in labels and any(h.startswith(name) for h in hovers), name
     assert f"{class_a} (train)" in shown(t.get("name", "") for t in boundary["data"])
     assert class_a in shown(views["confusion"]["data"][0]["x"])
 
@@ -76,11 +89,11 @@ def test_three_hostile_classes_and_a_hostile_target_name_are_text_too():
     classes = PAYLOADS[:3]
     views = figures(hostile_csv(PAYLOADS[3:6], classes))
     assert_no_markup(views)
-    labels = set(shown(a["text"] for a in views["network"]["layout"]["annotations"]))
-    assert {named(c) for c in classes} <= labels
+    labels, _ = network_texts(views["network"])
+    assert {cut(named(c)) for c in classes} <= set(labels)
     views = figures(regression_csv(["a", "b"], "<b>mass</b>"), problem="regression")
     assert_no_markup(views)
-    assert "<b>mass</b>" in shown(a["text"] for a in views["network"]["layout"]["annotations"])
+    assert "<b>mass</b>" in network_texts(views["network"])[0]
 
 
 def test_the_check_finds_raw_markup():

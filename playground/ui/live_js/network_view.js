@@ -8,6 +8,11 @@
 import { setLayoutFilter, redraw, viewFor } from "./plot_view.js";
 
 const NEURON_TRACE = "neurons";
+// Names in a figure are Plotly text (the server writes a user's &, <, >, $ and % as these
+// entities, playground/plots/text.py); the note above the output chart is DOM text, so
+// they are decoded back, in one pass ("&amp;lt;" shows as "&lt;", as typed).
+const PLOT_ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#36;": "$", "&#37;": "%" };
+const plainText = (text) => String(text).replace(/&(amp|lt|gt|#36|#37);/g, (e) => PLOT_ENTITIES[e]);
 
 function neuronPoint(event) {
   const point = event && event.points && event.points[0];
@@ -53,7 +58,7 @@ export function wireNetwork(panel) {
   gd.on("plotly_hover", (event) => {
     const point = neuronPoint(event);
     const index = point ? point.customdata[0] : -1;
-    showNeuron(panel, index >= 0 ? { index, name: point.customdata[1] } : null);
+    showNeuron(panel, index >= 0 ? { index, name: plainText(point.customdata[1]) } : null);
   });
   gd.on("plotly_unhover", () => showNeuron(panel, null));
   gd.on("plotly_click", (event) => {
