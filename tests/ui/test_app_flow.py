@@ -88,7 +88,9 @@ def test_url_settings_are_applied():
     assert pg.dataset.name == "spiral" and pg.spec.sizes == (4, 8, 8, 5, 1)
     assert pg.network.activations[:3] == ["relu"] * 3
     assert pg.settings["seed"] == 42 and pg.trainer.learning_rate == 0.01
-    [note] = [i.value for i in at.info]  # only the setup's note: nothing else needed one
+    [note] = [
+        markdown_text(i.value) for i in at.info
+    ]  # only the setup's note: nothing else needed one
     assert note.startswith("Suggested setup") and "hidden, activation, learning_rate" in note
 
 

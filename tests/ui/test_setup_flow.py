@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.markup_corpus import markdown_text
+
 APP = str(Path(__file__).resolve().parents[2] / "page.py")
 
 
@@ -32,7 +34,7 @@ def test_a_url_value_wins_over_the_setup_and_the_note_says_so():
     at = start(dataset="digits", hidden="16")
     pg = at.session_state["playground"]
     assert pg.spec.sizes == (64, 16, 10) and pg.settings["activation"] == "leaky_relu"
-    [note] = [i.value for i in at.info]
+    [note] = [markdown_text(i.value) for i in at.info]
     assert "Kept from the URL: hidden" in note
 
 
