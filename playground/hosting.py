@@ -29,7 +29,7 @@ class HostLimits:
     smaller (.streamlit/config.toml, or STREAMLIT_SERVER_MAX_UPLOAD_SIZE). max_sessions: browser
     sessions one process serves at once (a new one past it gets a "server is full" page).
     max_frames_per_second: live frames one session may ask for each second.
-    frame_budget_ms: most training (CPU time) in one live frame, when one session plays;
+    frame_budget_ms: most training time in one live frame, when one session plays;
     min_frame_budget_ms: the least a frame gets however many play (the process's time is
     shared between them; see playground.live.scheduler). allowed_origins: web origins
     besides the page's own host that may open the live feed (comma-separated, e.g.

@@ -24,9 +24,12 @@ from playground.snapshot import Snapshot, take_snapshot
 
 # Seconds of training per update when no budget is given (the live feed gives its own).
 AUTO_TRAIN_SECONDS = 0.055
-# Training seconds are the training thread's CPU time: a frame's share of the processor,
-# which other threads holding the GIL meanwhile do not eat into.
-TRAINING_CLOCK = time.thread_time
+# Training seconds are wall-clock time. The live feed's frames train one at a time on one
+# thread per process (playground/live/scheduler.py), so wall time is fair between them and
+# bounds what a student waits for. CPU time (time.thread_time) was tried: on a machine busy
+# with other processes (load 8-10 on 2 cores) a 60 ms CPU budget took ~4x as long in wall
+# time, and one student got 2.7-3.8 frames/s instead of ~7 at the same epochs/s.
+TRAINING_CLOCK = time.perf_counter
 MAX_SEED = 999_999
 
 
@@ -248,7 +251,7 @@ class Playground:
     @_locked
     def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
         """One live update's worth of training, as the speed setting says, within `seconds`
-        of training (CPU) time; returns the epochs finished (0 if cut inside an epoch).
+        of training time; returns the epochs finished (0 if cut inside an epoch).
 
         A fixed speed's epochs that do not fit are owed: the next updates train them (and
         no new ones) first, so a slow network shows fewer epochs per update, not longer

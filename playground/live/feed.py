@@ -1,6 +1,6 @@
 """The live feed: while a playground plays, the browser pulls frames from it (routes.py).
 
-Each request trains one slice (a budget of CPU time that the scheduler shares out, within
+Each request trains one slice (a budget of time that the scheduler shares out, within
 which the speed setting's epochs run) and answers with the panel message (see panel.py).
 The page is not rerun per frame: Streamlit's rerun of a fragment cost the browser ~30 ms
 of React work per update and dropped ~15 % of them.
@@ -78,7 +78,7 @@ class LiveFeed:
         return self.render(self.train(seconds), full)
 
     def train(self, seconds: float) -> bool:
-        """Train `seconds` (CPU time, see Playground.advance) if the playground plays;
+        """Train `seconds` (see Playground.advance) if the playground plays;
         returns whether it was playing."""
         pg = self.playground
         with pg.lock:

@@ -6,8 +6,9 @@ slower and the share of each a matter of luck); they take turns on ONE training 
 in the order they were asked for. A feed asks for its next frame only once its last one
 has arrived, so every playing feed gets a turn before any gets a second: a round.
 
-Each turn trains for a budget of CPU time that shrinks as more feeds play, so that a
-round stays about one frame budget long however many play:
+Each turn trains for a budget of wall-clock time (turns never overlap, so wall time is
+fair between them and bounds what a student waits for, even on a machine busy with other
+processes) that shrinks as more feeds play, so a round stays about one frame budget long:
 
     budget = clamp(frame_budget / active feeds, min_frame_budget, frame_budget)
 
@@ -33,7 +34,7 @@ ACTIVE_SECONDS = 2.0  # a feed that trained a frame this recently counts as play
 
 class Scheduler:
     """Turns and budgets for the feeds of one process (``SCHEDULER``; tests make their
-    own). max_budget, min_budget: seconds of CPU per frame; clock: for ACTIVE_SECONDS."""
+    own). max_budget, min_budget: seconds per frame; clock: for ACTIVE_SECONDS."""
 
     def __init__(
         self,
@@ -52,7 +53,7 @@ class Scheduler:
         return sum(1 for seen in list(self._last_turn.values()) if now - seen <= ACTIVE_SECONDS)
 
     def budget(self) -> float:
-        """Seconds of training (CPU time) for the next frame, at the current count."""
+        """Seconds of training for the next frame, at the current count."""
         share = self.max_budget / max(1, self.active)
         return min(self.max_budget, max(self.min_budget, share))
 
