@@ -10,19 +10,21 @@ import streamlit as st  # noqa: E402
 from playground.ui import plain, state  # noqa: E402
 from playground.ui.about import about  # noqa: E402
 from playground.ui.sidebar import sidebar  # noqa: E402
-from playground.ui.style import page_style  # noqa: E402
+from playground.ui.style import PAGE_TITLE, page_frame  # noqa: E402
 from playground.ui.toolbar import toolbar  # noqa: E402
 from playground.ui.views import live_area  # noqa: E402
 
 
 def main() -> None:
-    st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
-    page_style()
     if full := state.refused():  # past the host's sessions per process
+        page_frame(present=False)
         plain.error(full)
         st.stop()
     playground = state.playground()
-    st.title("Neural Network Playground")
+    present = playground.settings["present"]
+    page_frame(present)
+    if not present:  # a projector needs the room for the views
+        st.title(PAGE_TITLE)
     toolbar(playground)
     error, notes = state.messages()
     if error:

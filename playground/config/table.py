@@ -151,6 +151,9 @@ def _view_toggles() -> list[Setting]:
                 "Show the predicted class instead of the smooth output.", "view"),
         Setting("log_loss", "bool", False, "view", "Log scale", "Loss chart on a log scale.",
                 "view"),
+        Setting("present", "bool", False, "view", "Presentation mode",
+                "For a projector: larger text and lines, only the network, the output and "
+                "the loss, the sidebar closed.", "view"),
     ]  # fmt: skip
 
 

@@ -14,6 +14,8 @@ from playground.config.table import SETTINGS_BY_NAME
 
 # Never changed from the page: the teacher's link sets it once (not even shown).
 PAGE_FIXED = ("hide",)
+# Drawn beside the toolbar, not in their panel: presentation mode closes the sidebar.
+ON_THE_TOOLBAR = ("present",)
 
 
 def hidden_settings(
@@ -38,14 +40,15 @@ def panel_settings(
     group: str, settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
 ) -> list[str]:
     """The settings the panel `group` draws now, in table order: those that apply (see
-    is_shown) and are not hidden; `hide` itself is never drawn. Empty = no panel at all
-    (not even its heading)."""
+    is_shown) and are not hidden; `hide` itself is never drawn, and ON_THE_TOOLBAR's are
+    drawn beside the toolbar. Empty = no panel at all (not even its heading)."""
     hidden = hidden_settings(settings, table)
     return [
         name
         for name, setting in table.items()
         if setting.group == group
         and name not in PAGE_FIXED
+        and name not in ON_THE_TOOLBAR
         and name not in hidden
         and is_shown(name, settings, table)
     ]

@@ -112,7 +112,7 @@ class LiveFeed:
         )
         if slow:
             self._kept = slow_heights(slots)
-        text = message(slots, snap, frame=number, playing=playing)
+        text = message(slots, snap, settings["present"], frame=number, playing=playing)
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
             pg.set_playing(False)
             return json.dumps({"frame": number, "playing": False})

@@ -21,6 +21,7 @@ from playground.plots import (
 )
 from playground.plots.boundary_surface import target_range
 from playground.plots.network_edit import NetworkEdit
+from playground.plots.presentation import presentation_spec
 from playground.plots.text import plot_text, plot_texts
 from playground.snapshot import Snapshot
 
@@ -160,6 +161,9 @@ def digits(snap: Snapshot) -> tuple[dict, dict] | None:
     )
 
 
+# The test images' captions are sized to fit under each image (about 11 px under a 34 px
+# digit): larger, neighbouring captions run into each other.
+KEPT_SIZE_IN_PRESENTATION = ("digits",)
 FAST_VIEWS = ("network", "boundary", "digits", "loss")
 """Views redrawn at every live update; the others change slowly (see feed.SLOW_VIEW_EVERY)."""
 
@@ -168,16 +172,24 @@ def live_specs(
     snap: Snapshot, settings: dict, slow: bool = True, hover_values=None
 ) -> dict[str, dict]:
     """Every view the page shows for this snapshot, key -> figure spec (keys as the page's
-    chart keys). slow=False leaves out the slowly changing views; hover_values: the
-    (weights, biases) the network's hover texts show, if not the current ones."""
+    chart keys, in page order). slow=False leaves out the slowly changing views; hover_values:
+    the (weights, biases) the network's hover texts show, if not the current ones. With
+    settings["present"] (presentation mode) only the fast views, with larger text and lines.
+    """
     snap = with_plot_text_names(snap)  # the one place data names become figure text
+    present = settings.get("present", False)
+    slow = slow and not present  # presentation mode shows the fast views only
     specs = {"network": network(snap, hover_values, settings), "boundary": boundary(snap, settings)}
+    first_layer = None
     if snap.digits is not None:
         specs["digits"], first_layer = digits(snap)
-        if slow:
-            specs["first_layer"] = first_layer
     specs["loss"] = loss(snap, settings)
-    if slow:
+    if slow:  # in page order: the slow views after the loss, also on a one-column phone
+        specs["first_layer"] = first_layer
         specs["weights"] = weights(snap)
         specs["confusion"] = confusion(snap)
-    return {key: spec for key, spec in specs.items() if spec is not None}
+    specs = {key: spec for key, spec in specs.items() if spec is not None}
+    if present:
+        return {key: spec if key in KEPT_SIZE_IN_PRESENTATION else presentation_spec(spec)
+                for key, spec in specs.items()}  # fmt: skip
+    return specs

@@ -24,13 +24,19 @@ from playground.snapshot import Snapshot
 class ChartSlot:
     """One chart of a panel: its key (also its CSS grid area), the figure JSON ("" = keep
     the figure shown), the plot height in pixels, and an optional bold title with a note
-    after it (plain text)."""
+    after it (plain text). modebar: show Plotly's zoom buttons on hover. aspect: for a
+    view drawn to scale, its plot area's width / height, and frame its margins (across,
+    down) in px: its height then follows its column's width, up to `height`, so a narrow
+    column shows no blank bands above and below it."""
 
     key: str
     figure_json: str
     height: int
     title: str = ""
     note: str = ""
+    modebar: bool = True
+    aspect: float | None = None
+    frame: tuple[int, int] = (0, 0)
 
 
 def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header: Any) -> str:
@@ -44,7 +50,8 @@ def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header:
     head = {
         "areas": " ".join(json.dumps(row) for row in areas),
         "columns": columns,
-        "slots": [{"key": s.key, "height": s.height, "title": s.title, "note": s.note}
+        "slots": [{"key": s.key, "height": s.height, "title": s.title, "note": s.note,
+                   "modebar": s.modebar, "aspect": s.aspect, "frame": list(s.frame)}
                   for s in slots],
         **header,
     }  # fmt: skip
@@ -53,8 +60,15 @@ def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header:
 
 
 # --- the playground's panel ------------------------------------------------------------
-HEIGHTS = {"network": 380, "boundary": 380, "digits": 380, "loss": 220}
+# Plot heights in pixels; the boundary's is its largest (it is square, as wide as its
+# column). The network stretches to the height of the views beside it.
+HEIGHTS = {"network": 380, "boundary": 480, "digits": 380, "loss": 220}
+# Presentation mode (settings["present"]): the fast views side by side, titles without
+# notes, all fitting 1280x720 CSS pixels with the toolbar and the stats.
+PRESENT_HEIGHTS = {"network": 420, "boundary": 420, "digits": 420, "loss": 420}
+PRESENT_COLUMNS = "5fr 4fr 3fr"
 SMALL_HEIGHT = 300
+ZOOMABLE = ("boundary", "loss")  # the views with Plotly's zoom buttons (modebar)
 TITLES = {  # chart key -> (bold title, note after it)
     "network": ("Network", "each square is a neuron's output; point at one to see it large"),
     "boundary": ("Output", "the network's prediction over the plane"),
@@ -73,9 +87,11 @@ COLUMNS = "5fr 4fr"
 SLOW_VIEWS = ("weights", "first_layer", "confusion")
 
 
-def grid(keys: list[str]) -> list[str]:
+def grid(keys: list[str], present: bool = False) -> list[str]:
     """CSS grid rows of chart keys: the network left, the output and the loss right, the
-    slowly changing views below ("." is an empty cell)."""
+    slowly changing views below ("." is an empty cell); present: all in one row."""
+    if present:
+        return [" ".join(keys)]
     right = "boundary" if "boundary" in keys else "digits"
     lower = [key for key in SLOW_VIEWS if key in keys]
     rows = [f"network {right}", "network loss"]
@@ -110,10 +126,11 @@ def stats(snap: Snapshot) -> list[tuple[str, str]]:
                     ("Training accuracy", _percent(float(h["train_accuracy"][-1])))]  # fmt: skip
 
 
-def _height(key: str, spec: dict) -> int:
+def _height(key: str, spec: dict, present: bool) -> int:
     """Plot height: fixed for the main views, the figure's own (a confusion matrix grows
     with the classes) for the others."""
-    return HEIGHTS.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
+    fixed = PRESENT_HEIGHTS if present else HEIGHTS
+    return fixed.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
 
 
 def _listed(names: tuple[str, ...], shown: int = 4) -> str:
@@ -123,9 +140,26 @@ def _listed(names: tuple[str, ...], shown: int = 4) -> str:
     return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
 
 
+def drawn_to_scale(spec: dict | None) -> tuple[float, tuple[int, int]] | None:
+    """(plot area width / height, (margins across, margins down) in px) of a figure whose
+    y axis is tied to its x axis (scaleanchor: the plane, the network, image mosaics), or
+    None. A y unit takes scaleratio times an x unit's pixels."""
+    layout = (spec or {}).get("layout", {})
+    x_axis, y_axis = layout.get("xaxis", {}), layout.get("yaxis", {})
+    if y_axis.get("scaleanchor") != "x" or "range" not in x_axis or "range" not in y_axis:
+        return None
+    (x0, x1), (y0, y1) = x_axis["range"], y_axis["range"]
+    aspect = abs(x1 - x0) / (abs(y1 - y0) * y_axis.get("scaleratio", 1))
+    margin = layout.get("margin", {})
+    frame = (round(margin.get("l", 0) + margin.get("r", 0)),
+             round(margin.get("t", 0) + margin.get("b", 0)))  # fmt: skip
+    return round(aspect, 4), frame
+
+
 def _slot(
-    key: str, figure: str, height: int, has_plane: bool, on_line: bool, snap: Snapshot
-) -> ChartSlot:
+    key: str, figure: str, height: int, snap: Snapshot, *, has_plane: bool, on_line: bool,
+    present: bool, spec: dict | None = None,
+) -> ChartSlot:  # fmt: skip
     title, note = TITLES[key]
     if key == "network" and not has_plane:
         title, note = NETWORK_WITHOUT_PLANE
@@ -138,7 +172,10 @@ def _slot(
         )
     if key == "loss" and snap.diagnosis:  # stuck, oscillating, dead neurons: in words
         title, note = "Loss", " ".join(snap.diagnosis)
-    return ChartSlot(key, figure, height, title, note)
+    if present and key != "loss":
+        note = ""  # the teacher explains; one line of title leaves the views more room
+    aspect, frame = drawn_to_scale(spec) or (None, (0, 0))
+    return ChartSlot(key, figure, height, title, note, key in ZOOMABLE, aspect, frame)
 
 
 def chart_slots(
@@ -155,10 +192,12 @@ def chart_slots(
     hover_values: (weights, biases) for the network's hover texts, if not the current ones.
     """
     specs = live_specs(snap, settings, kept is None, hover_values)
-    has_plane, on_line = "boundary" in specs, snap.line is not None
-    slots = [_slot(k, figure_json(spec), _height(k, spec), has_plane, on_line, snap)
+    present = settings.get("present", False)
+    where = {"has_plane": "boundary" in specs, "on_line": snap.line is not None,
+             "present": present}  # fmt: skip
+    slots = [_slot(k, figure_json(spec), _height(k, spec, present), snap, spec=spec, **where)
              for k, spec in specs.items()]  # fmt: skip
-    slots += [_slot(k, "", height, has_plane, on_line, snap) for k, height in (kept or {}).items()
+    slots += [_slot(k, "", height, snap, **where) for k, height in (kept or {}).items()
               if k not in specs]  # fmt: skip
     return slots
 
@@ -168,13 +207,15 @@ def slow_heights(slots: list[ChartSlot]) -> dict[str, int]:
     return {s.key: s.height for s in slots if s.key in SLOW_VIEWS}
 
 
-def message(slots: list[ChartSlot], snap: Snapshot, **header: Any) -> str:
-    """The playground's panel message: the charts on the page's grid, with the epoch, the
-    stats and, while an epoch is under way, [batches done, batches in it] in the header;
-    header: extra fields (frame, playing, feed)."""
-    areas = grid([s.key for s in slots])
+def message(slots: list[ChartSlot], snap: Snapshot, present: bool = False, **header: Any) -> str:
+    """The playground's panel message: the charts on the page's grid (present:
+    presentation mode's one row), with the epoch, the stats and, while an epoch is under
+    way, [batches done, batches in it] in the header; header: extra fields (frame, playing,
+    feed)."""
+    areas = grid([s.key for s in slots], present)
+    columns = PRESENT_COLUMNS if present else COLUMNS
     batch = [snap.batch, snap.batches] if snap.batch else None
-    return panel_text(slots, areas, COLUMNS, epoch=snap.epoch, batch=batch, stats=stats(snap),
+    return panel_text(slots, areas, columns, epoch=snap.epoch, batch=batch, stats=stats(snap),
                       **header)  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def boundary_spec(
         uirevision,
         {"l": 44, "r": 10, "t": 30 if legend else 10, "b": 40},
         xaxis=_axis(np.asarray(xs), x_name),
-        yaxis=_axis(np.asarray(ys), y_name),
+        yaxis=_axis(np.asarray(ys), y_name) | square_plane(xs, ys),
         showlegend=legend,
         legend=LEGEND_ABOVE,
         hovermode="closest",
@@ -103,6 +103,16 @@ def boundary_spec(
 boundary_figure = figure_version(boundary_spec)
 
 
+def square_plane(xs: np.ndarray, ys: np.ndarray) -> dict:
+    """y-axis settings that keep the plot area square at any chart size, also when the two
+    features span different ranges (penguins: bill length 32-60 mm, depth 13-22 mm):
+    Plotly shrinks the x or y domain (constrain "domain"), never the ranges, so that
+    x span / y span data units take equal pixels; a zoom keeps the square too."""
+    (x0, x1), (y0, y1) = _axis(np.asarray(xs), "")["range"], _axis(np.asarray(ys), "")["range"]
+    ratio = (x1 - x0) / (y1 - y0) if y1 > y0 else 1.0
+    return {"scaleanchor": "x", "scaleratio": float(ratio), "constrain": "domain"}
+
+
 def _axis(centres: np.ndarray, title: str) -> dict:
     """An axis spanning the heatmap exactly: half a cell beyond the outer grid points."""
     half = (centres[1] - centres[0]) / 2 if len(centres) > 1 else 0.5
@@ -111,4 +121,5 @@ def _axis(centres: np.ndarray, title: str) -> dict:
         "range": [float(centres[0] - half), float(centres[-1] + half)],
         "showgrid": False,
         "zeroline": False,
+        "constrain": "domain",
     }

@@ -63,7 +63,7 @@ def digit_grid_spec(images: np.ndarray, true: np.ndarray, predicted: np.ndarray)
     """Images (m, h, w) in [0, 1] with true (m,) and predicted (m,) labels, 10 per row.
 
     Each digit is captioned with its prediction; a mistake is framed and captioned in red
-    as 'true → predicted' (e.g. '7 → 1').
+    as 'true→predicted' (e.g. '7→1').
 
     Returns the figure as a plain dict (digit_grid_figure: the same as a validated Figure).
     """
@@ -78,7 +78,8 @@ def digit_grid_spec(images: np.ndarray, true: np.ndarray, predicted: np.ndarray)
         xs, ys, texts = right_captions if is_right else wrong_captions
         xs.append(left + (w - 1) / 2)
         ys.append(top + h + CAPTION_ROWS / 2 - 0.5)
-        texts.append(f"{int(p)}" if is_right else f"{int(t)} → {int(p)}")
+        # No spaces: under a 30 px digit (a tablet's column) "7 → 1" ran into its neighbour.
+        texts.append(f"{int(p)}" if is_right else f"{int(t)}→{int(p)}")
         if not is_right:
             x0, y0, x1, y1 = left - 0.5, top - 0.5, left + w - 0.5, top + h - 0.5
             frame_x += [x0, x1, x1, x0, x0, None]

@@ -41,7 +41,13 @@ MINIMAL_TEMPLATE = {
         "plot_bgcolor": "white",
         "xaxis": _AXIS_STYLE,
         "yaxis": _AXIS_STYLE,
-        "hoverlabel": {"font": {"size": 12}},
+        # Neutral hover boxes: Plotly's default fills each with its trace's colour, which
+        # for the invisible hover markers of the network view is the colorway's magenta.
+        "hoverlabel": {
+            "bgcolor": "white",
+            "bordercolor": "#bbbbbb",
+            "font": {"size": 12, "color": DARK},
+        },
     }
 }
 

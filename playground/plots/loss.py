@@ -57,7 +57,8 @@ def loss_spec(
             **({} if log_y else {"rangemode": "tozero"}),
         },  # fmt: skip
         hovermode="x unified",
-        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+        # Top left: the top right is where the zoom buttons (modebar) show on hover.
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
     )
     return {"data": traces, "layout": layout}
 

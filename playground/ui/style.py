@@ -1,14 +1,46 @@
-"""The page's own CSS: a wider sidebar for the data-set picker (the live panel's is in
-live_chart.css)."""
+"""The page's frame and own CSS: the sidebar, narrow screens and presentation mode (the
+live panel's CSS is in live_chart.css)."""
 
 import streamlit as st
 
+PAGE_TITLE = "Neural Network Playground"
+SIDEBAR_WIDTH = 360  # px: the data-set picker's thumbnails fit three to a row
+
+# The toolbar stays one row on a phone (Streamlit stacks columns below 640 px, which made
+# a full-width row per button): the buttons share it as icons (their labels kept for
+# screen readers and tests), and the presentation toggle wraps to its own row.
 PAGE_CSS = """<style>
-section[data-testid="stSidebar"] { min-width: 360px; }
 [class*="st-key-pick_"] button p { font-size: 0.85rem; white-space: nowrap; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.8rem; padding-top: 0; }
+  .st-key-toolbar [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.5rem; }
+  .st-key-toolbar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    min-width: 0; flex: 1 1 0; }
+  .st-key-toolbar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:last-child {
+    flex-basis: 100%; }
+  .st-key-toolbar [data-testid="stHorizontalBlock"] button p {  /* hidden, still named */
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+}
+</style>"""
+
+# Presentation mode: less chrome above the views, larger numbers and titles (the figures'
+# own text is scaled on the server, plots/presentation.py).
+PRESENT_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 2rem; }
+.live-stat span { font-size: 1.1rem; }
+.live-stat b { font-size: 2.2rem; }
+.live-stat[data-live="epoch"] b { font-size: 2.8rem; }
+.live-stats { margin-bottom: 0.4rem; }
+.live-slot-title { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] button p { font-size: 1.15rem; }
 </style>"""
 
 
-def page_style() -> None:
-    """Add the page's CSS (once per run)."""
-    st.html(PAGE_CSS)
+def page_frame(present: bool) -> None:
+    """Set up the page (title, wide layout, sidebar) and add its CSS; in presentation
+    mode the sidebar starts closed (it can still be opened) and PRESENT_CSS applies."""
+    sidebar = "collapsed" if present else SIDEBAR_WIDTH
+    st.set_page_config(page_title=PAGE_TITLE, page_icon="🧠", layout="wide",
+                       initial_sidebar_state=sidebar)  # fmt: skip
+    st.html(PAGE_CSS + (PRESENT_CSS if present else ""))

@@ -1,4 +1,5 @@
-"""Play / Pause, Step batch, Step, Reset and Regenerate (config.BUTTONS names them).
+"""Play / Pause, Step batch, Step, Reset and Regenerate (config.BUTTONS names them), and the
+presentation mode toggle.
 
 A click reruns the page; its callback changes the Playground under the Playground's lock,
 so the live feed (which trains while playing) sees the change before its next slice.
@@ -10,6 +11,7 @@ import streamlit as st
 
 from playground import config
 from playground.ui import state
+from playground.ui.controls import setting_widget
 
 
 def _why_not_playing(pg) -> str | None:
@@ -60,7 +62,7 @@ ACTIONS = {
     "reset": (":material/restart_alt:", _reset, 1),
     "regenerate": (":material/casino:", _regenerate, 1.3),
 }
-SPACE_WIDTH = 2.5  # the empty rest of the row
+SPACE_WIDTH = 2.5  # the rest of the row: the presentation mode toggle
 
 
 def press(name: str, *args) -> None:
@@ -78,12 +80,17 @@ def _play_button(column, playground, button) -> None:
 
 
 def toolbar(playground) -> None:
-    """The row of training buttons that are not hidden; Play and Pause are one button
-    (key "play"), every other button's key is its name."""
-    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, playground.settings)]
-    if not shown:
+    """The row of training buttons that are not hidden, Play and Pause one button (key
+    "play"), every other button's key its name; then the presentation mode toggle."""
+    settings = playground.settings
+    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, settings)]
+    toggle = not config.is_hidden("present", settings)
+    if not shown and not toggle:
         return
-    *columns, _ = st.columns([*(ACTIONS[b.name][2] for b in shown), SPACE_WIDTH])
+    # keyed: the page's CSS keeps this row one row on a phone (ui/style.py)
+    *columns, end = st.container(key="toolbar").columns(
+        [*(ACTIONS[b.name][2] for b in shown), SPACE_WIDTH]
+    )
     for column, button in zip(columns, shown, strict=True):
         if button.name == "play":
             _play_button(column, playground, button)
@@ -91,3 +98,5 @@ def toolbar(playground) -> None:
         column.button(button.label, key=button.name, icon=ACTIONS[button.name][0],
                       on_click=press, args=(button.name,), width="stretch",
                       help=button.help)  # fmt: skip
+    with end:  # on the page, not in the sidebar: presentation mode closes the sidebar
+        setting_widget("present", settings)

@@ -33,8 +33,10 @@ def live_area(playground) -> None:
         number = next_frame_number()
     if snap.status == "diverged":
         plain.error(snap.message, icon=":material/warning:")
-    slots = chart_slots(snap, playground.settings)
-    text, refusal = capped_message(slots, snap, frame=number, playing=playing, feed=FEED_PATH,
+    settings = playground.settings
+    slots = chart_slots(snap, settings)
+    text, refusal = capped_message(slots, snap, present=settings["present"], frame=number,
+                                   playing=playing, feed=FEED_PATH,
                                    token=state.feed().token)  # fmt: skip
     if refusal:
         playground.set_playing(False)

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from playground import config
 from playground.live.panel import ChartSlot, chart_slots, message, panel_text, slow_heights
 from playground.session import Playground
@@ -25,7 +27,8 @@ def test_panel_text_is_one_header_line_then_one_line_per_figure():
     parsed = json.loads(header)
     assert parsed["areas"] == '"net loss"' and parsed["columns"] == "1fr 1fr"
     assert parsed["slots"][0] == {"key": "net", "height": 300, "title": "Network",
-                                  "note": "what each neuron computes"}  # fmt: skip
+                                  "note": "what each neuron computes", "modebar": True,
+                                  "aspect": None, "frame": [0, 0]}  # fmt: skip
     assert parsed["epoch"] == 3
     assert json.loads(first) == {"data": []} and json.loads(second) == {"data": [1]}
 
@@ -60,3 +63,54 @@ def test_kept_views_are_sent_empty_with_their_height():
     assert fast["weights"].figure_json == "" and fast["confusion"].figure_json == ""
     assert fast["weights"].height == kept["weights"] and fast["weights"].title == "Weights"
     assert fast["boundary"].figure_json and fast["network"].figure_json
+
+
+def test_presentation_mode_shows_the_main_views_in_one_row_with_larger_text():
+    pg = make(present=True)
+    snap = pg.snapshot()
+    slots = chart_slots(snap, pg.settings)
+    header, figures = parse(message(slots, snap, present=True))
+    assert list(figures) == ["network", "boundary", "loss"]
+    assert header["areas"] == '"network boundary loss"' and header["columns"].count("fr") == 3
+    assert all(slot["note"] == "" for slot in header["slots"])  # bold titles only
+    for key in ("boundary", "loss"):
+        font = json.loads(figures[key])["layout"]["template"]["layout"]["font"]
+        assert font["size"] >= 18
+    normal = parse(message(chart_slots(snap, config.defaults()), snap))[1]
+    assert json.loads(normal["boundary"])["layout"]["template"]["layout"]["font"]["size"] < 18
+
+
+def test_presentation_mode_on_digits_keeps_the_test_images_and_their_caption_size():
+    pg = make(dataset="digits", present=True)
+    snap = pg.snapshot()
+    _, figures = parse(message(chart_slots(snap, pg.settings), snap, present=True))
+    assert list(figures) == ["network", "digits", "loss"]
+    normal = parse(message(chart_slots(snap, config.defaults()), snap))[1]
+    assert figures["digits"] == normal["digits"]
+
+
+def test_views_drawn_to_scale_send_their_aspect_and_only_zoomable_ones_a_modebar():
+    pg = make()
+    slots = {s.key: s for s in chart_slots(pg.snapshot(), pg.settings)}
+    boundary = slots["boundary"]
+    margin = json.loads(boundary.figure_json)["layout"]["margin"]
+    assert boundary.aspect == 1.0  # a square plot area
+    assert boundary.frame == (margin["l"] + margin["r"], margin["t"] + margin["b"])
+    assert slots["network"].aspect is not None  # drawn in square units too
+    assert slots["loss"].aspect is None and slots["weights"].aspect is None
+    assert [key for key, s in slots.items() if s.modebar] == ["boundary", "loss"]
+
+
+def test_the_test_images_keep_the_mosaics_aspect():
+    pg = make(dataset="digits")
+    slots = {s.key: s for s in chart_slots(pg.snapshot(), pg.settings)}
+    layout = json.loads(slots["digits"].figure_json)["layout"]
+    (x0, x1), (y0, y1) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    assert slots["digits"].aspect == pytest.approx(abs(x1 - x0) / abs(y1 - y0), rel=1e-3)
+    assert slots["digits"].aspect > 1
+
+
+def test_views_come_in_reading_order_with_the_slow_ones_last():
+    pg = make(dataset="digits")
+    keys = [s.key for s in chart_slots(pg.snapshot(), pg.settings)]
+    assert keys.index("loss") < keys.index("first_layer")  # a phone stacks them in order

@@ -19,7 +19,7 @@ def test_digit_grid_is_one_mosaic_with_mistakes_in_red():
     rows, cols = heatmaps[0].z.shape
     assert cols == 10 * 9 and rows == 3 * (8 + 1 + 4)  # 10 per row, gaps and caption room
     red = [t for t in fig.data if t.type == "scatter" and t.mode == "text"][1]
-    assert red.textfont.color == MISTAKE_RED and list(red.text) == ["4 → 1", "7 → 3"]
+    assert red.textfont.color == MISTAKE_RED and list(red.text) == ["4→1", "7→3"]
     frames = fig.data[-1]
     assert frames.line.color == MISTAKE_RED and list(frames.x).count(None) == 2
 

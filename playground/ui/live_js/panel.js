@@ -1,7 +1,7 @@
 // A panel: every chart of one element on a CSS grid, with the epoch and the stats above.
 // Its messages (see playground/live/panel.py) are one header line (JSON: CSS grid areas and
-// columns, the slots: key, title, note, height; epoch, stats, frame, playing, feed) and one
-// line per slot with its figure's JSON ("" = keep the figure shown).
+// columns, the slots: key, title, note, height, modebar, aspect; epoch, stats, frame,
+// playing, feed) and one line per slot with its figure's JSON ("" = keep the figure shown).
 // One element for all charts: Streamlit's frontend then delivers each rerun's figures in
 // one update (measured: with five separate elements it dropped ~12 % of their updates).
 import { wireNetwork } from "./network_view.js";
@@ -27,7 +27,11 @@ function slotFor(panel, slot) {
   }
   entry.slot = slot;
   showTitle(entry);
-  entry.host.style.height = slot.height + "px";
+  fit(entry);
+  if (!entry.resize) {
+    entry.resize = new ResizeObserver(() => fit(entry));
+    entry.resize.observe(entry.box);
+  }
   return entry;
 }
 
@@ -44,12 +48,41 @@ function showTitle(entry) {
   entry.text = text;
 }
 
+// A slot is at least its height tall and grows with its grid area. A view drawn to scale
+// (slot.aspect: its plot area's width / height; slot.frame: its margins across and down,
+// px) is as tall as its width needs: at least that up to its height, and it grows with
+// its grid area only up to that, so its drawing never floats in blank bands (a phone's
+// network, a laptop's network beside the output and the loss) but sits at the top.
+function fit(entry) {
+  const { slot, box, host } = entry;
+  let least = slot.height;
+  let most = null;
+  if (slot.aspect && box.clientWidth) {
+    const [across, down] = slot.frame || [0, 0];
+    most = Math.max(80, (box.clientWidth - across) / slot.aspect + down);
+    least = Math.min(least, most);
+  }
+  const min = Math.round(least) + "px";
+  const max = most === null ? "" : Math.round(most) + "px";
+  if (host.style.minHeight !== min) host.style.minHeight = min;
+  if (host.style.maxHeight !== max) host.style.maxHeight = max;
+}
+
+function removeSlot(entry) {
+  if (entry.resize) entry.resize.disconnect();
+  dispose(entry.host);
+}
+
 function panelFor(parent) {
   let panel = panels.get(parent);
   if (!panel) {
+    // The area is a CSS container: on a narrow one the charts stack (live_chart.css).
+    const area = document.createElement("div");
+    area.className = "live-area";
     const root = document.createElement("div");
     root.className = "live-panel";
-    parent.append(root);
+    area.append(root);
+    parent.append(area);
     panel = { root, slots: new Map(), token: null, frame: 0, drawing: null, streaming: false };
     panel.setNote = (key, note) => {
       const entry = panel.slots.get(key);
@@ -63,9 +96,11 @@ function panelFor(parent) {
 function layout(panel, header) {
   panel.root.style.gridTemplateAreas = header.areas;
   panel.root.style.gridTemplateColumns = header.columns;
+  // The slots' order is the page's reading order, used when the charts stack.
+  header.slots.forEach((slot, i) => { const e = panel.slots.get(slot.key); if (e) e.box.style.order = i; });
   const wanted = new Set(header.slots.map((slot) => slot.key));
   for (const [key, entry] of panel.slots) {
-    if (!wanted.has(key)) { dispose(entry.host); entry.box.remove(); panel.slots.delete(key); }
+    if (!wanted.has(key)) { removeSlot(entry); entry.box.remove(); panel.slots.delete(key); }
   }
 }
 
@@ -74,7 +109,7 @@ export function disposeIfUnmounted(parent) {
   setTimeout(() => {
     const panel = panels.get(parent);
     if (!panel || parent.isConnected) return;
-    for (const entry of panel.slots.values()) dispose(entry.host);
+    for (const entry of panel.slots.values()) removeSlot(entry);
     panels.delete(parent);
   }, 0);
 }
@@ -125,9 +160,11 @@ export function apply(parent, text) {
     panel.frame = header.frame;
   }
   if (!header.slots) return header;
+  const hosts = header.slots.map((slot) => slotFor(panel, slot).host);
   layout(panel, header);
   showStats(panel, header);
-  const drawn = header.slots.map((slot, i) => update(slotFor(panel, slot).host, lines[i + 1]));
+  const drawn = header.slots.map((slot, i) =>
+    update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }));
   panel.drawing = Promise.all(drawn);
   panel.drawing.then(() => wireNetwork(panel));
   return header;

@@ -1,7 +1,12 @@
 // One Plotly chart updated in place: Plotly.newPlot once, then Plotly.react on the same div
 // (no blank frame, the user's zoom kept), or Plotly.relayout when only image pixels changed.
 const PLOTLY_URL = "app/static/plotly.min.js";
-const CONFIG = { displaylogo: false, responsive: true };
+// The modebar keeps the buttons a student uses (zoom, pan, back to the full view, save).
+const CONFIG = {
+  displaylogo: false,
+  responsive: true,
+  modeBarButtonsToRemove: ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"],
+};
 const views = new WeakMap();
 
 function loadPlotly() {
@@ -32,7 +37,8 @@ export function viewFor(parent) {
     error.hidden = true;
     parent.style.position = "relative";
     parent.append(plot, error);
-    view = { plot, error, wanted: null, shown: null, failed: null, drawing: null, drawn: false };
+    view = { plot, error, wanted: null, shown: null, failed: null, drawing: null, drawn: false,
+      config: CONFIG };
     // Counters for benchmarks and tests: figures received, figures drawn.
     plot.liveStats = { received: 0, drawn: 0 };
     views.set(parent, view);
@@ -80,7 +86,7 @@ async function draw(Plotly, view, text) {
       await Plotly.relayout(view.plot, imageSources(layout));
     } else {
       const plotFn = view.drawn ? Plotly.react : Plotly.newPlot;
-      await plotFn(view.plot, figure.data || [], layout, CONFIG);
+      await plotFn(view.plot, figure.data || [], layout, view.config);
     }
     view.shapeKey = key;
     view.drawn = true;
@@ -138,9 +144,11 @@ export function redraw(host) {
 }
 
 // Draws `text` in the chart of `host` (or keeps what it shows for an empty text); returns a
-// promise that settles when this chart has nothing left to draw.
-export function update(host, text) {
+// promise that settles when this chart has nothing left to draw. `config`: Plotly config
+// entries over CONFIG (e.g. displayModeBar), used from the next drawing on.
+export function update(host, text, config) {
   const view = viewFor(host);
+  if (config) view.config = { ...CONFIG, ...config };
   if (!text) return view.drawing || Promise.resolve();
   view.wanted = text;
   view.plot.liveStats.received++;
