@@ -42,6 +42,7 @@ from playground.config.table import (
 )
 from playground.config.toolbar import BUTTON_NAMES, BUTTONS, Button
 from playground.config.visibility import (
+    ON_THE_TOOLBAR,
     PAGE_FIXED,
     hidden_settings,
     is_hidden,
@@ -59,6 +60,7 @@ __all__ = [
     "MAX_LAYERS",
     "MAX_NEURONS",
     "MAX_RAW_CHARS",
+    "ON_THE_TOOLBAR",
     "PAGE_FIXED",
     "RESETS",
     "RESET_EXPLANATIONS",

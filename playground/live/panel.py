@@ -63,6 +63,7 @@ def panel_text(slots: list[ChartSlot], areas: list[str], columns: str, **header:
 # Plot heights in pixels; the boundary's is its largest (it is square, as wide as its
 # column). The network stretches to the height of the views beside it.
 HEIGHTS = {"network": 380, "boundary": 480, "digits": 380, "loss": 220}
+LINE_HEIGHT = 380  # the output along a line (one input) is not square: a fixed height
 # Presentation mode (settings["present"]): the fast views side by side, titles without
 # notes, all fitting 1280x720 CSS pixels with the toolbar and the stats.
 PRESENT_HEIGHTS = {"network": 420, "boundary": 420, "digits": 420, "loss": 420}
@@ -126,9 +127,11 @@ def stats(snap: Snapshot) -> list[tuple[str, str]]:
                     ("Training accuracy", _percent(float(h["train_accuracy"][-1])))]  # fmt: skip
 
 
-def _height(key: str, spec: dict, present: bool) -> int:
+def _height(key: str, spec: dict, present: bool, on_line: bool) -> int:
     """Plot height: fixed for the main views, the figure's own (a confusion matrix grows
     with the classes) for the others."""
+    if key == "boundary" and on_line and not present:
+        return LINE_HEIGHT
     fixed = PRESENT_HEIGHTS if present else HEIGHTS
     return fixed.get(key) or int(spec["layout"].get("height") or SMALL_HEIGHT)
 
@@ -195,7 +198,8 @@ def chart_slots(
     present = settings.get("present", False)
     where = {"has_plane": "boundary" in specs, "on_line": snap.line is not None,
              "present": present}  # fmt: skip
-    slots = [_slot(k, figure_json(spec), _height(k, spec, present), snap, spec=spec, **where)
+    slots = [_slot(k, figure_json(spec), _height(k, spec, present, where["on_line"]), snap,
+                   spec=spec, **where)
              for k, spec in specs.items()]  # fmt: skip
     slots += [_slot(k, "", height, snap, **where) for k, height in (kept or {}).items()
               if k not in specs]  # fmt: skip

@@ -58,9 +58,11 @@ def headings(at: AppTest) -> list[str]:
 
 
 def drawn_settings(query: dict) -> set[str]:
-    """The settings the page draws for these URL settings, as the table says."""
+    """The settings the page draws for these URL settings, as the table says (the panels',
+    and the ones beside the toolbar)."""
     settings, _ = config.from_query(query)
-    return {name for group in config.GROUPS for name in config.panel_settings(group, settings)}
+    beside = {n for n in config.ON_THE_TOOLBAR if not config.is_hidden(n, settings)}
+    return beside | {n for group in config.GROUPS for n in config.panel_settings(group, settings)}
 
 
 @pytest.mark.parametrize("name", SETTING_NAMES)
