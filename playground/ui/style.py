@@ -6,23 +6,33 @@ import streamlit as st
 PAGE_TITLE = "Neural Network Playground"
 SIDEBAR_WIDTH = 360  # px: the data-set picker's thumbnails fit three to a row
 
-# The toolbar stays one row on a phone (Streamlit stacks columns below 640 px, which made
-# a full-width row per button): the buttons share it as icons (their labels kept for
-# screen readers and tests), and the presentation toggle wraps to its own row.
+# The toolbar's buttons stay one row on a tablet and a phone (Streamlit stacks columns
+# below 640 px, a full-width row per button). The toolbar is a CSS container: narrower
+# than 1000 px (a tablet, or a laptop with the sidebar open) the presentation toggle wraps
+# to its own row so that the labels fit (they were cut to "Regen…"); narrower than 600 px
+# the buttons show only their icons (labels kept for screen readers and tests).
+_TOOLBAR_ROW = '.st-key-toolbar [data-testid="stHorizontalBlock"]'
 PAGE_CSS = """<style>
 [class*="st-key-pick_"] button p { font-size: 0.85rem; white-space: nowrap; }
+.st-key-toolbar { container: toolbar / inline-size; }
+@container toolbar (max-width: 1000px) {
+  ROW { flex-wrap: wrap; row-gap: 0.5rem; }
+  ROW > [data-testid="stColumn"] { min-width: 0; flex: 1 1 0; }
+  ROW > [data-testid="stColumn"]:last-child { flex-basis: 100%; }
+}
+@container toolbar (max-width: 600px) {
+  ROW button p {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.8rem; padding-top: 0; }
-  .st-key-toolbar [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.5rem; }
-  .st-key-toolbar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+  /* the data-set picker keeps three to a row in the phone's sidebar */
+  [data-testid="stHorizontalBlock"]:has([class*="st-key-ds_"]) { flex-wrap: nowrap; }
+  [data-testid="stHorizontalBlock"]:has([class*="st-key-ds_"]) > [data-testid="stColumn"] {
     min-width: 0; flex: 1 1 0; }
-  .st-key-toolbar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:last-child {
-    flex-basis: 100%; }
-  .st-key-toolbar [data-testid="stHorizontalBlock"] button p {  /* hidden, still named */
-    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 }
-</style>"""
+</style>""".replace("ROW", _TOOLBAR_ROW)
 
 # Presentation mode: less chrome above the views, larger numbers and titles (the figures'
 # own text is scaled on the server, plots/presentation.py).

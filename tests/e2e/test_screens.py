@@ -135,6 +135,21 @@ def test_the_plane_plot_area_is_square(open_at, viewport, query):
     assert page.evaluate(CHART_BOXES)["boundary"]["area"]["w"] >= 250
 
 
+# Toolbar button labels cut short: a box in a button whose text is wider than it
+# (Streamlit's label box then ends in an ellipsis, e.g. "Regen…").
+CUT_LABELS = """
+() => [...document.querySelectorAll(".st-key-toolbar button *")]
+  .filter((el) => el.innerText && el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText)
+"""
+
+
+@pytest.mark.parametrize("viewport", [TABLET, PROJECTOR])
+def test_toolbar_labels_are_whole_on_a_tablet_and_beside_an_open_sidebar(open_at, viewport):
+    page = open_at(viewport)
+    assert page.locator(".st-key-toolbar button").count() >= 5
+    assert page.evaluate(CUT_LABELS) == []
+
+
 def test_tablet_charts_side_by_side_are_readable(open_at):
     page = open_at(TABLET)
     charts = page.evaluate(CHART_BOXES)
