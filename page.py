@@ -31,7 +31,8 @@ def main() -> None:
         plain.error(error)  # plain: these may quote the URL, CSV names or a file name
     for note in notes:
         plain.info(note)
-    for note in playground.dataset.notes:
+    details = () if present else playground.dataset.notes  # not for a projector: room
+    for note in details:
         plain.caption(note)
     live_area(playground)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
