@@ -66,7 +66,8 @@ def test_step_reset_regenerate_and_play_work():
     pg.reset()
     assert pg.epoch == 0
     pg.regenerate()
-    assert pg.set_playing(True) and pg.advance(0.01) > 0
+    # 10 ms updates until one ends an epoch (on a busy machine the first may not)
+    assert pg.set_playing(True) and any(pg.advance(0.01) for _ in range(100))
     assert pg.snapshot().line is not None
 
 

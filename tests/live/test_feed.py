@@ -21,8 +21,8 @@ def header(text: str) -> dict:
     return json.loads(text.split("\n", 1)[0])
 
 
-def test_frames_train_only_while_playing():
-    pg = make()
+def test_frames_train_only_while_playing(still_clock):
+    pg = make(speed="5")
     feed = LiveFeed(pg)
     assert header(feed.next_frame())["playing"] is False and pg.epoch == 0
     pg.set_playing(True)
@@ -35,7 +35,7 @@ def test_frames_train_only_while_playing():
     assert pg.epoch == second["epoch"] and paused == {"frame": paused["frame"], "playing": False}
 
 
-def test_slow_views_are_rebuilt_every_few_frames_only():
+def test_slow_views_are_rebuilt_every_few_frames_only(still_clock):
     pg = make(speed="1")
     feed = LiveFeed(pg)
     pg.set_playing(True)
@@ -50,7 +50,7 @@ def test_slow_views_are_rebuilt_every_few_frames_only():
     assert [i for i, r in enumerate(rebuilt) if r] == [0, every - 1, 2 * every - 1]
 
 
-def test_feed_stops_itself_at_the_stop_epoch():
+def test_feed_stops_itself_at_the_stop_epoch(still_clock):
     pg = make(speed="5", max_epochs=12)
     feed = LiveFeed(pg)
     pg.set_playing(True)
@@ -59,7 +59,7 @@ def test_feed_stops_itself_at_the_stop_epoch():
     assert frames[2]["playing"] is False and not pg.playing and pg.epoch == 12
 
 
-def test_a_diverging_network_stops_playing():
+def test_a_diverging_network_stops_playing(still_clock):
     pg = make(dataset="plane", learning_rate=10.0, activation="relu", speed="50")
     feed = LiveFeed(pg)
     pg.set_playing(True)

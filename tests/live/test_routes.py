@@ -5,6 +5,7 @@ import json
 import time
 
 import anyio
+import pytest
 from starlette.applications import Starlette
 
 from playground import config
@@ -46,8 +47,12 @@ def app(base: str = "") -> Starlette:
     return Starlette(routes=routes.live_routes(base))
 
 
+# Every feed here plays at a fixed speed on a still clock: frames train whole epochs.
+pytestmark = pytest.mark.usefixtures("still_clock")
+
+
 def playing_feed(**changes) -> LiveFeed:
-    pg = Playground({**config.defaults(), **changes})
+    pg = Playground({**config.defaults(), "speed": "1", **changes})
     feed = LiveFeed(pg)
     pg.set_playing(True)
     return feed
