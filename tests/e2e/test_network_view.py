@@ -117,3 +117,17 @@ def test_clicking_an_unused_input_feature_turns_it_on(new_page, playground_url):
         why="the sidebar's input features did not follow the click on the diagram",
     )
     assert exception_count(page) == 0
+
+
+def test_the_add_a_layer_plus_is_not_under_the_chart_toolbar(new_page, playground_url):
+    # With no hidden layer the layer count's + sits at the top right, where Plotly's toolbar
+    # appears while the mouse is on the chart (it takes clicks even while fading in).
+    page = open_app(new_page, playground_url, "?hidden=")
+    centre = page.evaluate(ANNOTATION_CENTRE, '{"hidden":[4]}')
+    assert centre, "no + control by the layer count"
+    page.mouse.move(*centre)
+    covered = "([x, y]) => !!document.elementFromPoint(x, y).closest('.modebar-container')"
+    assert not page.evaluate(covered, centre), "the chart toolbar covers the + control"
+    page.mouse.click(*centre)
+    page.wait_for_url("**hidden=4**", timeout=TIMEOUT_MS)
+    assert exception_count(page) == 0
