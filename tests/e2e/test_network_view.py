@@ -131,3 +131,35 @@ def test_the_add_a_layer_plus_is_not_under_the_chart_toolbar(new_page, playgroun
     page.mouse.click(*centre)
     page.wait_for_url("**hidden=4**", timeout=TIMEOUT_MS)
     assert exception_count(page) == 0
+
+
+# Names of the output chart's legend entries that Plotly's toolbar covers at their centre.
+LEGEND_UNDER_TOOLBAR = f"""() => [...document.querySelectorAll("{BOUNDARY} .legend .traces")]
+  .filter((entry) => {{
+    const r = entry.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && hit.closest(".modebar-container");
+  }}).map((entry) => entry.textContent)"""
+
+
+# True when the output chart's toolbar buttons are drawn inside the chart (not moved off it).
+TOOLBAR_INSIDE = f"""() => {{
+  const chart = document.querySelector("{BOUNDARY}").getBoundingClientRect();
+  const buttons = [...document.querySelectorAll("{BOUNDARY} .modebar-btn")];
+  return buttons.length > 0 && buttons.every((button) => {{
+    const r = button.getBoundingClientRect();
+    return r.height > 0 && r.top >= chart.top && r.bottom <= chart.bottom
+      && r.left >= chart.left && r.right <= chart.right;
+  }});
+}}"""
+
+
+def test_the_output_legend_is_not_under_the_chart_toolbar(new_page, playground_url):
+    # Penguins' species legend runs along the top of the output chart, where Plotly's toolbar
+    # appeared while the mouse was on the chart, covering 'Gentoo' and catching its clicks.
+    page = open_app(new_page, playground_url, "?dataset=penguins")
+    box = page.locator(BOUNDARY).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.locator(f"{BOUNDARY} .legend .traces").count() == 3
+    assert page.evaluate(LEGEND_UNDER_TOOLBAR) == []
+    assert page.evaluate(TOOLBAR_INSIDE), "the toolbar is not drawn inside the output chart"
