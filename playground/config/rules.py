@@ -66,6 +66,15 @@ def follow_up(
     return fixed
 
 
+def fit_layer_activations(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """layer_activations with one entry per hidden layer: cut, or padded with `activation`
+    (an empty one, all layers alike, stays empty)."""
+    per_layer, layers = tuple(settings["layer_activations"]), len(settings["hidden"])
+    if not per_layer or not layers:
+        return ()
+    return (*per_layer[:layers], *(settings["activation"],) * max(0, layers - len(per_layer)))
+
+
 def reconcile(
     settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
 ) -> tuple[dict[str, Any], list[str]]:
@@ -83,10 +92,9 @@ def reconcile(
     if fixed["problem"] != "auto" and not is_shown("problem", fixed, table):
         notes.append(f"'problem' applies only to tabular data; using auto for {fixed['dataset']}.")
         fixed["problem"] = "auto"
-    per_layer, layers = fixed["layer_activations"], len(fixed["hidden"])
-    if per_layer and len(per_layer) != layers:
-        padding = (fixed["activation"],) * max(0, layers - len(per_layer))
-        fixed["layer_activations"] = (*per_layer[:layers], *padding) if layers else ()
+    layers = len(fixed["hidden"])
+    if tuple(fixed["layer_activations"]) != fit_layer_activations(fixed):
+        fixed["layer_activations"] = fit_layer_activations(fixed)
         notes.append(
             f"'layer_activations' needs one entry per hidden layer ({layers}); using "
             f"{','.join(fixed['layer_activations']) or '(none)'}."

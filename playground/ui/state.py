@@ -125,6 +125,8 @@ def change_settings(**changes) -> None:
     new, kept = config.keep_hidden(pg.settings, new)
     notes += [f"'{name}' is fixed by this page's link; it stays as it is."
               for name in kept if name in changes]  # fmt: skip
+    if "hidden" in changes and "layer_activations" not in changes:  # a student's edit:
+        new["layer_activations"] = config.fit_layer_activations(new)  # follow it, no note
     new, rule_notes = config.reconcile(new)
     try:
         pg.update(new)

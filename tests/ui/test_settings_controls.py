@@ -62,3 +62,16 @@ def test_per_layer_activations_replace_the_main_selector():
     assert "set_activation" not in keys and {"set_layer_act_0", "set_layer_act_1"} <= keys
     at.toggle(key="per_layer_activation").set_value(False).run()
     assert "set_activation" in {s.key for s in at.selectbox}
+
+
+def test_removing_a_layer_with_per_layer_activations_says_nothing_about_the_url():
+    # The activations follow the layers quietly when the student changes the layers; the
+    # note "'layer_activations' needs one entry per hidden layer" is for a URL that is wrong.
+    at = start(layer_activations="relu,sigmoid")
+    at.button(key="remove_layer").click().run()
+    pg = at.session_state["playground"]
+    assert pg.settings["hidden"] == (4,) and pg.settings["layer_activations"] == ("relu",)
+    assert not [n for n in at.session_state["notes"] if "layer_activations" in n]
+    at.button(key="add_layer").click().run()
+    assert at.session_state["playground"].settings["layer_activations"] == ("relu", "tanh")
+    assert not [n for n in at.session_state["notes"] if "layer_activations" in n]
