@@ -88,3 +88,12 @@ def test_the_setup_note_names_the_setup_and_what_the_url_kept():
     assert "input features" not in note  # digits have no 2-D features
     spiral = config.from_query({"dataset": "spiral"})[0]
     assert "input features x1,x2,sin(x1),sin(x2)" in config.setup_note("spiral", spiral)
+
+
+def test_the_setup_note_does_not_say_it_kept_a_setting_the_data_set_has_not():
+    # ?dataset=digits&features=x1^2: input features do not apply to digits (not shown), so
+    # "Kept from the URL: features" would name a setting the student cannot find.
+    settings = config.with_setup(config.defaults(), "digits", keep=("features",))
+    assert not config.is_shown("features", settings)
+    assert "features" not in config.setup_note("digits", settings, kept=("features",))
+    assert "Kept from the URL: hidden" in config.setup_note("digits", settings, kept=("hidden",))

@@ -89,7 +89,8 @@ def setup_note(dataset: str, settings: Mapping[str, Any], kept: tuple[str, ...] 
         if is_shown(key, settings) and key not in kept
     ]
     note = f"Suggested setup for this data set: {', '.join(parts)}."
-    kept = tuple(key for key in kept if key in setup)
+    # Only what applies here: ?dataset=digits&features=... keeps a setting digits do not use.
+    kept = tuple(key for key in kept if key in setup and is_shown(key, settings))
     if kept:
         note += f" Kept from the URL: {', '.join(kept)}."
     return note + " Change any of them freely."
