@@ -5,6 +5,8 @@ encoding and scaling the same way. Columns arrive as NumPy arrays: float64 with 
 for missing numbers, or object arrays of str with None for missing text.
 """
 
+import re
+
 import numpy as np
 
 from playground.data.dataset import Dataset, InputEncoder
@@ -48,9 +50,22 @@ def _class_label(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def natural_key(text: str) -> list[tuple[int, int, str]]:
+    """Sort key that counts the numbers inside a text: "k2" before "k10" ("k10" < "k2"
+    as strings), so classes and categories run as a person counts them."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
+            for part in re.split(r"(\d+)", text) if part]  # fmt: skip
+
+
 def encode_classes(target: np.ndarray, name: str) -> tuple[np.ndarray, tuple[str, ...]]:
-    """Class ids (n,) int64 in sorted order of the values, and the class names."""
+    """Class ids (n,) int64 in sorted order of the values (numbers by value, texts with
+    natural_key), and the class names."""
     values, ids = np.unique(target, return_inverse=True)
+    if values.dtype.kind in "OUS":  # text classes: renumber in natural order
+        order = sorted(range(len(values)), key=lambda i: natural_key(str(values[i])))
+        rank = np.empty(len(values), dtype=np.int64)
+        rank[order] = np.arange(len(values))
+        values, ids = values[order], rank[ids]
     if len(values) < 2:
         raise DataError(
             f"The target column '{name}' holds a single class ({_class_label(values[0])}); "
@@ -77,7 +92,7 @@ def encode_features(columns: dict, features: list[str], notes: list[str]):
             names.append(name)
             numeric.append(True)
             continue
-        categories = sorted(set(column.tolist()))
+        categories = sorted(set(column.tolist()), key=lambda c: natural_key(str(c)))
         blocks.append(np.stack([column == c for c in categories], axis=1).astype(np.float64))
         names += [f"{name}={c}" for c in categories]
         numeric += [False] * len(categories)

@@ -3,6 +3,7 @@
 import numpy as np
 
 from playground.data import load_csv
+from playground.data.tables import encode_classes
 
 
 def table(header: str, rows: list[str], delimiter: str = ",") -> bytes:
@@ -85,3 +86,13 @@ def test_same_seed_same_split():
     data = table("a,b,colour,answer", ROWS)
     assert np.array_equal(load_csv(data, seed=1).X_test, load_csv(data, seed=1).X_test)
     assert not np.array_equal(load_csv(data, seed=1).X_test, load_csv(data, seed=2).X_test)
+
+
+def test_text_classes_and_categories_with_numbers_in_them_count_up():
+    # k0, k1, k2, ..., k10, k11 as a person counts, not k0, k1, k10, k11, k2 (string order)
+    rows = [f"{i % 5 + 0.5},{'grade ' + str(i % 12)},k{i % 12}" for i in range(48)]
+    ds = load_csv(table("x,grade,kind", rows))
+    assert ds.class_names == tuple(f"k{i}" for i in range(12))
+    ids, names = encode_classes(np.array(["k10", "k2", "k1", "k2"], dtype=object), "kind")
+    assert names == ("k1", "k2", "k10") and ids.tolist() == [2, 1, 0, 1]
+    assert ds.feature_names[1:] == tuple(f"grade=grade {i}" for i in range(12))
