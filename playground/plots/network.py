@@ -166,7 +166,11 @@ def network_spec(
     slots = slot_counts(sizes)
     input_names = [_short(box.name) for box in inputs]
     output_names = [_short(name) for name in node_labels[-1]]
-    margin = {"l": label_room(input_names), "r": label_room(output_names), "t": 4, "b": 4}
+    # The controls above the columns and the activation names below them are sized in
+    # pixels, so their room is margin (pixels), not axis range: a chart drawn smaller than
+    # designed (a tablet, presentation mode) would otherwise cut the top row off.
+    margin = {"l": label_room(input_names), "r": label_room(output_names),
+              "t": 4 + TOP_ROOM_PX, "b": 4 + BOTTOM_ROOM_PX}  # fmt: skip
     scale = canvas(slots, margin["l"] + margin["r"])
     boxes = layer_boxes(column_indices(layer_sizes, rows), slots, scale.layer_step)
     hover_weights, hover_biases = hover_values or (weights, biases)
@@ -191,7 +195,7 @@ def network_spec(
         margin,
         xaxis={**hidden_axis(), "range": [left - SIDE_PAD, right + SIDE_PAD]},
         yaxis={**hidden_axis(), "scaleanchor": "x",
-               "range": [bottom - BOTTOM_ROOM_PX / px, top + TOP_ROOM_PX / px]},
+               "range": [bottom, top]},
         images=images,
         shapes=[_outline_shape(boxes)],
         annotations=annotations,

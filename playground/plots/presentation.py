@@ -19,6 +19,7 @@ _SCALED_KEYS = {  # parent key -> the numeric keys inside it that are sizes in p
     "line": ("width",),
     "marker": ("size",),
     "title": ("standoff",),
+    "annotations": ("xshift", "yshift"),  # offsets sized for the text they make room for
 }
 
 
@@ -42,7 +43,8 @@ def _scaled(value, parent: str | None, scale: float):
 
 def presentation_spec(spec: dict, scale: float = PRESENTATION_SCALE) -> dict:
     """The figure spec {"data": [...], "layout": {...}} for presentation mode: every font
-    size, margin, axis title standoff, line width and scalar marker size times `scale`.
+    size, margin, annotation offset, axis title standoff, line width and scalar marker
+    size times `scale`.
 
     Returns a new spec; `spec` and the dicts it shares (e.g. the template) are not changed.
     NumPy arrays are shared, not copied (a per-point size array keeps its values).

@@ -67,8 +67,11 @@ def test_no_two_texts_overlap_at_the_nominal_size(layers, width, inputs):
     notes = spec["layout"]["annotations"]
     boxes = [(n["text"], text_box(n, px)) for n in notes]
     assert not _overlaps(boxes)
-    # every text inside the figure's y range (none cut off at the top or the bottom)
-    low, high = (v * px for v in spec["layout"]["yaxis"]["range"])
+    # every text inside the figure: its y range and the top and bottom margins, which hold
+    # the pixel-sized rows (none cut off at the top or the bottom)
+    margin = spec["layout"]["margin"]
+    y0, y1 = spec["layout"]["yaxis"]["range"]
+    low, high = y0 * px - margin["b"], y1 * px + margin["t"]
     assert all(low <= b[2] and b[3] <= high for _, b in boxes), "a text leaves the figure"
 
 

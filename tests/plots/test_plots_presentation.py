@@ -69,3 +69,12 @@ def test_hover_boxes_are_white_with_dark_text_not_the_trace_colour():
     hover = MINIMAL_TEMPLATE["layout"]["hoverlabel"]
     assert hover["bgcolor"] == "white"
     assert hover["font"]["color"] == MINIMAL_TEMPLATE["layout"]["font"]["color"]
+
+
+def test_presentation_scales_annotation_offsets_with_their_text():
+    # The network's - / + buttons sit beside their labels by pixel offsets: text 1.5x as
+    # large with the same offsets ran into them.
+    spec = {"layout": {"annotations": [{"text": "+", "xshift": 40, "yshift": 12,
+                                        "font": {"size": 11}}]}}  # fmt: skip
+    note = presentation_spec(spec, 1.5)["layout"]["annotations"][0]
+    assert (note["xshift"], note["yshift"], note["font"]["size"]) == (60, 18, 16.5)
