@@ -1,21 +1,12 @@
 """The page's flow of settings, driven without a browser (AppTest never fires run_every)."""
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.markup_corpus import markdown_text
-
-APP = str(Path(__file__).resolve().parents[2] / "page.py")
-
-
-def start(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in query.items():
-        at.query_params[name] = value
-    return at.run()
+from tests.ui.page_app import start
 
 
 def panel_header(at: AppTest) -> dict:

@@ -5,14 +5,12 @@ Each text the page draws that quotes a payload must be one that Streamlit's Mark
 as plain text (``markdown_text`` is not None: every punctuation mark escaped, no link).
 """
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.markup_corpus import PAYLOADS, markdown_text, named
+from tests.ui.page_app import APP
 
-APP = str(Path(__file__).resolve().parents[2] / "page.py")
 MARKDOWN_FIELDS = ("body", "label", "help")  # Streamlit renders each as Markdown
 
 

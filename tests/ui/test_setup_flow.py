@@ -1,19 +1,7 @@
 """On the page: choosing a data set opens it with its suggested setup, and says so."""
 
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
 from tests.markup_corpus import markdown_text
-
-APP = str(Path(__file__).resolve().parents[2] / "page.py")
-
-
-def start(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in query.items():
-        at.query_params[name] = value
-    return at.run()
+from tests.ui.page_app import start
 
 
 def test_choosing_digits_applies_its_setup_with_a_note_and_a_short_url():
