@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground import config
 from playground.session import Playground
-from tests.ui.test_app_flow import APP
+from tests.ui.page_app import APP
 
 
 def penguins(**changes) -> Playground:

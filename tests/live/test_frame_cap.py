@@ -12,7 +12,7 @@ from playground.live.feed import LiveFeed
 from playground.live.panel import capped_message, chart_slots, message
 from playground.session import CsvChoice, Playground
 from tests.data.test_data_names import _long_header_csv
-from tests.ui.test_app_flow import APP
+from tests.ui.page_app import APP
 
 
 def test_huge_names_make_a_frame_of_normal_size():

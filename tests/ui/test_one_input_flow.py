@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from playground import config
 from tests.one_input_tables import one_input_csv
-from tests.ui.test_app_flow import APP, panel_header, playground
+from tests.ui.page_app import APP
+from tests.ui.test_app_flow import panel_header, playground
 
 
 def figures(at: AppTest) -> dict[str, dict]:

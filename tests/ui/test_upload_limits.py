@@ -7,7 +7,7 @@ from playground.data import limits
 from playground.ui import data_panel
 from tests.markup_corpus import markdown_text
 from tests.one_input_tables import one_input_csv
-from tests.ui.test_app_flow import APP
+from tests.ui.page_app import APP
 
 
 def start() -> AppTest:
