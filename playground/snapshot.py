@@ -18,6 +18,7 @@ from playground.network_inputs import (
     unit_scale,
 )
 from playground.problem import class_probabilities, predicted_classes
+from playground.training_text import divergence_message
 
 DIGITS_SHOWN = 40  # test images in the digit grid
 BOUNDARY_GRID_SIZE = 100  # TF Playground's output grid
@@ -328,7 +329,9 @@ def take_snapshot(playground) -> Snapshot:
     return Snapshot(
         epoch=trainer.epoch,
         status=trainer.status,
-        message=trainer.message,
+        message=divergence_message(
+            trainer.status, trainer.diverged_epoch, trainer.diverged_learning_rate
+        ),
         task=ds.task,
         kind=ds.kind,
         class_names=None if ds.class_names is None else list(ds.class_names),

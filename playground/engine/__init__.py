@@ -1,19 +1,31 @@
-"""The NumPy training engine: networks, activations, losses, optimizers, training,
-inspection and save/load. Pure NumPy (never imports streamlit, plotly or pandas).
+"""The NumPy training engine: layers, networks, activations, losses, optimizers, training,
+inspection and save/load. Pure NumPy (never imports streamlit, plotly or pandas), usable on
+its own from a notebook.
 
-    from playground.engine import Network, Trainer
+    from playground.engine import Dense, Sequential, Trainer
+    net = Sequential([Dense(32, activation="relu"), Dense(2, activation="linear"),
+                      Dense(32, activation="relu"), Dense(64, activation="sigmoid")],
+                     input_shape=(64,), init="xavier", seed=0)
+    trainer = Trainer(net, X, X, loss="mse", optimizer="adam", learning_rate=0.01)
+    trainer.run_epochs(5)            # an autoencoder: the targets are the inputs
+
     net = Network([2, 8, 8, 1], activation="tanh", output="sigmoid", init="xavier", seed=0)
     trainer = Trainer(net, X_train, y_train, X_test, y_test, loss="bce")
-    trainer.run_epochs(5)
+
+Network(sizes, ...) is the multilayer-perceptron shorthand for a Sequential of Dense layers.
+A new kind of layer subclasses Layer (see playground.engine.layers.base); its parameters
+live in the network's flat vector (see playground.engine.params).
 """
 
 from playground.engine.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from playground.engine.history import History
 from playground.engine.initializers import INITIALIZERS
 from playground.engine.inspection import Trace, gradient_check
+from playground.engine.layers import LAYER_TYPES, Dense, Layer
 from playground.engine.losses import LOSSES, check_pair
 from playground.engine.network import Network
 from playground.engine.optimizers import OPTIMIZERS
+from playground.engine.sequential import Sequential
 from playground.engine.serialize import load_npz, save_npz
 from playground.engine.trainer import Trainer
 
@@ -21,11 +33,15 @@ __all__ = [
     "ACTIVATIONS",
     "HIDDEN_ACTIVATIONS",
     "INITIALIZERS",
+    "LAYER_TYPES",
     "LOSSES",
     "OPTIMIZERS",
     "OUTPUT_ACTIVATIONS",
+    "Dense",
     "History",
+    "Layer",
     "Network",
+    "Sequential",
     "Trace",
     "Trainer",
     "check_pair",

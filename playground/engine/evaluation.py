@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from playground.engine.losses import loss_value
-from playground.engine.propagation import Workspace, augment, forward
+from playground.engine.propagation import Workspace, forward, ready_inputs
 
 # Rows per chunk of evaluation: one unit of work that a deadline cannot split. At the
 # largest network the settings allow (8 layers of 64, 100 inputs) a chunk costs ~1 ms.
@@ -22,11 +22,11 @@ class Evaluator:
     """The metrics of the current network on both sets: evaluate() at once, or begin() then
     run_chunk() until done, then result(). Either way the chunks are the same, so the
     numbers are too. result() -> (train_loss, test_loss, train_score, test_score), nan for
-    a missing test set. X_* (n, d) float64, Y_* encoded targets (n, k)."""
+    a missing test set. X_* (n, *input_shape) float64, Y_* encoded targets (n, k)."""
 
     def __init__(self, net, loss: str, X_train, Y_train, X_test, Y_test):
         self.net, self.loss = net, loss
-        self.x_aug = augment(np.vstack([X_train, X_test]))
+        self.x_aug = ready_inputs(net.layers, np.concatenate([X_train, X_test]))
         self.targets = (Y_train, Y_test)
         self.truths = tuple(self._truth(Y) for Y in self.targets)
         n_train, n = len(X_train), len(self.x_aug)
@@ -67,7 +67,7 @@ class Evaluator:
         if ws is None:
             ws = self._workspaces[stop - start] = Workspace(self.net.layers, stop - start, False)
         forward(self.net.layers, ws, self.x_aug[start:stop])
-        z, a = ws.z[-1], ws.a[-1]
+        z, a = ws.z_out, ws.a_out
         first, offset = start - self._offsets[part], stop - self._offsets[part]
         Y, truth = self.targets[part][first:offset], self.truths[part]
         if not isinstance(truth, float):

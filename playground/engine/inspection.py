@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.engine.losses import encode_targets, loss_value, make_output_delta
-from playground.engine.propagation import Workspace, augment, forward
+from playground.engine.losses import loss_value, make_output_delta
+from playground.engine.propagation import Workspace, forward, ready_inputs
 
 
 @dataclass
@@ -30,8 +30,8 @@ class Trace:
 
 def _one_row_labels(net, y, loss):
     y = np.asarray(y, dtype=np.float64)
-    if loss == "mse" and net.sizes[-1] > 1:
-        return y.reshape(1, -1)
+    if loss == "mse" and net.output_shape != (1,):
+        return y.reshape(1, *net.output_shape)
     return y.reshape(1)
 
 
@@ -43,8 +43,8 @@ def trace_sample(trainer, x, y) -> Trace:
     labels = _one_row_labels(net, y, loss)
     ws = Workspace(net.layers, 1)
     grad = net.flat_gradient(X, labels, loss, ws=ws)
-    targets = encode_targets(labels, loss, net.sizes[-1])
-    sample_loss = loss_value(loss, ws.z[-1], ws.a[-1], targets)
+    targets = net._targets(labels, loss)
+    sample_loss = loss_value(loss, ws.z_out, ws.a_out, targets)
     penalized = grad.copy()
     trainer.add_penalty_gradient(penalized)
     update = trainer._optimizer.preview(net.params, penalized, trainer.learning_rate)
@@ -63,17 +63,18 @@ def trace_sample(trainer, x, y) -> Trace:
 
 def gradient_check(net, X, y, loss="bce", eps=1e-6) -> list[float]:
     """Worst relative error per layer between backpropagation and central differences of
-    the mean loss over X (n, sizes[0]) and labels y. Relative error of one parameter:
+    the mean loss over X (n, *input_shape) and labels y, for any stack of layers (0.0 for a
+    layer without parameters). Relative error of one parameter:
     |analytic - numeric| / max(|analytic|, |numeric|, 1e-8). The network is left unchanged."""
     make_output_delta(net.output, loss)  # validates the pair
     analytic = net.flat_gradient(X, y, loss)
-    x_aug = augment(net.check_inputs(X))
-    targets = encode_targets(y, loss, net.sizes[-1])
-    ws = Workspace(net.layers, len(x_aug), training=False)
+    x = ready_inputs(net.layers, net.check_inputs(X))
+    targets = net._targets(y, loss)
+    ws = Workspace(net.layers, len(x), training=False)
 
     def mean_loss() -> float:
-        forward(net.layers, ws, x_aug)
-        return loss_value(loss, ws.z[-1], ws.a[-1], targets)
+        forward(net.layers, ws, x)
+        return loss_value(loss, ws.z_out, ws.a_out, targets)
 
     params = net.params
     numeric = np.empty_like(params)
@@ -87,4 +88,4 @@ def gradient_check(net, X, y, loss="bce", eps=1e-6) -> list[float]:
         numeric[j] = (up - down) / (2.0 * eps)
     scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), 1e-8)
     errors = np.abs(analytic - numeric) / scale
-    return [float(block.max()) for block in net.blocks_of(errors)]
+    return [float(span.max(initial=0.0)) for span in net.layout.spans(errors)]

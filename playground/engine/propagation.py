@@ -1,4 +1,4 @@
-"""Forward and backward passes over a list of layers, in preallocated buffers.
+"""Forward and backward passes over a list of built layers, in preallocated buffers.
 
 One code path serves training (with optional dropout), evaluation and inspection; per-op
 NumPy overhead, not arithmetic, dominates at playground sizes, so every op writes in place.
@@ -8,23 +8,43 @@ import numpy as np
 
 
 class Workspace:
-    """Buffers for passes over `rows` rows: per layer i, z[i] and a[i] (rows, units_i);
-    aug[i] (rows, units_i + 1) holds a[i] plus a column of ones (the bias input of the next
-    layer); delta[i] = dL/dz and tmp[i] scratch, both (rows, units_i). training=False
-    allocates only z and a (for prediction)."""
+    """Buffers for passes over `rows` rows. Per layer i (shape = (rows, *output_shape)):
+    z[i] pre-activation and a[i] output, both of shape (z[i] is a[i] for a layer without
+    activation); out[i] what layer i + 1 reads: a[i], or (rows, units + 1) holding a[i] and
+    a column of ones if that layer wants a bias column; work[i] the layer's own buffers.
+    Training adds delta[i] = dL/dz and tmp[i] scratch (shape), and for dropout raw[i]
+    (pre-dropout output) and keep[i] (0 or 1/p_keep). z_out, a_out, delta_out, tmp_out:
+    the last layer's buffers viewed as (rows, outputs), what the loss works on."""
 
     def __init__(self, layers, rows: int, training: bool = True):
         self.rows = rows
         self.inv_rows = 1.0 / rows
-        self.z = [np.empty((rows, layer.fan_out)) for layer in layers]
-        self.aug = [np.ones((rows, layer.fan_out + 1)) for layer in layers]
-        self.a = [aug[:, :-1] for aug in self.aug]
+        self.z, self.a, self.out = [], [], []
+        for i, layer in enumerate(layers):
+            shape = (rows, *layer.output_shape)
+            if i + 1 < len(layers) and layers[i + 1].bias_column:
+                out = np.ones((rows, shape[1] + 1))
+                a = out[:, :-1]
+            else:
+                out = a = np.empty(shape)
+            self.out.append(out)
+            self.a.append(a)
+            self.z.append(a if layer.activation is None else np.empty(shape))
+        self.work = [layer.workspace(rows, training) for layer in layers]
+        self.z_out, self.a_out = _as_rows(self.z[-1]), _as_rows(self.a[-1])
         if not training:  # forward only: skip the backward buffers
             return
         self.delta = [np.empty_like(z) for z in self.z]
         self.tmp = [np.empty_like(z) for z in self.z]
-        self.raw = [np.empty_like(z) for z in self.z[:-1]]  # pre-dropout outputs
-        self.keep = [np.empty_like(z) for z in self.z[:-1]]  # dropout scale: 0 or 1/p_keep
+        self.delta_out, self.tmp_out = _as_rows(self.delta[-1]), _as_rows(self.tmp[-1])
+        hidden = zip(self.z[:-1], layers[:-1], strict=True)
+        self.raw = [np.empty_like(z) if layer.takes_dropout else None for z, layer in hidden]
+        self.keep = [None if raw is None else np.empty_like(raw) for raw in self.raw]
+
+
+def _as_rows(array: np.ndarray) -> np.ndarray:
+    """A contiguous (rows, ...) array viewed as (rows, everything else)."""
+    return array if array.ndim == 2 else array.reshape(len(array), -1)
 
 
 def augment(X: np.ndarray) -> np.ndarray:
@@ -34,36 +54,42 @@ def augment(X: np.ndarray) -> np.ndarray:
     return out
 
 
-def forward(layers, ws: Workspace, x_aug, dropout: float = 0.0, rng=None) -> None:
-    """Fill ws.z and ws.a from x_aug (rows, d + 1). With dropout > 0 (training only), each
-    hidden unit is zeroed with probability `dropout` and survivors scaled by 1/(1-dropout)."""
-    prev = x_aug
+def ready_inputs(layers, X: np.ndarray) -> np.ndarray:
+    """X (n, *input_shape) as the first layer reads it: augmented if it wants a bias column."""
+    return augment(X) if layers[0].bias_column else X
+
+
+def forward(layers, ws: Workspace, x, dropout: float = 0.0, rng=None) -> None:
+    """Fill ws.z and ws.a from x (ready_inputs). With dropout > 0 (training only), each
+    output of a hidden layer that takes dropout is zeroed with probability `dropout` and the
+    survivors scaled by 1/(1-dropout)."""
+    prev = x
     last = len(layers) - 1
     for i, layer in enumerate(layers):
-        if dropout and i < last:
-            layer.forward(prev, ws.z[i], ws.raw[i])
+        if dropout and i < last and layer.takes_dropout:
+            layer.forward(prev, ws.z[i], ws.raw[i], ws.work[i])
             scale = ws.keep[i]
             rng.random(out=scale)
             np.less(scale, 1.0 - dropout, out=scale)
             scale *= 1.0 / (1.0 - dropout)
             np.multiply(ws.raw[i], scale, out=ws.a[i])
         else:
-            layer.forward(prev, ws.z[i], ws.a[i])
-        prev = ws.aug[i]
+            layer.forward(prev, ws.z[i], ws.a[i], ws.work[i])
+        prev = ws.out[i]
 
 
-def backward(layers, ws: Workspace, x_aug, grad_blocks, dropout: float = 0.0) -> None:
-    """From ws.delta[-1] = dL/dz of the output, fill every ws.delta[i] and write each
-    layer's [dW; db] into grad_blocks[i] (fan_in + 1, fan_out)."""
-    for i in range(len(layers) - 1, -1, -1):
-        if i == 0:
-            layers[0].backward(x_aug, ws.delta[0], grad_blocks[0], None)
-            return
+def backward(layers, ws: Workspace, x, grads, dropout: float = 0.0) -> None:
+    """From ws.delta[-1] = dL/dz of the output, fill every ws.delta[i] and have each layer
+    write its gradients into grads[i] (its gradient_target)."""
+    for i in range(len(layers) - 1, 0, -1):
         below = ws.delta[i - 1]
-        layers[i].backward(ws.aug[i - 1], ws.delta[i], grad_blocks[i], below)
-        if dropout:
+        layers[i].backward(ws.out[i - 1], ws.delta[i], grads[i], below, ws.work[i])
+        lower = layers[i - 1]
+        if dropout and lower.takes_dropout:
             below *= ws.keep[i - 1]
             a = ws.raw[i - 1]
         else:
             a = ws.a[i - 1]
-        layers[i - 1].activation.mul_derivative(a, ws.z[i - 1], below, ws.tmp[i - 1])
+        if lower.activation is not None:
+            lower.activation.mul_derivative(a, ws.z[i - 1], below, ws.tmp[i - 1])
+    layers[0].backward(x, ws.delta[0], grads[0], None, ws.work[0])

@@ -8,29 +8,31 @@ import numpy as np
 from playground.engine.deadline import Costs, Deadline, NoDeadline
 from playground.engine.evaluation import Evaluator, score_name
 from playground.engine.history import History
-from playground.engine.losses import encode_targets, make_output_delta
+from playground.engine.losses import make_output_delta
 from playground.engine.optimizers import make_optimizer
-from playground.engine.propagation import Workspace, augment, backward, forward
+from playground.engine.propagation import Workspace, backward, forward, ready_inputs
 
 _OPTIMIZER_SETTINGS = ("momentum", "alpha", "beta1", "beta2", "eps")
 
 
 class Trainer:
-    """Trains a Network on (X_train (n, d), y_train) and records a History per epoch.
+    """Trains a network (a Sequential, e.g. a Network) on (X_train (n, *input_shape),
+    y_train) and records a History per epoch.
 
     Trainer(net, X_train, y_train, X_test=None, y_test=None, loss="bce", optimizer="sgd",
             learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0, dropout=0.0, shuffle=True,
             seed=0, momentum=0.9, alpha=0.99, beta1=0.9, beta2=0.999, eps=1e-8,
             clock=time.perf_counter)
 
-    Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse.
+    Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse
+    (an autoencoder: Trainer(net, X, X, loss="mse")); (n, *output_shape) for other outputs.
     learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2 and eps
     are attributes that take effect at the next step, keeping weights and optimizer state.
     epoch: whole epochs done; batch / batches_per_epoch: mini-batches done in the epoch under
     way, of how many (step() trains one, the unit of the learning loop). status: "ok" or
     "diverged"; diverged_epoch: the epoch during which the loss or a weight became
-    non-finite (then the weights are the last finite ones, message explains it for a
-    student, and training calls do nothing until recover()).
+    non-finite (then the weights are the last finite ones, diverged_learning_rate is the
+    learning rate it happened at, and training calls do nothing until recover()).
     history: per-epoch records, epoch 0 (before training) included.
     clock: what run_for's seconds are measured on (e.g. time.thread_time for CPU time).
     """
@@ -48,7 +50,7 @@ class Trainer:
             X_test, Y_test = X[:0], Y[:0]
         else:
             X_test, Y_test = self._data(X_test, y_test)
-        self._x_aug, self._y = augment(X), Y
+        self._x_aug, self._y = ready_inputs(net.layers, X), Y  # _x_aug: as layer 0 reads
         self._x_epoch, self._y_epoch = np.empty_like(self._x_aug), np.empty_like(Y)
         settings = dict(momentum=momentum, alpha=alpha, beta1=beta1, beta2=beta2, eps=eps)
         self._optimizer = make_optimizer(optimizer, net.params.size, **settings)
@@ -56,7 +58,8 @@ class Trainer:
         self.batch_size, self.dropout, self.shuffle = batch_size, dropout, shuffle
         self._rng = np.random.default_rng(seed)
         self._grad = np.zeros_like(net.params)
-        self._grad_blocks = net.blocks_of(self._grad)
+        self._grad_blocks = net.gradient_targets(self._grad)
+        self._grad_spans = net.layout.spans(self._grad)
         self._scratch = np.empty_like(net.params)
         self._last_good = np.empty_like(net.params)
         self._workspaces: dict[int, Workspace] = {}
@@ -66,7 +69,8 @@ class Trainer:
         self._unit_costs: Costs = {}  # what run_for's units of work cost, frame to frame
         self._steps_left = math.inf  # mini-batches the current call may still train
         self._batch = 0  # mini-batches done in the epoch under way
-        self.epoch, self.status, self.diverged_epoch, self.message = 0, "ok", None, ""
+        self.epoch, self.status, self.diverged_epoch = 0, "ok", None
+        self.diverged_learning_rate = None
         self._evaluator = Evaluator(net, loss, X, Y, X_test, Y_test)
         score = score_name(net.output)
         columns = ("epoch", "train_loss", "test_loss", f"train_{score}", f"test_{score}")
@@ -75,7 +79,7 @@ class Trainer:
 
     def _data(self, X, y):
         X = self.net.check_inputs(X)
-        Y = encode_targets(y, self.loss, self.net.sizes[-1])
+        Y = self.net._targets(y, self.loss)
         if len(X) != len(Y):
             raise ValueError(f"{len(X)} input rows but {len(Y)} labels")
         return X, Y
@@ -259,7 +263,7 @@ class Trainer:
             ws = self._workspaces[stop - start] = Workspace(self.net.layers, stop - start)
         layers, dropout, params = self.net.layers, self._dropout, self.net.params
         forward(layers, ws, x, dropout, self._rng)
-        self._delta(ws.a[-1], ws.z[-1], y, ws.delta[-1], ws.tmp[-1], ws.inv_rows)
+        self._delta(ws.a_out, ws.z_out, y, ws.delta_out, ws.tmp_out, ws.inv_rows)
         backward(layers, ws, x, self._grad_blocks, dropout)
         self.add_penalty_gradient(self._grad)
         self._optimizer.update(params, self._grad, self.learning_rate)
@@ -291,15 +295,7 @@ class Trainer:
         np.copyto(self.net.params, self._last_good)
         self._in_epoch, self._cursor = False, 0
         self.status, self.diverged_epoch = "diverged", self.epoch + 1
-        lr = self.learning_rate
-        self.message = (
-            f"Training stopped after epoch {self.epoch}: in the next one the loss became "
-            f"infinite or 'not a number'. The learning rate ({lr:g}) is probably too high, so "
-            f"each step overshot and the weights grew until they overflowed. Choose a smaller "
-            f"learning rate (for example {lr / 10:g}), press Reset for fresh weights, then "
-            "Play. (The network keeps its last finite weights, but after such a blow-up they "
-            "are usually too large to learn from.)"
-        )
+        self.diverged_learning_rate = self.learning_rate
 
     def set_optimizer(self, name: str) -> None:
         """Switch to another optimizer (see OPTIMIZERS) at the next step, keeping the weights,
@@ -310,12 +306,13 @@ class Trainer:
 
     def recover(self) -> None:
         """Clear a divergence so training can go on (e.g. after lowering the learning rate)."""
-        self.status, self.diverged_epoch, self.message = "ok", None, ""
+        self.status, self.diverged_epoch, self.diverged_learning_rate = "ok", None, None
 
     def gradient_norms(self) -> list[float]:
-        """Per layer, the Euclidean norm of the LAST STEP's gradient of [W; b] (regularization
-        included, as the optimizer used it); zeros before the first step."""
-        return [float(np.sqrt(np.einsum("ij,ij->", g, g))) for g in self._grad_blocks]
+        """Per layer, the Euclidean norm of the LAST STEP's gradient of all its parameters
+        ([W; b] for Dense; regularization included, as the optimizer used it); zeros before
+        the first step and for layers without parameters."""
+        return [float(np.sqrt(np.einsum("i,i->", g, g))) for g in self._grad_spans]
 
     def trace(self, x, y):
         """One-sample forward/backward trace and the update the optimizer would apply now;

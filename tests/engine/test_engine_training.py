@@ -70,7 +70,7 @@ def test_one_seed_repeats_bit_for_bit():
     )
 
 
-def test_learning_rate_10_diverges_with_finite_weights_and_a_message():
+def test_learning_rate_10_diverges_with_finite_weights_and_says_at_what_rate():
     X_train, y_train, _, _ = split(*spiral())
     net = Network([2, 8, 8, 1], activation="relu", output="linear", seed=0)
     trainer = Trainer(net, X_train, 2.0 * y_train - 1, loss="mse", learning_rate=10)
@@ -78,7 +78,7 @@ def test_learning_rate_10_diverges_with_finite_weights_and_a_message():
     assert trainer.status == "diverged" and done < 20
     assert trainer.diverged_epoch == done + 1
     assert np.all(np.isfinite(net.params))
-    assert "learning rate" in trainer.message
+    assert trainer.diverged_learning_rate == 10
     assert trainer.run_epochs(5) == 0 and trainer.step() == 0
     assert len(trainer.history) == done + 1
 
