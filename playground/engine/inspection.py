@@ -37,9 +37,10 @@ def _one_row_labels(net, y, loss):
 
 def trace_sample(trainer, x, y) -> Trace:
     """Trace of sample x (sizes[0],) with label y (a class id, or a target for mse) under
-    the trainer's network, loss, regularization, optimizer and learning rate."""
+    the trainer's network (a Network, or any Sequential of Dense layers), loss,
+    regularization, optimizer and learning rate."""
     net, loss = trainer.net, trainer.loss
-    X = np.asarray(x, dtype=np.float64).reshape(1, -1)
+    X = np.asarray(x, dtype=np.float64).reshape(1, *net.input_shape)
     labels = _one_row_labels(net, y, loss)
     ws = Workspace(net.layers, 1)
     grad = net.flat_gradient(X, labels, loss, ws=ws)

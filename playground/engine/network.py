@@ -1,7 +1,5 @@
 """Network: the multilayer perceptron shorthand, a Sequential of Dense layers."""
 
-import numpy as np
-
 from playground.engine.activations import get_activation
 from playground.engine.layers.dense import Dense
 from playground.engine.params import LiveViews
@@ -38,10 +36,6 @@ class Network(Sequential):
         super().__init__(layers, input_shape=(self.sizes[0],), init=init, seed=seed)
         self.weights = LiveViews(layer.weights for layer in self.layers)
         self.biases = LiveViews(layer.bias for layer in self.layers)
-
-    def blocks_of(self, flat: np.ndarray) -> list[np.ndarray]:
-        """Per-layer (fan_in + 1, fan_out) views [W; b] of a vector shaped like params."""
-        return self.gradient_targets(flat)
 
     def gradients(self, X, y, loss="bce"):
         """Gradient of the mean loss (no regularization) over X (n, sizes[0]) and labels y:

@@ -105,6 +105,12 @@ class Sequential:
             for layer, named, span in zip(self.layers, views, spans, strict=True)
         ]
 
+    def blocks_of(self, flat: np.ndarray) -> list:
+        """Per layer, its view of `flat` (a vector shaped like params) as its backward writes
+        it: for Dense the (fan_in + 1, fan_out) block [W; b] (so block[:-1] is W's part and
+        block[-1] b's); for other layers see their gradient_target."""
+        return self.gradient_targets(flat)
+
     def _targets(self, y, loss) -> np.ndarray:
         """Labels y encoded for `loss` as (n, outputs) float64 (outputs: the output's size)."""
         make_output_delta(self.output, loss)  # validates the output/loss pair

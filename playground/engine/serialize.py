@@ -158,7 +158,7 @@ def _layer(entry, i: int):
         raise ValueError(f"layers[{i}].config must be an object of settings")
     try:
         return LAYER_TYPES[entry["type"]](**config)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, KeyError, OverflowError) as error:
         raise ValueError(f"layers[{i}] ({entry['type']}): {error}") from None
 
 

@@ -22,12 +22,15 @@ class Trainer:
     Trainer(net, X_train, y_train, X_test=None, y_test=None, loss="bce", optimizer="sgd",
             learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0, dropout=0.0, shuffle=True,
             seed=0, momentum=0.9, alpha=0.99, beta1=0.9, beta2=0.999, eps=1e-8,
-            clock=time.perf_counter)
+            clock=time.perf_counter, clip_norm=None)
 
     Labels: integer class ids (n,) for bce and cce; float targets (n,) or (n, k) for mse
     (an autoencoder: Trainer(net, X, X, loss="mse")); (n, *output_shape) for other outputs.
-    learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2 and eps
-    are attributes that take effect at the next step, keeping weights and optimizer state.
+    learning_rate, batch_size, l1, l2, dropout, shuffle, momentum, alpha, beta1, beta2, eps
+    and clip_norm are attributes that take effect at the next step, keeping weights and
+    optimizer state. clip_norm: None, or the largest Euclidean norm of a step's loss
+    gradient over all parameters (scaled down to it if larger, before L1/L2, as PyTorch's
+    clip_grad_norm_ with the penalty in the optimizer).
     epoch: whole epochs done; batch / batches_per_epoch: mini-batches done in the epoch under
     way, of how many (step() trains one, the unit of the learning loop). status: "ok" or
     "diverged"; diverged_epoch: the epoch during which the loss or a weight became
@@ -40,7 +43,7 @@ class Trainer:
     def __init__(self, net, X_train, y_train, X_test=None, y_test=None, loss="bce",
                  optimizer="sgd", learning_rate=0.03, batch_size=10, l1=0.0, l2=0.0,
                  dropout=0.0, shuffle=True, seed=0, momentum=0.9, alpha=0.99, beta1=0.9,
-                 beta2=0.999, eps=1e-8, clock=time.perf_counter):  # fmt: skip
+                 beta2=0.999, eps=1e-8, clock=time.perf_counter, clip_norm=None):  # fmt: skip
         self._delta = make_output_delta(net.output, loss)
         self.net, self.loss, self.optimizer = net, loss, optimizer
         X, Y = self._data(X_train, y_train)
@@ -56,6 +59,7 @@ class Trainer:
         self._optimizer = make_optimizer(optimizer, net.params.size, **settings)
         self.learning_rate, self.l1, self.l2 = learning_rate, l1, l2
         self.batch_size, self.dropout, self.shuffle = batch_size, dropout, shuffle
+        self.clip_norm = clip_norm
         self._rng = np.random.default_rng(seed)
         self._grad = np.zeros_like(net.params)
         self._grad_blocks = net.gradient_targets(self._grad)
@@ -106,9 +110,24 @@ class Trainer:
             raise ValueError("dropout must be in [0, 1)")
         self._dropout = float(value)
 
+    @property
+    def clip_norm(self) -> float | None:
+        """None (no clipping) or the largest norm of a step's loss gradient, > 0."""
+        return self._clip_norm
+
+    @clip_norm.setter
+    def clip_norm(self, value) -> None:
+        if value is not None and not value > 0:
+            raise ValueError("clip_norm must be None or a positive number")
+        self._clip_norm = None if value is None else float(value)
+
     def __getattr__(self, name):
         if name in _OPTIMIZER_SETTINGS:
             return getattr(self.__dict__["_optimizer"], name)
+        if name == "message":  # page text lives above the engine
+            raise AttributeError("Trainer.message moved: playground.training_text."
+                                 "divergence_message(status, diverged_epoch, "
+                                 "diverged_learning_rate)")  # fmt: skip
         raise AttributeError(name)
 
     def __setattr__(self, name, value):
@@ -265,6 +284,8 @@ class Trainer:
         forward(layers, ws, x, dropout, self._rng)
         self._delta(ws.a_out, ws.z_out, y, ws.delta_out, ws.tmp_out, ws.inv_rows)
         backward(layers, ws, x, self._grad_blocks, dropout)
+        if self._clip_norm is not None:
+            clip_gradient(self._grad, self._clip_norm)
         self.add_penalty_gradient(self._grad)
         self._optimizer.update(params, self._grad, self.learning_rate)
 
@@ -320,3 +341,11 @@ class Trainer:
         from playground.engine.inspection import trace_sample
 
         return trace_sample(self, x, y)
+
+
+def clip_gradient(grad: np.ndarray, max_norm: float) -> None:
+    """Scale grad (a flat vector) in place so its Euclidean norm is at most max_norm, as
+    torch.nn.utils.clip_grad_norm_ does: by max_norm / (norm + 1e-6) when that is < 1."""
+    scale = max_norm / (float(np.sqrt(np.dot(grad, grad))) + 1e-6)
+    if scale < 1.0:
+        grad *= scale

@@ -203,3 +203,33 @@ def test_one_seed_gives_bitwise_identical_runs():
     (params_a, loss_a), (params_b, loss_b) = run(), run()
     np.testing.assert_array_equal(params_a, params_b)
     np.testing.assert_array_equal(loss_a, loss_b)
+
+
+def test_clip_norm_scales_a_steps_loss_gradient_down_to_it():
+    X = digits(32)
+    net = autoencoder()
+    trainer = Trainer(net, X, X, loss="mse", batch_size=32, shuffle=False, learning_rate=1.0,
+                      clip_norm=1e-3)  # fmt: skip
+    grad, before = net.flat_gradient(X, X, loss="mse"), net.params.copy()
+    assert np.linalg.norm(grad) > 1e-2  # so the clip bites
+    trainer.step()
+    np.testing.assert_allclose(before - net.params, grad * 1e-3 / (np.linalg.norm(grad) + 1e-6))
+    trainer.clip_norm = None
+    grad, before = net.flat_gradient(X, X, loss="mse"), net.params.copy()
+    trainer.step()
+    np.testing.assert_allclose(before - net.params, grad)
+    with pytest.raises(ValueError, match="clip_norm"):
+        trainer.clip_norm = 0
+
+
+def test_a_sequential_of_dense_layers_has_the_mlp_tools():
+    X = digits(10)
+    net = autoencoder()
+    trainer = Trainer(net, X, X, loss="mse", l2=0.1)
+    trace = trainer.trace(X[0], X[0])
+    dW = net.gradients(X[:1], X[:1], loss="mse")
+    np.testing.assert_allclose(trace.dW[1], dW[1]["W"])
+    assert [d.shape for d in trace.delta] == [(32,), (2,), (32,), (64,)]
+    assert [block.shape for block in net.blocks_of(net.params)][1] == (33, 2)
+    with pytest.raises(AttributeError, match="divergence_message"):
+        trainer.message  # noqa: B018 (the page text moved above the engine)
