@@ -13,8 +13,10 @@ import statistics
 import time
 
 from playground import config
-from playground.live.panel import chart_slots, message, slow_heights
-from playground.session import Playground
+from playground.labs.classify.lab import CLASSIFY
+from playground.labs.classify.session import Playground
+from playground.labs.classify.views import chart_slots
+from playground.live.panel import message, slow_heights
 
 CASES = {
     "defaults (circle, 2-4-2-1)": {},
@@ -34,13 +36,20 @@ def measure(changes: dict, slow: bool) -> tuple[float, int]:
     rebuilds only the fast views, as most frames while playing do."""
     pg = Playground({**config.defaults(), **changes})
     pg.trainer.run_epochs(200)
-    kept = None if slow else slow_heights(chart_slots(pg.snapshot(), pg.settings))
+    kept = None if slow else slow_heights(CLASSIFY, chart_slots(pg.snapshot(), pg.settings))
     times, sizes = [], []
     for _ in range(REPEATS):
         pg.trainer.run_epochs(1)
         start = time.perf_counter()
         snap = pg.snapshot()
-        text = message(chart_slots(snap, pg.settings, kept=kept), snap, frame=1, playing=True)
+        text = message(
+            CLASSIFY,
+            chart_slots(snap, pg.settings, kept=kept),
+            snap,
+            pg.settings,
+            frame=1,
+            playing=True,
+        )
         times.append(time.perf_counter() - start)
         sizes.append(len(text.encode()))
     return 1e3 * statistics.median(times), int(statistics.median(sizes))

@@ -306,7 +306,7 @@ def _metrics(playground, out: np.ndarray, y: np.ndarray) -> tuple[dict, np.ndarr
 
 
 def take_snapshot(playground) -> Snapshot:
-    """Build the snapshot of a Playground (see playground.session) at this moment."""
+    """Build the snapshot of a Playground (see playground.labs.classify.session) now."""
     trainer, ds = playground.trainer, playground.dataset
     big, small = _cached_planes(playground)
     X_eval, y_eval = _test_rows(ds)

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from playground import session  # noqa: E402  (after the BLAS setting)
+from playground.labs.classify import session  # noqa: E402  (after the BLAS setting)
 
 
 @pytest.fixture

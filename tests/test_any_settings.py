@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from playground import config
+from playground.labs.classify.session import Playground
 from playground.live.figures import live_specs
-from playground.session import Playground
 
 TABLE = config.SETTINGS_BY_NAME
 CHOICES = {

@@ -13,8 +13,8 @@ from playground.diagnosis import (
     is_stuck,
 )
 from playground.engine import Network
-from playground.live.panel import chart_slots
-from playground.session import Playground
+from playground.labs.classify.session import Playground
+from playground.labs.classify.views import chart_slots
 
 X = np.random.default_rng(0).normal(size=(50, 2))
 

@@ -9,7 +9,7 @@ from playground import config
 from playground.data import limits
 from playground.engine import Network, Trainer
 from playground.hosting import HOST
-from playground.session import Playground
+from playground.labs.classify.session import Playground
 
 BUDGET = HOST.min_frame_budget_ms / 1000  # the share of a frame when a whole class plays
 HEAVIEST = {"hidden": (config.MAX_NEURONS,) * config.MAX_LAYERS, "train_pct": 90,

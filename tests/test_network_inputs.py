@@ -5,9 +5,9 @@ and a click may toggle it; outputs carry the class names in the diagram and the 
 import numpy as np
 
 from playground import config
+from playground.labs.classify.session import Playground
 from playground.live.figures import editable, live_specs
 from playground.network_inputs import histogram_image, pixel_image
-from playground.session import Playground
 
 
 def _playground(**query) -> Playground:

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from playground import config
+from playground.labs.classify.session import CsvChoice, Playground
+from playground.labs.classify.views import chart_slots
 from playground.live.feed import LiveFeed
-from playground.live.panel import chart_slots
-from playground.session import CsvChoice, Playground
 from playground.snapshot import NEURON_GRID_SIZE, plane_axes
 from tests.one_input_tables import one_input_csv
 

@@ -4,9 +4,9 @@ each penguin's own predicted probabilities in its hover text."""
 import numpy as np
 
 from playground import config
+from playground.labs.classify.session import Playground
+from playground.labs.classify.views import chart_slots
 from playground.live.figures import live_specs
-from playground.live.panel import chart_slots
-from playground.session import Playground
 
 
 def _penguins(**query) -> Playground:

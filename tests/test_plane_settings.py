@@ -5,7 +5,7 @@ called nowhere, so any text up to 64 characters was taken silently)."""
 from streamlit.testing.v1 import AppTest
 
 from playground import config
-from playground.session import Playground
+from playground.labs.classify.session import Playground
 from tests.ui.page_app import APP
 
 

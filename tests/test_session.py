@@ -6,7 +6,7 @@ import pytest
 
 from playground import config
 from playground.data import DataError
-from playground.session import CsvChoice, Playground
+from playground.labs.classify.session import CsvChoice, Playground
 
 
 def make(**changes) -> Playground:

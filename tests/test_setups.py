@@ -5,7 +5,7 @@ import pytest
 
 from playground import config
 from playground.config.table import DATASETS
-from playground.session import CsvChoice, Playground
+from playground.labs.classify.session import CsvChoice, Playground
 
 # data set (and problem) -> (epochs, the test score the setup must reach). Seed 0 throughout.
 BUDGETS = {

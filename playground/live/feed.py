@@ -1,4 +1,4 @@
-"""The live feed: while a playground plays, the browser pulls frames from it (routes.py).
+"""The live feed: while a lab's session plays, the browser pulls frames from it (routes.py).
 
 Each request trains one slice (a budget of time that the scheduler shares out, within
 which the speed setting's epochs run) and answers with the panel message (see panel.py).
@@ -20,10 +20,8 @@ import secrets
 import weakref
 from collections.abc import Callable
 
-from playground.config import SLOW_SPEEDS
 from playground.hosting import HOST
-from playground.live.panel import chart_slots, frame_refusal, message, slow_heights
-from playground.session import Playground
+from playground.live.panel import frame_refusal, message, slow_heights
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
 # scheduler shares it when several play): frames/s against epochs/s. Measured in Chromium at the
@@ -33,9 +31,6 @@ TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
-# At the slow speeds (one batch or one epoch per update) frames start at least this far
-# apart: about three updates a second, slow enough to see each step move the boundary.
-SLOW_SPEED_FRAME_SECONDS = 0.3
 _FRAME_NUMBERS = itertools.count(1)  # one sequence for every message: newer = larger
 _FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary()
 
@@ -51,25 +46,25 @@ def _always() -> bool:
 
 
 class LiveFeed:
-    """Frames of one Playground. ``token`` names it to the feed's route; ``alive()`` tells
-    whether its browser session still exists (the page passes Streamlit's answer)."""
+    """Frames of one lab session (playground.labs.base.LabSession). ``token`` names it to
+    the feed's route; ``alive()`` tells whether its browser session still exists (the page
+    passes Streamlit's answer). Knows no lab: the session's lab makes the charts."""
 
-    def __init__(self, playground: Playground, alive: Callable[[], bool] = _always):
-        self.playground = playground
+    def __init__(self, session, alive: Callable[[], bool] = _always):
+        self.session = session
         self.alive = alive
         self.token = secrets.token_urlsafe(18)
         self.frames = 0
         self.last_start = 0.0  # time.monotonic() the last frame began (for the route's limit)
-        self._network = None  # the network of the last frame
-        self._hover_values = None
+        self._model_version = None  # the session's model_version at the last frame
+        self._slow_snap = None  # the snapshot the slow (kept) views were last drawn from
         self._kept: dict[str, int] = {}
         _FEEDS[self.token] = self
 
     def min_frame_seconds(self) -> float:
         """The least time between the starts of this feed's frames that its speed asks for
         (0 = as often as the route allows)."""
-        slow = self.playground.settings["speed"] in SLOW_SPEEDS
-        return SLOW_SPEED_FRAME_SECONDS if slow else 0.0
+        return self.session.min_frame_seconds()
 
     def next_frame(self, full: bool = False, seconds: float = TRAIN_SECONDS) -> str:
         """Train one slice of `seconds` if playing, then return the panel message for this
@@ -78,43 +73,44 @@ class LiveFeed:
         return self.render(self.train(seconds), full)
 
     def train(self, seconds: float) -> bool:
-        """Train `seconds` (see Playground.advance) if the playground plays;
+        """Train `seconds` (see TrainingSession.advance) if the session plays;
         returns whether it was playing."""
-        pg = self.playground
-        with pg.lock:
-            if pg.playing:
-                pg.advance(seconds)
+        session = self.session
+        with session.lock:
+            if session.playing:
+                session.advance(seconds)
                 return True
             return False
 
     def render(self, was_playing: bool, full: bool = False) -> str:
         """The panel message for this moment, after a slice trained while `was_playing`.
 
-        If the playground was not playing, the answer is only a header with the frame
+        If the session was not playing, the answer is only a header with the frame
         number and ``"playing": false`` (nothing changed to draw). full=True rebuilds every
         view (a new connection's browser may show none of them yet).
         """
-        pg = self.playground
-        with pg.lock:
-            snap, settings, playing = pg.snapshot(), dict(pg.settings), pg.playing
-            number, rebuilt = next_frame_number(), pg.network is not self._network
-            self._network = pg.network
+        session = self.session
+        lab = session.lab
+        with session.lock:
+            snap, settings, playing = session.snapshot(), dict(session.settings), session.playing
+            number, rebuilt = next_frame_number(), session.model_version != self._model_version
+            self._model_version = session.model_version
         if not was_playing:
             return json.dumps({"frame": number, "playing": False})
         # The snapshot holds copies, so the figures are built without the lock: a click on
         # the page need not wait for them.
         self.frames += 1
         slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
-        if slow or self._hover_values is None:  # an older network's would not fit this one
-            self._hover_values = (snap.network.weights, snap.network.biases)
-        slots = chart_slots(
-            snap, settings, kept=None if slow else self._kept, hover_values=self._hover_values
+        if slow or self._slow_snap is None:  # an older model's would not fit this one
+            self._slow_snap = snap
+        slots = lab.chart_slots(
+            snap, settings, kept=None if slow else self._kept, slow_snap=self._slow_snap
         )
         if slow:
-            self._kept = slow_heights(slots)
-        text = message(slots, snap, settings["present"], frame=number, playing=playing)
+            self._kept = slow_heights(lab, slots)
+        text = message(lab, slots, snap, settings, frame=number, playing=playing)
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
-            pg.set_playing(False)
+            session.set_playing(False)
             return json.dumps({"frame": number, "playing": False})
         return text
 

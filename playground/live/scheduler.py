@@ -60,7 +60,7 @@ class Scheduler:
     def turn(self, feed: LiveFeed) -> bool:
         """Train one frame of `feed` now, on the calling thread, with this turn's budget;
         returns whether it was playing. (``train`` runs it on the training thread.)"""
-        if not feed.playground.playing:
+        if not feed.session.playing:
             return False
         self._last_turn[feed] = self.clock()
         self._forget_idle()

@@ -4,8 +4,8 @@ import streamlit as st
 
 from playground import config
 from playground.data import CSV_INFO, DATASETS, DataError, csv_column_names, limits, load_dataset
+from playground.labs.classify.session import CsvChoice
 from playground.plots import dataset_thumbnail_png
-from playground.session import CsvChoice
 from playground.ui import plain, state
 
 PICKER_COLUMNS = 3

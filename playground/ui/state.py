@@ -13,8 +13,8 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from playground import config
 from playground.data import DataError
 from playground.hosting import HOST
+from playground.labs.classify.session import Playground
 from playground.live.feed import LiveFeed
-from playground.session import Playground
 
 PLAYGROUND = "playground"
 FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while playing
@@ -86,7 +86,7 @@ def feed() -> LiveFeed:
     """This session's live feed (of its Playground); it stops answering once the session
     has ended."""
     pg = playground()
-    if FEED not in st.session_state or st.session_state[FEED].playground is not pg:
+    if FEED not in st.session_state or st.session_state[FEED].session is not pg:
         st.session_state[FEED] = LiveFeed(pg, alive=_session_alive())
     return st.session_state[FEED]
 

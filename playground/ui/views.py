@@ -7,7 +7,7 @@ the Play button and the message follow.
 """
 
 from playground.live.feed import next_frame_number
-from playground.live.panel import capped_message, chart_slots
+from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
 from playground.ui import plain, state
 from playground.ui.live_chart import live_panel
@@ -26,19 +26,20 @@ def _feed_lost() -> None:
     state.report_error(FEED_LOST)
 
 
-def live_area(playground) -> None:
-    """Draw the live views; while playing they keep updating from the live feed."""
-    with playground.lock:
-        snap, playing = playground.snapshot(), playground.playing
+def live_area(session) -> None:
+    """Draw a lab session's live views; while playing they keep updating from the live
+    feed."""
+    with session.lock:
+        snap, playing = session.snapshot(), session.playing
+        settings = dict(session.settings)
         number = next_frame_number()
     if snap.status == "diverged":
         plain.error(snap.message, icon=":material/warning:")
-    settings = playground.settings
-    slots = chart_slots(snap, settings)
-    text, refusal = capped_message(slots, snap, present=settings["present"], frame=number,
-                                   playing=playing, feed=FEED_PATH,
-                                   token=state.feed().token)  # fmt: skip
+    lab = session.lab
+    slots = lab.chart_slots(snap, settings)
+    text, refusal = capped_message(lab, slots, snap, settings, frame=number, playing=playing,
+                                   feed=FEED_PATH, token=state.feed().token)  # fmt: skip
     if refusal:
-        playground.set_playing(False)
+        session.set_playing(False)
         plain.error(refusal)
     live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY))

@@ -8,9 +8,9 @@ import sys
 import threading
 
 from playground import config
+from playground.labs.classify.session import Playground
 from playground.live import feed as feed_module
 from playground.live.feed import LiveFeed, find_feed
-from playground.session import Playground
 
 
 def make(**changes) -> Playground:
@@ -89,7 +89,7 @@ def test_figures_are_built_and_sent_without_the_sessions_lock(monkeypatch):
     feed = LiveFeed(pg)
     pg.set_playing(True)
     free_while_building = []
-    build = feed_module.chart_slots
+    build = pg.lab.chart_slots  # the lab makes the charts; the feed calls it
 
     def chart_slots(*args, **kwargs):
         def click():  # the page's thread must get the lock meanwhile
@@ -103,7 +103,7 @@ def test_figures_are_built_and_sent_without_the_sessions_lock(monkeypatch):
         grab.join()
         return build(*args, **kwargs)
 
-    monkeypatch.setattr(feed_module, "chart_slots", chart_slots)
+    monkeypatch.setattr(pg.lab, "chart_slots", chart_slots)
     assert header(feed.next_frame())["playing"] is True
     assert free_while_building == [True]
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from playground import config
-from playground.live.panel import chart_slots
+from playground.labs.classify.session import CsvChoice, Playground
+from playground.labs.classify.views import chart_slots
 from playground.plots.network import MAX_LABEL_CHARS
-from playground.session import CsvChoice, Playground
 from tests.markup_corpus import (
     PAYLOADS,
     PLOTLY_TAG,

@@ -7,10 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import config
+from playground.labs.classify.lab import CLASSIFY
+from playground.labs.classify.session import CsvChoice, Playground
+from playground.labs.classify.views import chart_slots
 from playground.live import panel
 from playground.live.feed import LiveFeed
-from playground.live.panel import capped_message, chart_slots, message
-from playground.session import CsvChoice, Playground
 from tests.data.test_data_names import _long_header_csv
 from tests.ui.page_app import APP
 
@@ -18,7 +19,7 @@ from tests.ui.page_app import APP
 def test_huge_names_make_a_frame_of_normal_size():
     pg = Playground({**config.defaults(), "dataset": "csv"}, csv=CsvChoice(_long_header_csv()))
     snap = pg.snapshot()
-    text = message(chart_slots(snap, pg.settings), snap, frame=1)
+    text = panel.message(CLASSIFY, chart_slots(snap, pg.settings), snap, pg.settings, frame=1)
     assert len(text.encode()) < 60_000  # the 120 KB of names do not repeat in every chart
 
 
@@ -26,10 +27,10 @@ def test_a_message_over_the_cap_keeps_its_header_and_drops_the_charts(monkeypatc
     pg = Playground(config.defaults())
     snap = pg.snapshot()
     slots = chart_slots(snap, pg.settings)
-    text, refusal = capped_message(slots, snap, frame=3, playing=True)
+    text, refusal = panel.capped_message(CLASSIFY, slots, snap, pg.settings, frame=3, playing=True)
     assert refusal is None and len(text.split("\n")) == len(slots) + 1
     monkeypatch.setattr(panel, "MAX_FRAME_BYTES", 1000)
-    text, refusal = capped_message(slots, snap, frame=3, playing=True)
+    text, refusal = panel.capped_message(CLASSIFY, slots, snap, pg.settings, frame=3, playing=True)
     head = json.loads(text)
     assert head["slots"] == [] and head["playing"] is False and head["epoch"] == 0
     assert "over the limit of 0.001 MB" in refusal and len(text) < 1000

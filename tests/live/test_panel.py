@@ -5,12 +5,20 @@ import json
 import pytest
 
 from playground import config
-from playground.live.panel import ChartSlot, chart_slots, message, panel_text, slow_heights
-from playground.session import Playground
+from playground.labs.classify.lab import CLASSIFY
+from playground.labs.classify.session import Playground
+from playground.labs.classify.views import chart_slots
+from playground.live import panel
+from playground.live.panel import ChartSlot, panel_text
 
 
 def make(**changes) -> Playground:
     return Playground({**config.defaults(), **changes})
+
+
+def message(slots, snap, present=False, **header):
+    """The classify lab's panel message (presentation mode or not)."""
+    return panel.message(CLASSIFY, slots, snap, {"present": present}, **header)
 
 
 def parse(text: str) -> tuple[dict, dict[str, str]]:
@@ -57,7 +65,7 @@ def test_kept_views_are_sent_empty_with_their_height():
     pg = make()
     snap = pg.snapshot()
     full = chart_slots(snap, pg.settings)
-    kept = slow_heights(full)
+    kept = panel.slow_heights(CLASSIFY, full)
     assert set(kept) == {"weights", "confusion"}
     fast = {s.key: s for s in chart_slots(snap, pg.settings, kept=kept)}
     assert fast["weights"].figure_json == "" and fast["confusion"].figure_json == ""

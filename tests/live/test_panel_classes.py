@@ -8,9 +8,9 @@ import pytest
 
 from playground import config
 from playground.data.limits import MAX_CLASSES
-from playground.live.panel import chart_slots
+from playground.labs.classify.session import CsvChoice, Playground
+from playground.labs.classify.views import chart_slots
 from playground.plots.colors import CLASS_PALETTE, class_colors
-from playground.session import CsvChoice, Playground
 
 
 def csv_with_classes(k: int, per_class: int = 6) -> bytes:

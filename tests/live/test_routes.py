@@ -9,10 +9,11 @@ import pytest
 from starlette.applications import Starlette
 
 from playground import config
+from playground.labs.classify.session import Playground
+from playground.labs.session import SLOW_SPEED_FRAME_SECONDS
 from playground.live import feed as feed_module
 from playground.live import routes
 from playground.live.feed import LiveFeed
-from playground.session import Playground
 
 
 def scope(path: str = "/live-feed", headers: tuple = ()) -> dict:
@@ -205,7 +206,7 @@ def test_slow_speeds_space_their_frames_further_apart(monkeypatch):
         await real_sleep(0)
 
     monkeypatch.setattr(routes.anyio, "sleep", recording_sleep)
-    for speed, spacing in (("batch", feed_module.SLOW_SPEED_FRAME_SECONDS), ("1", 0.0)):
+    for speed, spacing in (("batch", SLOW_SPEED_FRAME_SECONDS), ("1", 0.0)):
         waits.clear()
         feed = playing_feed(speed=speed)
         assert feed.min_frame_seconds() == spacing

@@ -8,9 +8,9 @@ import anyio
 from work_clock import WorkClock
 
 from playground import config
+from playground.labs.classify.session import Playground
 from playground.live.feed import LiveFeed
 from playground.live.scheduler import ACTIVE_SECONDS, Scheduler
-from playground.session import Playground
 
 RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
 HUGE = {"dataset": "digits", "hidden": (64,) * 8, "batch_size": 1}
@@ -36,7 +36,7 @@ def test_the_budget_is_shared_by_the_feeds_that_play_and_has_a_floor():
     scheduler = Scheduler(max_budget=0.06, min_budget=0.005, clock=tick)
     feeds = [LiveFeed(Playground(config.defaults())) for _ in range(30)]
     for feed in feeds:
-        feed.playground.playing = True
+        feed.session.playing = True
         feed.train = lambda seconds: True  # only the budgets matter here
     assert scheduler.budget() == 0.06
     scheduler.turn(feeds[0])
@@ -61,7 +61,7 @@ def frames_and_epochs(neighbour: dict, seconds: float = 0.5) -> tuple[int, int]:
             scheduler.turn(feed)
             clock.now += RENDER_SECONDS
         frames += 1
-    return frames, small.playground.epoch
+    return frames, small.session.epoch
 
 
 def test_a_huge_network_next_door_leaves_a_small_one_its_frames_and_epochs():
@@ -91,7 +91,7 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
         return train
 
     for feed in feeds:
-        feed.playground.playing = True
+        feed.session.playing = True
         feed.train = recording(feed)
 
     async def main():

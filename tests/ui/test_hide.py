@@ -161,7 +161,7 @@ def change_each_setting(names, contexts, hide_it):
     import streamlit as st
 
     from playground import config
-    from playground.session import Playground
+    from playground.labs.classify.session import Playground
     from playground.ui import state
     from tests.ui.test_hide import other_value
 

@@ -1,0 +1,173 @@
+"""What a lab is: its settings table, its views, and the session a user trains in.
+
+A `Lab` is static (one per kind of model, no per-user state); `Lab.open(settings)` makes a
+`LabSession`, one user's running model. The live feed, the page frame (toolbar, epoch
+counter, live element, messages, URL) and the command line use only what is written here.
+No streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from playground import config
+from playground.config.setting import Setting
+from playground.live.panel import ChartSlot, drawn_to_scale
+from playground.plots import figure_json
+
+LAB_PARAM = "lab"
+"""The query parameter that names a lab (the command line's; a page knows its lab by its
+path). It is never a setting, so the settings machinery does not see it."""
+
+
+@dataclass(frozen=True)
+class View:
+    """One row of a lab's view table.
+
+    key: the chart's key, also its CSS grid area. title: bold title; note: plain text after
+    it. height: plot height in px. slow: rebuilt on every SLOW_VIEW_EVERY-th live frame
+    only (it changes slowly and costs the browser time to redraw: weights, confusion).
+    build(snap, settings): the figure spec (a plain dict), or None = not shown for this
+    snapshot. zoomable: Plotly's modebar on hover.
+    """
+
+    key: str
+    title: str
+    note: str
+    height: int
+    slow: bool
+    build: Callable[[Any, Mapping[str, Any]], dict | None]
+    zoomable: bool = False
+
+
+class LabSession(Protocol):
+    """One user's running lab; every public method holds `lock`.
+
+    snapshot() returns plain arrays for the views (copies, safe to read without the lock)
+    with .epoch, .batch, .batches, .status, .message and .history (column name -> array,
+    at least "train_loss" and "test_loss"). model_version grows by one whenever the model
+    is rebuilt (the live feed then redraws every view).
+    """
+
+    lab: Lab
+    lock: threading.RLock
+    settings: dict
+    playing: bool
+    model_version: int
+
+    @property
+    def epoch(self) -> int: ...
+
+    def update(self, new_settings: Mapping[str, Any]) -> str | None: ...
+    def reset(self) -> None: ...
+    def step(self) -> int: ...
+    def set_playing(self, playing: bool) -> bool: ...
+    def advance(self, seconds: float) -> int: ...
+    def snapshot(self) -> Any: ...
+    def min_frame_seconds(self) -> float: ...
+    def take_notes(self) -> list[str]: ...
+    def record(self) -> dict: ...
+
+
+class Lab:
+    """A kind of model with its own settings table, views and session (subclass it).
+
+    name: the `lab=` query value and the command line's name. path: its page's URL path
+    ("" = the app's root). title: the page title and menu entry. summary: two plain
+    sentences for the home page. icon: a Material icon for the menu. table: its settings,
+    name -> Setting (the only list of them). views: its view table, in page order.
+    """
+
+    name: str = ""
+    path: str = ""
+    title: str = ""
+    summary: str = ""
+    icon: str = ":material/science:"
+    table: Mapping[str, Setting] = {}
+    views: tuple[View, ...] = ()
+
+    # --- settings ----------------------------------------------------------------------
+    def settings_from_query(
+        self, query: Mapping[str, str | list[str]]
+    ) -> tuple[dict[str, Any], list[str]]:
+        """(settings, notes) from a URL query; never raises. `lab=` is not a setting."""
+        params = {k: v for k, v in query.items() if k != LAB_PARAM}
+        return config.from_query(params, self.table)
+
+    def to_query(self, settings: Mapping[str, Any]) -> dict[str, str]:
+        """The query params of valid settings: only non-default values; round-trips."""
+        return config.to_query(settings, self.table)
+
+    def defaults(self) -> dict[str, Any]:
+        """Every setting at its default."""
+        return config.defaults(self.table)
+
+    # --- the model ---------------------------------------------------------------------
+    def open(self, settings: Mapping[str, Any]) -> LabSession:
+        """A new session with these (valid) settings; may raise DataError (a message for
+        the page)."""
+        raise NotImplementedError
+
+    # --- the views ---------------------------------------------------------------------
+    def view(self, key: str) -> View:
+        """The view with this key (KeyError if none)."""
+        return next(v for v in self.views if v.key == key)
+
+    def slow_keys(self) -> frozenset[str]:
+        """Keys of the views rebuilt on slow frames only."""
+        return frozenset(v.key for v in self.views if v.slow)
+
+    def chart_slots(self, snap, settings: Mapping[str, Any], *, kept=None, slow_snap=None):
+        """The charts for one snapshot (see playground.live.panel.ChartSlot), in page order.
+
+        kept: {key: height} of slow views to leave as the browser shows them (sent as empty
+        figures), None = rebuild every view; slow_snap: the snapshot the kept views were
+        drawn from (a lab whose fast views refer to them may use it). This default builds
+        the view table; a lab with views that depend on more may override it.
+        """
+        slots = []
+        for view in self.views:
+            if kept is not None and view.slow:
+                if view.key in kept:
+                    slots.append(view_slot(view, None, kept[view.key]))
+                continue
+            spec = view.build(snap, settings)
+            if spec is not None:
+                slots.append(view_slot(view, spec))
+        return slots
+
+    def layout(self, keys: list[str], settings: Mapping[str, Any]) -> tuple[list[str], str]:
+        """(CSS grid-template-areas rows, grid-template-columns) for these chart keys.
+        Default: two columns, the views in order, row by row."""
+        rows = [
+            keys[i : i + 2] + ["."] * (2 - len(keys[i : i + 2])) for i in range(0, len(keys), 2)
+        ]
+        return [" ".join(row) for row in rows], "1fr 1fr"
+
+    def stats(self, snap) -> list[tuple[str, str]]:
+        """(label, formatted value) pairs for the stats row: the current losses."""
+        h = snap.history
+        return [("Training loss", format_number(float(h["train_loss"][-1]))),
+                ("Test loss", format_number(float(h["test_loss"][-1])))]  # fmt: skip
+
+
+def view_slot(view: View, spec: dict | None, height: int | None = None) -> ChartSlot:
+    """The chart slot of a view with figure `spec` (None = keep the figure shown, at
+    `height`): its title, note, height (the figure's own if the view's is 0), modebar and,
+    for a figure drawn to scale, its aspect."""
+    if height is None:
+        height = view.height or int((spec or {}).get("layout", {}).get("height") or 300)
+    figure = "" if spec is None else figure_json(spec)
+    aspect, frame = drawn_to_scale(spec) or (None, (0, 0))
+    return ChartSlot(view.key, figure, height, view.title, view.note, view.zoomable, aspect, frame)
+
+
+def format_number(value: float | None) -> str:
+    """A loss or metric for the stats row: 3 decimals, 3 digits when huge, "—" if none."""
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"  # a diverged loss is huge

@@ -1,0 +1,41 @@
+"""Every lab, in menu order: drives the pages, the URL and the command line.
+
+Registering a lab is one line in LABS below.
+"""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from playground.labs.base import LAB_PARAM, Lab
+from playground.labs.classify.lab import CLASSIFY
+
+LABS: Mapping[str, Lab] = MappingProxyType({
+    lab.name: lab
+    for lab in (
+        CLASSIFY,  # first: the app's root
+    )
+})  # fmt: skip
+"""Lab name -> Lab, in menu order (the first is the default)."""
+
+DEFAULT_LAB = next(iter(LABS.values()))
+
+
+class UnknownLabError(ValueError):
+    """A lab name no lab has; the text lists the ones there are."""
+
+
+def lab_named(name: str) -> Lab:
+    """The lab with this name or URL path (raises UnknownLabError with the choices)."""
+    for lab in LABS.values():
+        if name in (lab.name, lab.path) and name:
+            return lab
+    raise UnknownLabError(f"No lab is called {name!r}; the labs are {', '.join(LABS)}.")
+
+
+def lab_for_query(query: Mapping[str, str | list[str]]) -> Lab:
+    """The lab a query names with `lab=` (the last value if repeated), else the first lab.
+    Raises UnknownLabError for a name no lab has."""
+    raw = query.get(LAB_PARAM)
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else None
+    return DEFAULT_LAB if not raw else lab_named(str(raw).strip())

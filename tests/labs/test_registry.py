@@ -1,0 +1,32 @@
+"""The lab registry: the labs in menu order, and which lab a query names."""
+
+import pytest
+
+from playground.labs.classify.lab import CLASSIFY
+from playground.labs.classify.session import Playground
+from playground.labs.registry import LABS, UnknownLabError, lab_for_query, lab_named
+
+
+def test_classify_is_the_first_lab_at_the_root():
+    first = next(iter(LABS.values()))
+    assert first is CLASSIFY and CLASSIFY.path == "" and CLASSIFY.name == "classify"
+    assert all(lab.summary.count(". ") >= 1 and lab.title for lab in LABS.values())
+    assert len({lab.path for lab in LABS.values()}) == len(LABS)  # one page each
+
+
+def test_a_query_names_its_lab_or_gets_the_first():
+    assert lab_for_query({}) is CLASSIFY
+    assert lab_for_query({"lab": "classify", "dataset": "xor"}) is CLASSIFY
+    assert lab_for_query({"lab": ["nothing", "classify"]}) is CLASSIFY  # the last one counts
+    with pytest.raises(UnknownLabError, match="the labs are classify"):
+        lab_for_query({"lab": "<script>"})
+    with pytest.raises(UnknownLabError):
+        lab_named("")
+
+
+def test_the_lab_param_is_not_a_setting_and_the_classify_lab_opens_a_playground():
+    settings, notes = CLASSIFY.settings_from_query({"lab": "classify", "dataset": "xor"})
+    assert settings["dataset"] == "xor" and notes == []
+    assert CLASSIFY.to_query(settings) == {"dataset": "xor", "seed": "0"}  # its setup
+    session = CLASSIFY.open(settings)
+    assert isinstance(session, Playground) and session.lab is CLASSIFY
