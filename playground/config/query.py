@@ -28,18 +28,32 @@ def encode(setting: Setting, value: Any) -> str:
     return str(value)
 
 
+Setups = Mapping[str, Mapping[str, Any]]
+"""Data set name -> the settings its suggested setup changes (see setups.py)."""
+
+
+def table_setups(table: Mapping[str, Setting], setups: Setups | None) -> Setups:
+    """The suggested setups for a table: those given, else SUGGESTED_SETUPS for the first
+    lab's table and none for any other (a lab with setups passes its own)."""
+    if setups is not None:
+        return setups
+    return SUGGESTED_SETUPS if table is SETTINGS_BY_NAME else {}
+
+
 def to_query(
-    settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+    settings: Mapping[str, Any],
+    table: Mapping[str, Setting] = SETTINGS_BY_NAME,
+    setups: Setups | None = None,
 ) -> dict[str, str]:
     """The query params of valid settings: those that differ from the data set's baseline
-    (the defaults with its suggested setup, see setups.py), plus the seed.
+    (the defaults with its suggested setup, see table_setups), plus the seed.
 
     Keys are setting names in table order; missing settings count as their default (for a
     setting with variants, the default for the other settings: regularization=l1 alone
     means L1's usual rate). from_query(to_query(s)) == (s, []) for every valid, reconciled s.
     """
     query = {}
-    setup = _setup_of(settings.get("dataset"), table)
+    setup = _setup_of(settings.get("dataset"), table, table_setups(table, setups))
     for name, setting in table.items():
         value = settings.get(name, setting.default)
         base = setup[name] if name in setup else default_for(name, settings, table)
@@ -55,28 +69,31 @@ def _last_text(raw: Any) -> str | None:
     return raw if isinstance(raw, str) else None
 
 
-def _setup_of(dataset: Any, table: Mapping[str, Setting]) -> dict[str, Any]:
+def _setup_of(dataset: Any, table: Mapping[str, Setting], setups: Setups) -> dict[str, Any]:
     """The settings the suggested setup of `dataset` (a valid name, or anything) changes."""
-    if "dataset" not in table:
-        return {}  # a table without data sets
+    if "dataset" not in table or not setups:
+        return {}  # a table without data sets, or without setups
     name, _ = coerce(table["dataset"], dataset if dataset is not None else "")
-    return {key: value for key, value in SUGGESTED_SETUPS.get(name, {}).items() if key in table}
+    return {key: value for key, value in setups.get(name, {}).items() if key in table}
 
 
 def from_query(
-    params: Mapping[str, str | list[str]], table: Mapping[str, Setting] = SETTINGS_BY_NAME
+    params: Mapping[str, str | list[str]],
+    table: Mapping[str, Setting] = SETTINGS_BY_NAME,
+    setups: Setups | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Read settings from URL query params (e.g. `st.query_params` or a parsed query string).
 
-    Returns (settings, notes): every setting, with the data set's baseline (the defaults
-    with its suggested setup, see setups.py) wherever a param is missing;
+    Returns (settings, notes): every setting of `table`, with the data set's baseline (the
+    defaults with its suggested setup, see table_setups) wherever a param is missing;
     a malformed, out-of-range or hostile value falls back to the default (or is clamped) and
     adds a note naming the parameter and the value used; unknown params add a note and are
     ignored. A setting with variants that is not given takes the default for the others
     (see `follow_up`). The cross-field rules of `reconcile` are applied. Never raises.
     """
     raw_dataset = params.get("dataset") if isinstance(params, Mapping) else None
-    base = {**defaults(table), **_setup_of(_last_text(raw_dataset), table)}
+    setup = _setup_of(_last_text(raw_dataset), table, table_setups(table, setups))
+    base = {**defaults(table), **setup}
     settings, notes, unknown, given = dict(base), [], [], set()
     for key, raw in params.items():
         setting = table.get(key) if isinstance(key, str) else None

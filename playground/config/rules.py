@@ -84,25 +84,53 @@ def reconcile(
     - a non-empty layer_activations has one entry per hidden layer: cut, or padded with
       `activation`, when the layers change;
     - for dropout, reg_rate is a probability and at most DROPOUT_MAX_RATE.
-    Idempotent: reconcile(reconcile(s)[0])[0] == reconcile(s)[0].
+    Each rule applies to a table that has its settings (any lab's table may); the others
+    pass through. Idempotent: reconcile(reconcile(s)[0])[0] == reconcile(s)[0].
     The plane features are checked against the data by `check_plane_features`.
     """
     fixed = dict(settings)
-    notes = []
-    if fixed["problem"] != "auto" and not is_shown("problem", fixed, table):
-        notes.append(f"'problem' applies only to tabular data; using auto for {fixed['dataset']}.")
-        fixed["problem"] = "auto"
-    layers = len(fixed["hidden"])
-    if tuple(fixed["layer_activations"]) != fit_layer_activations(fixed):
-        fixed["layer_activations"] = fit_layer_activations(fixed)
-        notes.append(
-            f"'layer_activations' needs one entry per hidden layer ({layers}); using "
-            f"{','.join(fixed['layer_activations']) or '(none)'}."
-        )
-    if fixed["regularization"] == "dropout" and fixed["reg_rate"] > DROPOUT_MAX_RATE:
-        notes.append(f"'reg_rate' is a drop probability for dropout; using {DROPOUT_MAX_RATE}.")
-        fixed["reg_rate"] = DROPOUT_MAX_RATE
+    notes = [note for rule in _RULES if (note := rule(fixed, table))]
     return fixed, notes
+
+
+def _has(table: Mapping[str, Setting], *names: str) -> bool:
+    """Whether the table has every one of these settings (a rule about them applies)."""
+    return all(name in table for name in names)
+
+
+def _auto_problem(fixed: dict[str, Any], table: Mapping[str, Setting]) -> str | None:
+    if not _has(table, "problem", "dataset") or fixed["problem"] == "auto":
+        return None
+    if is_shown("problem", fixed, table):
+        return None
+    fixed["problem"] = "auto"
+    return f"'problem' applies only to tabular data; using auto for {fixed['dataset']}."
+
+
+def _one_activation_per_layer(fixed: dict[str, Any], table: Mapping[str, Setting]) -> str | None:
+    if not _has(table, "hidden", "layer_activations", "activation"):
+        return None
+    fitted = fit_layer_activations(fixed)
+    if tuple(fixed["layer_activations"]) == fitted:
+        return None
+    fixed["layer_activations"] = fitted
+    return (
+        f"'layer_activations' needs one entry per hidden layer ({len(fixed['hidden'])}); "
+        f"using {','.join(fitted) or '(none)'}."
+    )
+
+
+def _dropout_probability(fixed: dict[str, Any], table: Mapping[str, Setting]) -> str | None:
+    if not _has(table, "regularization", "reg_rate") or fixed["regularization"] != "dropout":
+        return None
+    if fixed["reg_rate"] <= DROPOUT_MAX_RATE:
+        return None
+    fixed["reg_rate"] = DROPOUT_MAX_RATE
+    return f"'reg_rate' is a drop probability for dropout; using {DROPOUT_MAX_RATE}."
+
+
+# reconcile's rules, in order: each may change `fixed` in place and returns its note.
+_RULES = (_auto_problem, _one_activation_per_layer, _dropout_probability)
 
 
 def check_plane_features(

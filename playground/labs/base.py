@@ -79,7 +79,9 @@ class Lab:
     name: the `lab=` query value and the command line's name. path: its page's URL path
     ("" = the app's root). title: the page title and menu entry. summary: two plain
     sentences for the home page. icon: a Material icon for the menu. table: its settings,
-    name -> Setting (the only list of them). views: its view table, in page order.
+    name -> Setting (the only list of them). setups: data set name -> the settings its
+    suggested setup changes (the URL is written against it; see config.query). views: its
+    view table, in page order.
     """
 
     name: str = ""
@@ -88,6 +90,7 @@ class Lab:
     summary: str = ""
     icon: str = ":material/science:"
     table: Mapping[str, Setting] = {}
+    setups: Mapping[str, Mapping[str, Any]] = {}
     views: tuple[View, ...] = ()
 
     # --- settings ----------------------------------------------------------------------
@@ -96,11 +99,11 @@ class Lab:
     ) -> tuple[dict[str, Any], list[str]]:
         """(settings, notes) from a URL query; never raises. `lab=` is not a setting."""
         params = {k: v for k, v in query.items() if k != LAB_PARAM}
-        return config.from_query(params, self.table)
+        return config.from_query(params, self.table, self.setups)
 
     def to_query(self, settings: Mapping[str, Any]) -> dict[str, str]:
         """The query params of valid settings: only non-default values; round-trips."""
-        return config.to_query(settings, self.table)
+        return config.to_query(settings, self.table, self.setups)
 
     def defaults(self) -> dict[str, Any]:
         """Every setting at its default."""

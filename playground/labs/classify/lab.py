@@ -24,6 +24,7 @@ class ClassifyLab(Lab):
     )
     icon = ":material/scatter_plot:"
     table = config.SETTINGS_BY_NAME
+    setups = config.SUGGESTED_SETUPS
     views = views.VIEWS
 
     def open(self, settings: Mapping[str, Any]) -> Playground:
