@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from playground import config
 from playground.config.setting import Setting
+from playground.data import DataError
 from playground.live.panel import ChartSlot, drawn_to_scale
 from playground.plots import figure_json
 
@@ -109,7 +110,37 @@ class Lab:
         """Every setting at its default."""
         return config.defaults(self.table)
 
+    def page_change(
+        self, old: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], list[str], list[str]]:
+        """The settings after the page changes `changes` (widget values, validated here)
+        from `old`: (new settings, notes, notes to show after the session's own). Settings
+        that follow a changed one take their new default; hidden settings, and `hide`,
+        keep their values whatever a widget message says; the table's rules apply."""
+        new, notes = dict(old), []
+        for name, raw in changes.items():
+            new[name], note = config.validate(name, raw, self.table)
+            notes += [note] if note else []
+        new = config.follow_up(old, new, changes, self.table)
+        new, kept = config.keep_hidden(old, new, self.table)
+        notes += [f"'{name}' is fixed by this page's link; it stays as it is."
+                  for name in kept if name in changes]  # fmt: skip
+        new, rule_notes = config.reconcile(new, self.table)
+        return new, notes + rule_notes, []
+
     # --- the model ---------------------------------------------------------------------
+    def start(self, query: Mapping[str, str | list[str]]) -> tuple[LabSession, list[str]]:
+        """A session for a page opened with this URL query, and notes for the page (values
+        not used as given). If the lab cannot open those settings (DataError), it opens
+        its defaults and says why. Never raises for a bad query."""
+        settings, notes = self.settings_from_query(query)
+        try:
+            session = self.open(settings)
+        except DataError as error:
+            notes.append(f"{error} Starting with this lab's defaults instead.")
+            session = self.open(self.defaults())
+        return session, notes + session.take_notes()
+
     def open(self, settings: Mapping[str, Any]) -> LabSession:
         """A new session with these (valid) settings; may raise DataError (a message for
         the page)."""

@@ -117,16 +117,27 @@ def _features(setting, value, options=None) -> None:
     )
 
 
+def _list_text(setting, value) -> None:
+    """A list setting as comma-separated text ("32,16"), read back by the table's rules."""
+    key = _sync(setting.name, config.encode(setting, value))
+    st.text_input(setting.label, key=key, help=_help(setting) + " Comma-separated.",
+                  on_change=_on_change, args=(setting.name,))  # fmt: skip
+
+
 def setting_widget(name: str, settings: dict, options=None) -> None:
-    """Draw the widget for one setting, if it applies and a teacher has not hidden it."""
-    if config.is_hidden(name, settings) or not config.is_shown(name, settings):
+    """Draw the widget for one setting of the lab shown, if it applies and a teacher has
+    not hidden it."""
+    table = state.lab().table
+    if config.is_hidden(name, settings, table) or not config.is_shown(name, settings, table):
         return
-    setting, value = config.SETTINGS_BY_NAME[name], settings[name]
+    setting, value = table[name], settings[name]
     if setting.kind == "choice" or setting.kind == "str":
         _choice(setting, value, options)
     elif setting.kind in SLIDER_KINDS:
-        _number(setting, value, config.presets_for(name, settings))
+        _number(setting, value, config.presets_for(name, settings, table))
     elif setting.kind == "bool":
         _toggle(setting, value)
     elif setting.kind == "multi_choice":
         _features(setting, value, options)
+    elif setting.kind in ("int_list", "choice_list"):
+        _list_text(setting, value)

@@ -42,11 +42,23 @@ def sidebar(playground) -> None:
     inputs = [c for c in config.SETTINGS_BY_NAME["inputs"].choices if c != target]
     options = {"plane_x": plane_names, "plane_y": plane_names, "inputs": inputs}
     with st.sidebar:
-        for group, title in GROUP_TITLES.items():
-            names = config.panel_settings(group, settings)
-            if not names:
-                continue
-            st.subheader(title)
-            st.caption(GROUP_NOTES[group])
-            for name in names:
-                _draw(name, settings, options)
+        _panels(settings, config.SETTINGS_BY_NAME, lambda name: _draw(name, settings, options))
+
+
+def _panels(settings: dict, table, draw) -> None:
+    for group, title in GROUP_TITLES.items():
+        names = config.panel_settings(group, settings, table)
+        if not names:
+            continue
+        st.subheader(title)
+        st.caption(GROUP_NOTES[group])
+        for name in names:
+            draw(name)
+
+
+def settings_sidebar(session) -> None:
+    """Any lab's panels: one widget per setting of its table (as sidebar does for the
+    first lab, without its own widgets for data sets and layers)."""
+    settings = session.settings
+    with st.sidebar:
+        _panels(settings, session.lab.table, lambda name: setting_widget(name, settings))

@@ -1,7 +1,9 @@
-"""The browser session's state: its Playground, the URL, and messages for the page.
+"""The browser session's state: the lab of the page shown, one session per lab opened, the
+URL, and messages for the page.
 
-Settings reach the Playground only through `change_settings`, which validates them with the
-settings table, applies them and writes the URL, so the URL always matches the page.
+Settings reach a session only through `change_settings`, which validates them with its
+lab's settings table, applies them and writes the URL, so the URL always matches the page.
+Going to another lab's page and back finds the session as it was left.
 """
 
 from collections.abc import Callable
@@ -13,10 +15,12 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from playground import config
 from playground.data import DataError
 from playground.hosting import HOST
-from playground.labs.classify.session import Playground
+from playground.labs.base import Lab, LabSession
+from playground.labs.registry import DEFAULT_LAB
 from playground.live.feed import LiveFeed
 
-PLAYGROUND = "playground"
+PLAYGROUND = "playground"  # the first lab's session; another lab's is "playground:<name>"
+LAB = "lab_shown"  # the Lab whose page is shown
 FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while playing
 NOTES = "notes"  # plain sentences about URL values that were not used as given
 ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
@@ -25,29 +29,33 @@ ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for s
 _SESSIONS: dict[str, Callable[[], bool]] = {}
 
 
-def _start() -> Playground:
-    params = st.query_params.to_dict()
-    settings, notes = config.from_query(params)
-    kept = tuple(key for key in config.SETUP_KEYS if key in params)  # explicit URL values
-    try:
-        playground = Playground(settings)
-    except DataError as error:
-        notes.append(f"{error} Starting with the default data set instead.")
-        default = config.defaults()["dataset"]
-        playground = Playground(config.with_setup(settings, default, keep=kept))
-    if "dataset" in params:  # the URL chose a data set: it opened with its setup
-        dataset = playground.settings["dataset"]
-        notes.append(config.setup_note(dataset, playground.settings, kept))
-    st.session_state[NOTES] = notes + playground.take_notes()
-    return playground
+def set_lab(shown: Lab | None) -> None:
+    """Remember the lab whose page this run shows (None: a page of no lab, the home)."""
+    st.session_state[LAB] = shown
 
 
-def playground() -> Playground:
-    """This session's Playground, created from the URL on the first run."""
-    if PLAYGROUND not in st.session_state:
-        st.session_state[PLAYGROUND] = _start()
+def lab() -> Lab:
+    """The lab whose page this run shows (the first lab if none was set)."""
+    return st.session_state.get(LAB) or DEFAULT_LAB
+
+
+def _key(shown: Lab) -> str:
+    return PLAYGROUND if shown is DEFAULT_LAB else f"{PLAYGROUND}:{shown.name}"
+
+
+def _has_session() -> bool:
+    return any(key == PLAYGROUND or key.startswith(f"{PLAYGROUND}:") for key in st.session_state)
+
+
+def playground() -> LabSession:
+    """The session of the lab shown, created from the URL on the first visit to its page."""
+    key = _key(lab())
+    if key not in st.session_state:
+        session, notes = lab().start(st.query_params.to_dict())
+        st.session_state[key] = session
+        st.session_state[NOTES] = notes
         write_url()
-    return st.session_state[PLAYGROUND]
+    return st.session_state[key]
 
 
 def _session_alive() -> Callable[[], bool]:
@@ -66,7 +74,7 @@ def refused() -> str | None:
     ctx = get_script_run_ctx()
     if ctx is None or not Runtime.exists() or ctx.session_id in _SESSIONS:
         return None
-    if PLAYGROUND in st.session_state:  # back after a lost connection: it was admitted
+    if _has_session():  # back after a lost connection: it was admitted
         _SESSIONS[ctx.session_id] = _session_alive()
         return None
     for session_id, alive in list(_SESSIONS.items()):
@@ -83,8 +91,8 @@ def refused() -> str | None:
 
 
 def feed() -> LiveFeed:
-    """This session's live feed (of its Playground); it stops answering once the session
-    has ended."""
+    """The live feed of the lab shown (of its session); it stops answering once the
+    browser session has ended."""
     pg = playground()
     if FEED not in st.session_state or st.session_state[FEED].session is not pg:
         st.session_state[FEED] = LiveFeed(pg, alive=_session_alive())
@@ -93,7 +101,7 @@ def feed() -> LiveFeed:
 
 def write_url() -> None:
     """Put the current settings in the address bar (only what differs from defaults)."""
-    wanted = config.to_query(st.session_state[PLAYGROUND].settings)
+    wanted = lab().to_query(st.session_state[_key(lab())].settings)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -101,40 +109,21 @@ def write_url() -> None:
 def hidden(name: str) -> bool:
     """Whether the teacher's link hides this panel, setting or toolbar button (then the
     page neither draws it nor carries out its action)."""
-    return config.is_hidden(name, st.session_state[PLAYGROUND].settings)
+    return config.is_hidden(name, playground().settings, lab().table)
 
 
 def change_settings(**changes) -> None:
-    """Validate and apply changed settings; a rejected change leaves an error message.
-
-    Settings that follow a changed one take their new default (choosing L1 sets a rate);
-    hidden settings, and `hide` itself, keep their values whatever a widget message says.
-    """
-    pg = st.session_state[PLAYGROUND]
-    new = dict(pg.settings)
-    notes = []
-    for name, raw in changes.items():
-        value, note = config.validate(name, raw)
-        new[name] = value
-        notes += [note] if note else []
-    setup_notes = []
-    if new["dataset"] != pg.settings["dataset"]:  # a new data set opens with its setup
-        new = config.with_setup(new, new["dataset"], keep=tuple(changes))
-        setup_notes.append(config.setup_note(new["dataset"], new))
-    new = config.follow_up(pg.settings, new, changes)
-    new, kept = config.keep_hidden(pg.settings, new)
-    notes += [f"'{name}' is fixed by this page's link; it stays as it is."
-              for name in kept if name in changes]  # fmt: skip
-    if "hidden" in changes and "layer_activations" not in changes:  # a student's edit:
-        new["layer_activations"] = config.fit_layer_activations(new)  # follow it, no note
-    new, rule_notes = config.reconcile(new)
+    """Validate and apply changed settings (see Lab.page_change); a rejected change leaves
+    an error message."""
+    session = playground()
+    new, notes, later = lab().page_change(session.settings, changes)
     try:
-        pg.update(new)
+        session.update(new)
     except DataError as error:
         st.session_state[ERROR] = str(error)
     else:
         st.session_state[ERROR] = None
-    st.session_state[NOTES] = notes + rule_notes + pg.take_notes() + setup_notes
+    st.session_state[NOTES] = notes + session.take_notes() + later
     write_url()
 
 

@@ -47,10 +47,11 @@ PRESENT_CSS = """<style>
 </style>"""
 
 
-def page_frame(present: bool) -> None:
+def page_frame(present: bool, title: str = PAGE_TITLE, panels: bool = True) -> None:
     """Set up the page (title, wide layout, sidebar) and add its CSS; in presentation
-    mode the sidebar starts closed (it can still be opened) and PRESENT_CSS applies."""
-    sidebar = "collapsed" if present else SIDEBAR_WIDTH
-    st.set_page_config(page_title=PAGE_TITLE, page_icon="🧠", layout="wide",
+    mode the sidebar starts closed (it can still be opened) and PRESENT_CSS applies.
+    panels=False: a page without settings panels (the home) starts with it closed."""
+    sidebar = "collapsed" if present or not panels else SIDEBAR_WIDTH
+    st.set_page_config(page_title=title, page_icon="🧠", layout="wide",
                        initial_sidebar_state=sidebar)  # fmt: skip
     st.html(PAGE_CSS + (PRESENT_CSS if present else ""))

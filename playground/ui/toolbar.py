@@ -15,9 +15,9 @@ from playground.ui.controls import setting_widget
 
 
 def _why_not_playing(pg) -> str | None:
-    if pg.trainer.status != "ok":
+    if pg.snapshot().status != "ok":
         return None  # the divergence message over the charts already says why and what to do
-    return (f"Training reached its stop epoch ({pg.settings['max_epochs']}): raise "
+    return (f"Training reached its stop epoch ({pg.settings.get('max_epochs')}): raise "
             "\"Stop after epochs\" (0 = never stop) or press Reset to play again.")  # fmt: skip
 
 
@@ -82,9 +82,9 @@ def _play_button(column, playground, button) -> None:
 def toolbar(playground) -> None:
     """The row of training buttons that are not hidden, Play and Pause one button (key
     "play"), every other button's key its name; then the presentation mode toggle."""
-    settings = playground.settings
-    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, settings)]
-    toggle = not config.is_hidden("present", settings)
+    settings, table = playground.settings, playground.lab.table
+    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, settings, table)]
+    toggle = "present" in table and not config.is_hidden("present", settings, table)
     if not shown and not toggle:
         return
     # keyed: the page's CSS keeps this row one row on a phone (ui/style.py)
@@ -98,5 +98,6 @@ def toolbar(playground) -> None:
         column.button(button.label, key=button.name, icon=ACTIONS[button.name][0],
                       on_click=press, args=(button.name,), width="stretch",
                       help=button.help)  # fmt: skip
-    with end:  # on the page, not in the sidebar: presentation mode closes the sidebar
-        setting_widget("present", settings)
+    if toggle:
+        with end:  # on the page, not in the sidebar: presentation mode closes the sidebar
+            setting_widget("present", settings)

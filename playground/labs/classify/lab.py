@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from playground import config
-from playground.labs.base import Lab
+from playground.data import DataError
+from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify import views
 from playground.labs.classify.session import Playground
 
@@ -30,6 +31,45 @@ class ClassifyLab(Lab):
     def open(self, settings: Mapping[str, Any]) -> Playground:
         """A Playground with these settings (raises DataError, e.g. "csv" without a file)."""
         return Playground(settings)
+
+    def start(self, query):
+        """As Lab.start; a data set the settings cannot load (a CSV without its file) falls
+        back to the default data set; a URL that names a data set opens it with its setup
+        (config.SUGGESTED_SETUPS), and a note says which (and what the URL kept)."""
+        query = {k: v for k, v in query.items() if k != LAB_PARAM}
+        settings, notes = self.settings_from_query(query)
+        kept = tuple(key for key in config.SETUP_KEYS if key in query)  # explicit URL values
+        try:
+            session = Playground(settings)
+        except DataError as error:
+            notes.append(f"{error} Starting with the default data set instead.")
+            default = config.defaults()["dataset"]
+            session = Playground(config.with_setup(settings, default, keep=kept))
+        if "dataset" in query:  # the URL chose a data set: it opened with its setup
+            dataset = session.settings["dataset"]
+            notes.append(config.setup_note(dataset, session.settings, kept))
+        return session, notes + session.take_notes()
+
+    def page_change(self, old, changes):
+        """As Lab.page_change; a new data set opens with its suggested setup (noted), and
+        a student's edit of the hidden layers carries the per-layer activations along."""
+        new = dict(old)
+        notes = []
+        for name, raw in changes.items():
+            new[name], note = config.validate(name, raw)
+            notes += [note] if note else []
+        setup_notes = []
+        if new["dataset"] != old["dataset"]:  # a new data set opens with its setup
+            new = config.with_setup(new, new["dataset"], keep=tuple(changes))
+            setup_notes.append(config.setup_note(new["dataset"], new))
+        new = config.follow_up(old, new, changes)
+        new, kept = config.keep_hidden(old, new)
+        notes += [f"'{name}' is fixed by this page's link; it stays as it is."
+                  for name in kept if name in changes]  # fmt: skip
+        if "hidden" in changes and "layer_activations" not in changes:  # a student's edit:
+            new["layer_activations"] = config.fit_layer_activations(new)  # follow it, no note
+        new, rule_notes = config.reconcile(new)
+        return new, notes + rule_notes, setup_notes
 
     def chart_slots(self, snap, settings, *, kept=None, slow_snap=None):
         """The charts (views.chart_slots); the network's hover texts show the weights of

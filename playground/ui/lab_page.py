@@ -1,0 +1,76 @@
+"""The frame every lab's page shares: the toolbar (play, step, reset), messages, the live
+views with the epoch counter, and the settings panels; a lab may bring its own panels,
+notes and explanation (LAB_PARTS)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from playground.labs.base import Lab
+from playground.labs.registry import DEFAULT_LAB
+from playground.ui import plain, state
+from playground.ui.about import about
+from playground.ui.sidebar import settings_sidebar, sidebar
+from playground.ui.style import PAGE_TITLE, page_frame
+from playground.ui.toolbar import toolbar
+from playground.ui.views import live_area
+
+
+def _data_notes(session) -> None:
+    for note in session.dataset.notes:
+        plain.caption(note)
+
+
+def _summary(lab: Lab) -> Callable[[], None]:
+    def explain() -> None:
+        with st.expander(f"About the {lab.title.lower()} lab"):
+            st.markdown(plain.literal(lab.summary))
+
+    return explain
+
+
+@dataclass(frozen=True)
+class LabParts:
+    """A lab's own parts of its page: notes under the messages (not in presentation mode),
+    the sidebar's panels, and the explanation at the bottom (None = the lab's summary)."""
+
+    notes: Callable | None = None
+    sidebar: Callable = settings_sidebar
+    about: Callable[[], None] | None = None
+
+
+LAB_PARTS = {
+    "classify": LabParts(notes=_data_notes, sidebar=sidebar, about=about),
+}
+"""Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
+
+
+def lab_page(lab: Lab) -> None:
+    """Draw the page of `lab` for this browser session."""
+    state.set_lab(lab)
+    if full := state.refused():  # past the host's sessions per process
+        page_frame(present=False)
+        plain.error(full)
+        st.stop()
+    session = state.playground()
+    state.write_url()  # back from another page (which cleared the address): its settings
+    parts = LAB_PARTS.get(lab.name, LabParts())
+    present = session.settings.get("present", False)
+    title = PAGE_TITLE if lab is DEFAULT_LAB else f"{lab.title} · {PAGE_TITLE}"
+    page_frame(present, title)
+    if not present:  # a projector needs the room for the views
+        st.title(PAGE_TITLE if lab is DEFAULT_LAB else lab.title)
+    toolbar(session)
+    error, notes = state.messages()
+    if error:
+        plain.error(error)  # plain: these may quote the URL, CSV names or a file name
+    for note in notes:
+        plain.info(note)
+    if parts.notes and not present:  # not for a projector: room
+        parts.notes(session)
+    live_area(session)
+    # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
+    # user is watching, arrive first; its place on the page does not depend on the order.
+    parts.sidebar(session)
+    (parts.about or _summary(lab))()
