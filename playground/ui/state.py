@@ -30,7 +30,10 @@ _SESSIONS: dict[str, Callable[[], bool]] = {}
 
 
 def set_lab(shown: Lab | None) -> None:
-    """Remember the lab whose page this run shows (None: a page of no lab, the home)."""
+    """Remember the lab whose page this run shows (None: a page of no lab, the home). On
+    another page than the last, the last one's messages are over."""
+    if st.session_state.get(LAB, shown) is not shown:
+        st.session_state[NOTES], st.session_state[ERROR] = [], None
     st.session_state[LAB] = shown
 
 

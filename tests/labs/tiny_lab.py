@@ -12,6 +12,7 @@ from playground.config import Setting
 from playground.engine import Network, Trainer
 from playground.labs.base import Lab, View
 from playground.labs.session import TrainingSession
+from playground.training_text import divergence_message
 
 TABLE = {
     s.name: s
@@ -67,7 +68,8 @@ class LineSession(TrainingSession):
     def _take_snapshot(self) -> LineSnapshot:
         t = self.trainer
         history = {name: t.history.column(name) for name in t.history.columns}
-        return LineSnapshot(t.epoch, t.batch, t.batches_per_epoch, t.status, t.message,
+        message = divergence_message(t.status, t.diverged_epoch, t.diverged_learning_rate)
+        return LineSnapshot(t.epoch, t.batch, t.batches_per_epoch, t.status, message,
                             history, float(self.network.weights[0][0, 0]))  # fmt: skip
 
 

@@ -52,6 +52,15 @@ def test_leaving_a_lab_and_coming_back_finds_it_as_it_was():
     assert at.query_params["learning_rate"] == "0.3"  # its settings back in the address
 
 
+def test_a_pages_messages_do_not_follow_to_another_page():
+    at = start(hidden="abc")
+    assert any("hidden" in i.value for i in at.info)
+    at.switch_page(HOME).run()
+    assert not at.info
+    at.switch_page(LAB).run()
+    assert not at.exception and not at.info  # said once, on the visit it was about
+
+
 def _line_page():
     from playground.ui.lab_page import lab_page
     from tests.labs.tiny_lab import LINE
