@@ -110,6 +110,14 @@ class GridWorld:
             states = np.stack([_scaled(rows, self.rows), _scaled(columns, self.columns)], 1)
         return states[0] if cells.ndim == 0 else states
 
+    def cell_of(self, state) -> int:
+        """The cell number of one state (state_size,) as encode() made it."""
+        state = np.asarray(state, dtype=np.float64)
+        if self.encoding == "onehot":
+            return int(np.argmax(state))
+        row = round((state[0] + 1.0) / 2.0 * (self.rows - 1))
+        return row * self.columns + round((state[1] + 1.0) / 2.0 * (self.columns - 1))
+
     def model(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The world as a Markov decision process: P (n_cells, 4, n_cells) transition
         probabilities, R (n_cells, 4) expected reward of each move, done (n_cells,) terminal

@@ -3,9 +3,8 @@
 import numpy as np
 import pytest
 
-from playground.engine import Network
 from playground.engine.rl import td_loss, td_output_delta, td_targets
-from playground.engine.rl.dqn import gradient_for_delta
+from playground.engine.rl.dqn import gradient_for_delta, q_network
 
 Q = np.array([[0.5, 2.0, -1.0], [0.0, 0.1, 0.2], [3.0, -3.0, 0.0]])
 ACTIONS = np.array([1, 2, 0])
@@ -53,13 +52,13 @@ def test_unknown_td_loss_is_refused():
 
 
 def test_the_network_gradient_follows_the_chosen_actions_only():
-    net = Network([3, 5, 3], activation="tanh", output="linear", seed=1)
+    net = q_network(3, 3, hidden=(5,), activation="tanh", init="xavier", seed=1)
     X = np.random.default_rng(0).normal(size=(3, 3))
     q = net.predict(X)
     actions = np.array([0, 0, 2])
     targets = q[np.arange(3), actions] + np.array([0.4, -0.2, 0.7])
     grad = gradient_for_delta(net, X, q, td_output_delta(q, actions, targets, "squared"))
-    output_bias = net.blocks_of(grad)[-1][-1]
+    output_bias = net.layout.views(grad)[-1]["b"]
     assert output_bias[1] == pytest.approx(0.0, abs=1e-12)  # no row chose action 1
     assert output_bias[0] == pytest.approx((-0.4 + 0.2) / 3)  # Q - target, averaged
     numeric = np.zeros_like(net.params)

@@ -115,3 +115,9 @@ def test_bad_actions_are_refused():
     env.reset()
     with pytest.raises(ValueError, match="action must be 0..3"):
         env.step(4)
+
+
+@pytest.mark.parametrize("encoding", ["onehot", "coords"])
+def test_cell_of_undoes_encode(encoding):
+    env = GridWorld("maze", encoding=encoding)
+    assert [env.cell_of(env.encode(cell)) for cell in range(36)] == list(range(36))

@@ -1,13 +1,14 @@
-"""A deep Q-network agent: a Network of Dense layers with one linear output per action,
+"""A deep Q-network agent: a Sequential of Dense layers with one linear output per action,
 experience replay, a target network synced every N steps and epsilon-greedy exploration."""
 
 import numpy as np
 
-from playground.engine.network import Network
+from playground.engine.layers import Dense
 from playground.engine.optimizers import make_optimizer
 from playground.engine.rl.replay import ReplayBuffer
 from playground.engine.rl.schedule import LinearEpsilon
 from playground.engine.rl.td import td_loss, td_output_delta, td_targets
+from playground.engine.sequential import Sequential
 
 
 class DQNAgent:
@@ -21,7 +22,7 @@ class DQNAgent:
     seed sets the weights, the exploration and the replay sampling: the same seed and the
     same environment give a bit-identical run.
 
-    Attributes: q_net, target_net (Network), buffer (ReplayBuffer), optimizer, steps
+    Attributes: q_net, target_net (Sequential), buffer (ReplayBuffer), optimizer, steps
     (transitions observed), updates (batches trained), syncs, last_loss (None before the
     first update), epsilon (now, from the schedule), and every setting above.
     """
@@ -45,10 +46,9 @@ class DQNAgent:
         seed=0,
     ):
         td_output_delta(np.zeros((1, 1)), np.zeros(1, dtype=int), np.zeros(1), loss)  # checks
-        sizes = [state_size, *hidden, n_actions]
         weights_seed, explore_seed, replay_seed = np.random.SeedSequence(seed).generate_state(3)
-        self.q_net = Network(sizes, activation, output="linear", init=init, seed=int(weights_seed))
-        self.target_net = Network(sizes, activation, output="linear", init=init, seed=0)
+        self.q_net = q_network(state_size, n_actions, hidden, activation, init, int(weights_seed))
+        self.target_net = q_network(state_size, n_actions, hidden, activation, init, 0)
         self.target_net.params[:] = self.q_net.params
         self.optimizer = make_optimizer(optimizer, len(self.q_net.params))
         self.buffer = ReplayBuffer(buffer_size, state_size, seed=int(replay_seed))
@@ -105,7 +105,15 @@ class DQNAgent:
         self.syncs += 1
 
 
-def gradient_for_delta(net: Network, X, outputs, delta) -> np.ndarray:
+def q_network(state_size, n_actions, hidden, activation, init, seed) -> Sequential:
+    """Dense hidden layers of `hidden` units with `activation`, then one linear output per
+    action: states (n, state_size) -> Q-values (n, n_actions)."""
+    layers = [Dense(units, activation=activation) for units in hidden]
+    layers.append(Dense(n_actions, activation="linear"))
+    return Sequential(layers, input_shape=(state_size,), init=init, seed=seed)
+
+
+def gradient_for_delta(net: Sequential, X, outputs, delta) -> np.ndarray:
     """The parameter gradient (net.params.shape) that output delta dL/dz (n, k) gives, for a
     linear-output network whose outputs on X (n, d) are `outputs` (n, k).
 
