@@ -21,6 +21,7 @@ from playground.data import DATASETS, DataError, Dataset, load_csv, load_dataset
 from playground.engine import Network, Trainer
 from playground.problem import ModelSpec, model_spec, targets
 from playground.snapshot import Snapshot, take_snapshot
+from playground.teaching.gradient_norms import GradientNormLog, trainer_epoch
 
 # Seconds of training per update when no budget is given (the live feed gives its own).
 AUTO_TRAIN_SECONDS = 0.055
@@ -144,6 +145,7 @@ class Playground:
             clock=TRAINING_CLOCK,
         )
         self._owed = (None, 0)  # (speed, epochs) of a fixed speed not yet trained
+        self.gradient_log = GradientNormLog(len(spec.sizes) - 1)  # "How it learns" panel
         self._apply_live_settings()
         self._snapshot_cache = None
 
@@ -286,8 +288,15 @@ class Playground:
 
     def _after_training(self) -> None:
         self._snapshot_cache = None
+        self.gradient_log.record(trainer_epoch(self.trainer), self.trainer.gradient_norms())
         if self.trainer.status == "diverged" or self._epochs_left() == 0:
             self.playing = False
+
+    @_locked
+    def network_edited(self) -> None:
+        """The parameters were changed from outside training (a step applied or a weight
+        typed in by hand, see playground.teaching): the views show them from now."""
+        self._after_training()
 
     @property
     def epoch(self) -> int:
