@@ -9,6 +9,7 @@ import streamlit as st  # noqa: E402
 
 from playground.ui import plain, state  # noqa: E402
 from playground.ui.about import about  # noqa: E402
+from playground.ui.how_it_learns import how_it_learns  # noqa: E402
 from playground.ui.sidebar import sidebar  # noqa: E402
 from playground.ui.style import PAGE_TITLE, page_frame  # noqa: E402
 from playground.ui.toolbar import toolbar  # noqa: E402
@@ -35,6 +36,7 @@ def main() -> None:
     for note in details:
         plain.caption(note)
     live_area(playground)
+    how_it_learns(playground)  # the learning loop, step by step (off until asked for)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.
     sidebar(playground)
