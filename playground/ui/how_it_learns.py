@@ -37,7 +37,7 @@ def _names(pg, sample) -> dict:
         real = label * ds.target_scale + ds.target_mean
         text = f"{ds.target_name} = {real:.4g}"
         value = (ds.target_name, ds.target_scale, ds.target_mean)
-    return {"label": text, "classes": ds.class_names, "value": value}
+    return {"label": text, "classes": ds.class_names, "value": value, "image_shape": ds.image_shape}
 
 
 def _rows_of(split: str, row: int):

@@ -11,6 +11,7 @@ import streamlit as st
 
 from playground.ui import plain
 from playground.ui import step_latex as tex
+from playground.ui.learn_sample import digit_image
 
 FULL_LIMIT = 40  # parameters up to which every neuron and weight is shown
 TOP = 5  # largest entries listed for a summarised layer
@@ -56,7 +57,14 @@ def _largest(values: np.ndarray, name: str) -> str:
 def inputs_view(sample, step, names) -> None:
     """Step 1: raw values, derived features and the scaled inputs x."""
     st.markdown("**1 · The sample enters the input layer**")
-    st.dataframe({"raw column": list(sample.raw_names), "raw value": sample.raw}, hide_index=True)
+    if names["image_shape"]:
+        st.image(digit_image(sample.raw, names["image_shape"], scale=16), width=128)
+    same = sample.raw_names == sample.feature_names and np.allclose(sample.raw, sample.scaled)
+    if same:
+        st.caption("The raw values are the numbers the network sees (no scaling).")
+    else:
+        table = {"raw column": list(sample.raw_names), "raw value": sample.raw}
+        st.dataframe(table, hide_index=True)
     features = {
         "input": [f"x{i + 1}" for i in range(len(sample.scaled))],
         "feature": list(sample.feature_names),

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-MAX_TERMS = 4  # terms of a long sum shown (the largest); the rest are summed up
+MAX_TERMS = 4  # terms of a sum shown; a longer one: its largest, and the rest summed up
 WIDE = 6  # significant digits of a weight before and after its update (it moves little)
 
 ACTIVATION_FORMULAS = {
@@ -83,7 +83,8 @@ def _sum_terms(pairs: list[tuple[float, float]]) -> str:
     long sum, the others added up as one number."""
     order = list(range(len(pairs)))
     if len(pairs) > MAX_TERMS:
-        order = sorted(order, key=lambda i: -abs(pairs[i][0] * pairs[i][1]))[:MAX_TERMS]
+        # one term's room goes to the sum of the others
+        order = sorted(order, key=lambda i: -abs(pairs[i][0] * pairs[i][1]))[: MAX_TERMS - 1]
     shown = [f"{paren(w)} \\cdot {paren(a)}" for w, a in (pairs[i] for i in order)]
     rest = len(pairs) - len(order)
     if rest:

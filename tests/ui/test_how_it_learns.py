@@ -60,7 +60,8 @@ def test_picking_a_sample_by_row_and_by_nearest_point():
     at = _open()
     pg = at.session_state["playground"]
     at.number_input(key="learn_row").set_value(7).run()
-    scaled = at.dataframe[1].value["the network sees"].to_numpy()
+    inputs = next(d.value for d in at.dataframe if "the network sees" in d.value.columns)
+    scaled = inputs["the network sees"].to_numpy()
     np.testing.assert_allclose(scaled, pg.dataset.X_train[7])
     x1, x2 = pg.dataset.raw_train[42]
     at.number_input(key="learn_x1").set_value(float(x1))

@@ -21,8 +21,8 @@ def test_numbers(value, text):
 def test_a_long_sum_shows_its_largest_terms_and_adds_up_the_rest():
     weights, inputs = [0.1] * 10 + [5.0], [1.0] * 11
     line = tex.neuron_forward(1, 0, inputs, weights, 0.5, 6.5, 0.99, "tanh")
-    assert r"5 \cdot 1" in line and r"\text{7 more terms}" in line
-    assert r"\underbrace{0.7}" in line and "= 6.5" in line
+    assert r"5 \cdot 1" in line and r"\text{8 more terms}" in line
+    assert r"\underbrace{0.8}" in line and "= 6.5" in line
 
 
 def test_a_short_sum_shows_every_term_with_negative_numbers_in_parentheses():
