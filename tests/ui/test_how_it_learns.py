@@ -13,6 +13,11 @@ def _open(**query) -> AppTest:
     return at
 
 
+def _live_message(at: AppTest) -> str:
+    """What the live panel (the views) was sent on the last run."""
+    return next(e for e in at.main if getattr(e, "type", "") == "bidi_component").proto.json
+
+
 def _latex(at: AppTest) -> str:
     return "\n".join(e.value for e in at.latex)
 
@@ -87,7 +92,7 @@ def test_a_weight_edited_by_hand_changes_predict_at_once():
     at = _open()
     pg = at.session_state["playground"]
     X = pg.dataset.X_train[:5]
-    before = pg.network.predict(X)
+    before, views = pg.network.predict(X), _live_message(at)
     at.number_input(key="learn_layer").set_value(1)
     at.number_input(key="learn_from").set_value(2)
     at.number_input(key="learn_to").set_value(3)
@@ -95,6 +100,7 @@ def test_a_weight_edited_by_hand_changes_predict_at_once():
     at.button(key="learn_set").click().run()
     assert pg.network.weights[0][1, 2] == 2.5
     assert not np.allclose(pg.network.predict(X), before)
+    assert _live_message(at) != views  # the views were drawn again with the new weight
     at.number_input(key="learn_from").set_value(0).run()  # 0 = the bias
     at.number_input(key="learn_value").set_value(-1.0)
     at.button(key="learn_set").click().run()
