@@ -19,7 +19,7 @@ import numpy as np
 from playground.engine.activations import ACTIVATIONS
 from playground.engine.losses import encode_targets
 from playground.teaching.output_rules import delta_rule, derivative, output_delta, sample_losses
-from playground.teaching.update_rules import STATE_NAMES, FlatUpdate, Hyper, flat_update
+from playground.teaching.update_rules import FlatUpdate, Hyper, flat_update
 
 MAX_ROWS = 512  # the largest batch the settings allow: one step's rows at most
 
@@ -241,8 +241,3 @@ def apply_step(trainer, step: Step) -> None:
     if trainer.optimizer != step.optimizer or not np.array_equal(net.params, step.params_before):
         raise ValueError("the network changed since this step was worked out; explain it again")
     _optimizer(trainer).update(net.params, step.update.g, trainer.learning_rate)
-
-
-def state_names(optimizer: str) -> tuple[str, ...]:
-    """The state arrays the optimizer keeps (what LayerUpdate.state_* hold)."""
-    return STATE_NAMES[optimizer]
