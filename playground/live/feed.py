@@ -19,11 +19,14 @@ import json
 import secrets
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 
 from playground.config import SLOW_SPEEDS
 from playground.hosting import HOST
+from playground.live.model_payload import loss_points, model_header, paint_spec, paints_plane
 from playground.live.panel import chart_slots, frame_refusal, message, slow_heights
 from playground.session import Playground
+from playground.snapshot import take_snapshot
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
 # scheduler shares it when several play): frames/s against epochs/s. Measured in Chromium at the
@@ -63,6 +66,12 @@ class LiveFeed:
         self._network = None  # the network of the last frame
         self._hover_values = None
         self._kept: dict[str, int] = {}
+        # While the browser paints the plane (model_payload): the data and settings the last
+        # full frame was built for, its slots, its paint_spec and the loss rows sent so far.
+        self._painting = None
+        self._slots: list = []
+        self._static: dict = {}
+        self._loss_sent = 0
         _FEEDS[self.token] = self
 
     def min_frame_seconds(self) -> float:
@@ -92,19 +101,25 @@ class LiveFeed:
 
         If the playground was not playing, the answer is only a header with the frame
         number and ``"playing": false`` (nothing changed to draw). full=True rebuilds every
-        view (a new connection's browser may show none of them yet).
+        view (a new connection's browser may show none of them yet). Over a plane, most
+        frames carry the weights instead of the plane's pictures (see model_payload).
         """
         pg = self.playground
         with pg.lock:
-            snap, settings, playing = pg.snapshot(), dict(pg.settings), pg.playing
             number, rebuilt = next_frame_number(), pg.network is not self._network
-            self._network = pg.network
-        if not was_playing:
-            return json.dumps({"frame": number, "playing": False})
+            self._network, settings, playing = pg.network, dict(pg.settings), pg.playing
+            if not was_playing:
+                return json.dumps({"frame": number, "playing": False})
+            self.frames += 1
+            slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
+            painted = not slow and self._painting == (pg.dataset, settings)
+            snap = take_snapshot(pg, pictures=False) if painted else pg.snapshot()
+            target = (pg.dataset.target_mean, pg.dataset.target_scale)
+            self._painting = (pg.dataset, settings) if paints_plane(snap) or painted else None
         # The snapshot holds copies, so the figures are built without the lock: a click on
         # the page need not wait for them.
-        self.frames += 1
-        slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
+        if painted:
+            return self._painted_frame(snap, settings, number, playing)
         if slow or self._hover_values is None:  # an older network's would not fit this one
             self._hover_values = (snap.network.weights, snap.network.biases)
         slots = chart_slots(
@@ -112,9 +127,28 @@ class LiveFeed:
         )
         if slow:
             self._kept = slow_heights(slots)
-        text = message(slots, snap, settings["present"], frame=number, playing=playing)
+        header = {}
+        if self._painting is not None:  # the next frames send the weights, not the pictures
+            self._static, self._slots = paint_spec(snap, settings, target), slots
+            self._loss_sent = len(snap.history["epoch"])
+            header["model"] = model_header(snap, self._static)
+        text = message(slots, snap, settings["present"], frame=number, playing=playing, **header)
+        return self._sent(text, number)
+
+    def _painted_frame(self, snap, settings: dict, number: int, playing: bool) -> str:
+        """A frame whose browser paints the plane's pictures from the weights: the charts
+        as the last full frame laid them out, kept; the weights and the new loss points."""
+        slots = [replace(slot, figure_json="") for slot in self._slots]
+        loss = loss_points(snap.history, self._loss_sent)
+        self._loss_sent = len(snap.history["epoch"])
+        text = message(slots, snap, settings["present"], frame=number, playing=playing,
+                       model=model_header(snap, self._static), loss=loss)  # fmt: skip
+        return self._sent(text, number)
+
+    def _sent(self, text: str, number: int) -> str:
+        """`text`, or, over the frame cap, a header that pauses (the page says why)."""
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
-            pg.set_playing(False)
+            self.playground.set_playing(False)
             return json.dumps({"frame": number, "playing": False})
         return text
 
