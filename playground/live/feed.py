@@ -111,8 +111,13 @@ class LiveFeed:
             if not was_playing:
                 return json.dumps({"frame": number, "playing": False})
             self.frames += 1
-            slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
+            whole = full or rebuilt or not playing
+            slow = whole or self.frames % SLOW_VIEW_EVERY == 0
             painted = not slow and self._painting == (pg.dataset, settings)
+            # While the browser paints, the slowly changing views come with every other
+            # full frame only, so that a full frame costs the browser less.
+            slow_views = slow and (whole or self._painting is None
+                                   or self.frames % (2 * SLOW_VIEW_EVERY) == 0)  # fmt: skip
             snap = take_snapshot(pg, pictures=False) if painted else pg.snapshot()
             target = (pg.dataset.target_mean, pg.dataset.target_scale)
             self._painting = (pg.dataset, settings) if paints_plane(snap) or painted else None
@@ -123,9 +128,9 @@ class LiveFeed:
         if slow or self._hover_values is None:  # an older network's would not fit this one
             self._hover_values = (snap.network.weights, snap.network.biases)
         slots = chart_slots(
-            snap, settings, kept=None if slow else self._kept, hover_values=self._hover_values
+            snap, settings, kept=None if slow_views else self._kept, hover_values=self._hover_values
         )
-        if slow:
+        if slow_views:
             self._kept = slow_heights(slots)
         header = {}
         if self._painting is not None:  # the next frames send the weights, not the pictures

@@ -42,6 +42,9 @@ def test_over_a_plane_most_frames_send_the_weights_and_no_figures(still_clock):
     seen = frames(feed, 2 * EVERY)
     full = [i for i, (_, figures) in enumerate(seen) if any(figures)]
     assert full == [0, EVERY - 1, 2 * EVERY - 1]  # the first and every 4th: whole figures
+    weights = [i for i, (head, figures) in enumerate(seen)
+               if figures[[s["key"] for s in head["slots"]].index("weights")]]  # fmt: skip
+    assert weights == [0, 2 * EVERY - 1]  # the slow views with every other full frame
     for head, _ in seen:
         assert "model" in head and [s["key"] for s in head["slots"]][:3] == [
             "network", "boundary", "loss"]  # fmt: skip
