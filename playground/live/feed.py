@@ -2,6 +2,8 @@
 
 Each request trains one slice (a budget of time that the scheduler shares out, within
 which the speed setting's epochs run) and answers with the panel message (see panel.py).
+Over a plane, most frames carry the weights and the new loss points instead of figures, and
+the browser paints the boundary and the neurons itself (model_payload.py).
 The page is not rerun per frame: Streamlit's rerun of a fragment cost the browser ~30 ms
 of React work per update and dropped ~15 % of them.
 The browser asks for the next frame while it draws the last one, so training and drawing
@@ -29,9 +31,10 @@ from playground.session import Playground
 from playground.snapshot import take_snapshot
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
-# scheduler shares it when several play): frames/s against epochs/s. Measured in Chromium at the
-# defaults on the 2-core test machine (browser and server side by side): 45 ms gave 14.5
-# frames/s and ~680 epochs/s, 60 ms ~13 and 700-1,200, 80 ms 10.5 and ~1,050.
+# scheduler shares it when several play): frames/s against epochs/s. With 60 ms a student
+# saw at most ~14 new pictures a second; since the browser paints the plane's pictures from
+# the weights (a frame costs it ~20 ms), 25 ms lets it show 30+ while training ~95 % of the
+# time (README, Benchmarks).
 TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
