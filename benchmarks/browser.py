@@ -36,10 +36,10 @@ PAUSE_WATCH_S = 5.0  # a pause that has not taken effect by then counts as this 
 PROBE = """
 (keys) => {
   const probe = { frames: 0, charts: {} };
-  for (const key of keys) probe.charts[key] = { reacts: 0, calls: 0, ms: 0, blank: 0 };
+  for (const key of keys) probe.charts[key] = { reacts: 0, calls: 0, ms: 0, blank: 0, pictures: 0 };
   // live_chart redraws with Plotly.react, or with Plotly.relayout when only image pixels
   // changed; time both, and count figures drawn from its own per-div counter.
-  for (const name of ["react", "relayout"]) {
+  for (const name of ["react", "relayout", "extendTraces"]) {
     const original = window.Plotly[name];
     window.Plotly[name] = async function (gd, ...rest) {
       const t0 = performance.now();
@@ -64,9 +64,37 @@ PROBE = """
     if (!svg || !(+svg.getAttribute("height") > 0)) return false;
     return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
   };
+  // What a chart shows, as a short signature: its images' pixels (data URLs sampled) and
+  // its traces' data (lengths and last values, or base64 samples). A new signature on an
+  // animation frame is a new picture.
+  const sampled = (text) => {
+    let h = text.length;
+    const step = Math.max(1, Math.floor(text.length / 48));
+    for (let i = text.length - 1; i >= 0; i -= step) h = (h * 31 + text.charCodeAt(i)) | 0;
+    return h;
+  };
+  const valueSig = (v) => {
+    if (v === undefined || v === null) return "-";
+    if (typeof v === "string") return sampled(v);
+    if (v.bdata !== undefined) return sampled(v.bdata);
+    if (v.length !== undefined) return v.length + ":" + v[v.length - 1] + ":" + v[v.length - 2];
+    return String(v);
+  };
+  const signature = (gd) => {
+    const images = ((gd.layout && gd.layout.images) || []).map((im) => sampled(im.source || ""));
+    const traces = (gd.data || []).map((t) => valueSig(t.x) + valueSig(t.y) + valueSig(t.z));
+    return images.join(",") + "|" + traces.join(",");
+  };
+  const last = {};
   const sample = () => {
     probe.frames++;
     for (const key of keys) if (!drawn(key)) probe.charts[key].blank++;
+    for (const key of keys) {
+      const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
+      const sig = gd ? signature(gd) : "";
+      if (last[key] !== undefined && sig !== last[key]) probe.charts[key].pictures++;
+      last[key] = sig;
+    }
     for (const key of keys) {
       const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
       if (gd) probe.charts[key].reacts = gd.liveStats.drawn - probe.drawnAtStart[key];
@@ -228,13 +256,16 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
 
 def markdown(m: dict) -> str:
     """The figures of ``measure`` as two Markdown tables."""
-    rows = ["| chart | updates/s | blank frames / sampled | browser ms per update |"]
-    rows.append("|---|---:|---:|---:|")
+    rows = [
+        "| chart | new pictures/s | figures drawn/s | blank frames / sampled "
+        "| browser ms per Plotly call |"
+    ]
+    rows.append("|---|---:|---:|---:|---:|")
     for key, c in m["charts"].items():
         ms = c["ms"] / c["calls"] if c["calls"] else float("nan")
         rows.append(
-            f"| {key} | {c['reacts'] / m['elapsed']:.1f} | {c['blank']} / {m['frames']} "
-            f"| {ms:.1f} |"
+            f"| {key} | {c['pictures'] / m['elapsed']:.1f} | {c['reacts'] / m['elapsed']:.1f} "
+            f"| {c['blank']} / {m['frames']} | {ms:.1f} |"
         )
     frames, t = max(m["feed_frames"], 1), m["elapsed"]
     pauses = ", ".join(f"{p:.2f}" for p in m["pauses"])

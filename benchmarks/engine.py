@@ -1,9 +1,11 @@
 """Engine speed: seconds per epoch (and per 100x100 grid of neuron outputs) for the engine
 next to a bare hand-written NumPy loop doing the same math in the same run.
 
-Run: python benchmarks/engine.py   (prints a Markdown table; ratio = engine / bare)
+Run: python benchmarks/engine.py   (prints Markdown tables; ratio = engine / bare)
 Both sides do the same per-epoch work: shuffle, mini-batch steps, then loss and accuracy on
 the training and test sets. Timings are the best of several repeats (least disturbed).
+Row (f) is the vision lab's default conv net on the digits, next to a bare NumPy im2col loop
+and to PyTorch on one CPU thread (benchmarks/conv_epoch.py).
 """
 
 import os
@@ -18,7 +20,20 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from playground.engine import Network, Trainer  # noqa: E402
+from benchmarks.conv_epoch import bare_conv_epochs, torch_conv_epochs  # noqa: E402
+from playground.data.digits import load_digits  # noqa: E402
+from playground.engine import (  # noqa: E402
+    Conv2D,
+    Dense,
+    Flatten,
+    MaxPool2D,
+    Network,
+    Sequential,
+    Trainer,
+)
+
+CONV_LABEL = "(f) conv 8x3x3 same ReLU, max-pool 2, dense 10: digits 1437 rows, batch 32, Adam"
+CONV_EPOCHS = 3
 
 CASES = [
     # label, sizes, hidden, output, loss, optimizer, train rows, test rows, batch
@@ -118,6 +133,27 @@ def best_time(fn, repeats=5):
     return min(times)
 
 
+def conv_rows():
+    """(label, engine, bare) seconds per epoch of the lab's conv net, and PyTorch's (or None)."""
+    data = load_digits(0.8, seed=0)
+    X, Xt = data.X_train.reshape(-1, 1, 8, 8), data.X_test.reshape(-1, 1, 8, 8)
+    layers = [Conv2D(8, 3, padding="same", activation="relu"), MaxPool2D(2), Flatten(),
+              Dense(10, activation="softmax")]  # fmt: skip
+    net = Sequential(layers, input_shape=(1, 8, 8), seed=0)
+    trainer = Trainer(net, X, data.y_train, Xt, data.y_test, loss="cce", optimizer="adam",
+                      learning_rate=0.001, batch_size=32)  # fmt: skip
+    engine = best_time(lambda: trainer.run_epochs(CONV_EPOCHS)) / CONV_EPOCHS
+    bare_run = partial(bare_conv_epochs, net, X, data.y_train, Xt, data.y_test, 32,
+                       CONV_EPOCHS, 0.001, np.random.default_rng(1))  # fmt: skip
+    bare = best_time(bare_run) / CONV_EPOCHS
+    torch_args = (X, data.y_train, Xt, data.y_test, 32)
+    if torch_conv_epochs(*torch_args, 0, 0.001) is None:  # not installed
+        return (CONV_LABEL, engine, bare), None
+    torch_run = partial(torch_conv_epochs, *torch_args, CONV_EPOCHS, 0.001)
+    torch_time = best_time(torch_run) / CONV_EPOCHS
+    return (CONV_LABEL, engine, bare), torch_time
+
+
 def main():
     rng = np.random.default_rng(0)
     rows = []
@@ -142,10 +178,19 @@ def main():
         engine = best_time(lambda n=net: [n.neuron_outputs(grid) for _ in range(20)]) / 20
         bare = best_time(lambda n=net: [bare_grid(n, grid) for _ in range(20)]) / 20
         rows.append((name, engine, bare))
+    conv, torch_time = conv_rows()
+    rows.append(conv)
     print("| case | engine s/epoch | bare loop s/epoch | ratio | engine epochs/s |")
     print("|---|---|---|---|---|")
     for label, engine, bare in rows:
         print(f"| {label} | {engine:.2e} | {bare:.2e} | {engine / bare:.2f} | {1 / engine:,.0f} |")
+    print()
+    print("| case | engine s/epoch | PyTorch (CPU, 1 thread) s/epoch | ratio |")
+    print("|---|---|---|---|")
+    if torch_time is None:
+        print(f"| {conv[0]} | {conv[1]:.2e} | not installed | - |")
+    else:
+        print(f"| {conv[0]} | {conv[1]:.2e} | {torch_time:.2e} | {conv[1] / torch_time:.2f} |")
 
 
 if __name__ == "__main__":

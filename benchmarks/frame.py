@@ -1,22 +1,21 @@
 """Server time and bytes of one live frame, training excluded, as a table.
 
 Run: python -m benchmarks.frame
-One frame = snapshot + the chart specs + the panel message, as the live feed builds them
-(playground.live.feed: chart_slots + message), after some training so the loss curve is not
-trivial. Most frames while playing rebuild the fast views only (the weights and the
-confusion matrix are sent as empty lines: the browser keeps them); every 4th rebuilds all.
+One frame = what the live feed's render does after a slice of training (playground.live.feed):
+the snapshot, the chart specs (or, over a plane, the weights: model_payload) and the panel
+message. Over a plane most frames carry the weights and the new loss points only, and the
+browser draws the pictures ("light"); every 4th frame (and the first) rebuilds every figure
+("full"). Without a plane (digits) the light frames rebuild the fast views, as before.
 Bytes = the message the feed's WebSocket carries (UTF-8).
-Target (issue 4): <= 15 ms and <= 60 KB per update at the defaults.
+Target (issue 9): ~3 ms of server work per frame besides training, at the defaults.
 """
 
 import statistics
 import time
 
 from playground import config
-from playground.labs.classify.lab import CLASSIFY
 from playground.labs.classify.session import Playground
-from playground.labs.classify.views import chart_slots
-from playground.live.panel import message, slow_heights
+from playground.live.feed import SLOW_VIEW_EVERY, LiveFeed
 
 CASES = {
     "defaults (circle, 2-4-2-1)": {},
@@ -31,38 +30,35 @@ CASES = {
 REPEATS = 30
 
 
-def measure(changes: dict, slow: bool) -> tuple[float, int]:
-    """(median ms, median bytes) of one frame for the settings with `changes`; slow=False
-    rebuilds only the fast views, as most frames while playing do."""
+def measure(changes: dict) -> dict[str, tuple[float, int]]:
+    """{"light": (median ms, median bytes), "full": (...)} of the feed's frames for the
+    settings with `changes`, one epoch of training between frames (not timed)."""
     pg = Playground({**config.defaults(), **changes})
     pg.trainer.run_epochs(200)
-    kept = None if slow else slow_heights(CLASSIFY, chart_slots(pg.snapshot(), pg.settings))
-    times, sizes = [], []
-    for _ in range(REPEATS):
-        pg.trainer.run_epochs(1)
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    seen: dict[str, tuple[list, list]] = {"light": ([], []), "full": ([], [])}
+    for _ in range(REPEATS * SLOW_VIEW_EVERY):
+        pg.step()  # trains and clears the snapshot cache, as a frame's slice does
         start = time.perf_counter()
-        snap = pg.snapshot()
-        text = message(
-            CLASSIFY,
-            chart_slots(snap, pg.settings, kept=kept),
-            snap,
-            pg.settings,
-            frame=1,
-            playing=True,
-        )
-        times.append(time.perf_counter() - start)
+        text = feed.render(was_playing=True)
+        elapsed = time.perf_counter() - start
+        full = feed.frames == 1 or feed.frames % SLOW_VIEW_EVERY == 0
+        times, sizes = seen["full" if full else "light"]
+        times.append(elapsed)
         sizes.append(len(text.encode()))
-    return 1e3 * statistics.median(times), int(statistics.median(sizes))
+    return {kind: (1e3 * statistics.median(t), int(statistics.median(s)))
+            for kind, (t, s) in seen.items()}  # fmt: skip
 
 
 def main() -> None:
-    print("| case | ms, fast views | ms, all views (every 4th) | KB, fast | KB, all |")
+    print("| case | ms, light frame | ms, full frame (every 4th) | KB, light | KB, full |")
     print("|---|---|---|---|---|")
     for name, changes in CASES.items():
-        fast_ms, fast_size = measure(changes, slow=False)
-        all_ms, all_size = measure(changes, slow=True)
-        print(f"| {name} | {fast_ms:.1f} | {all_ms:.1f} | {fast_size / 1024:.1f} "
-              f"| {all_size / 1024:.1f} |")  # fmt: skip
+        m = measure(changes)
+        (light_ms, light_size), (full_ms, full_size) = m["light"], m["full"]
+        print(f"| {name} | {light_ms:.2f} | {full_ms:.1f} | {light_size / 1024:.1f} "
+              f"| {full_size / 1024:.1f} |")  # fmt: skip
 
 
 if __name__ == "__main__":

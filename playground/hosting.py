@@ -41,8 +41,8 @@ class HostLimits:
     max_csv_rows: int = 10_000
     max_upload_mb: int = 10
     max_sessions: int = 100
-    max_frames_per_second: int = 25
-    frame_budget_ms: int = 60
+    max_frames_per_second: int = 60
+    frame_budget_ms: int = 25
     min_frame_budget_ms: int = 5
     allowed_origins: tuple[str, ...] = ()
 

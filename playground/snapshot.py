@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.data import FEATURE_LABELS, Line, Plane
+from playground.data.plane_recipe import PlaneRecipe, plane_recipe
 from playground.diagnosis import diagnose
 from playground.network_inputs import (
     InputBox,
@@ -39,6 +40,8 @@ class PlaneView:
     answer for each row (all its features, not the plane's held values): class
     probabilities (n, k) in whole percent, or predictions in real units (n,); None for 2-D
     sets (the surface under a point is its answer) and for big tables.
+    recipe: how the grid's points become the network's inputs (for the browser to compute
+    the surface itself), or None if the data's encoding cannot be described.
     """
 
     xs: np.ndarray
@@ -53,6 +56,7 @@ class PlaneView:
     held: tuple[str, ...] = ()
     train_predicted: np.ndarray | None = None
     test_predicted: np.ndarray | None = None
+    recipe: PlaneRecipe | None = None
 
 
 @dataclass(frozen=True)
@@ -144,22 +148,24 @@ def plane_axes(playground) -> tuple[int, ...]:
 
 
 def _cached_planes(playground):
-    """(boundary plane, neuron plane), or two Lines for a single input: fixed while the
-    data and axes stay the same."""
+    """(boundary plane, neuron plane, the boundary plane's recipe or None), or two Lines
+    (and None) for a single input: fixed while the data and axes stay the same."""
     ds = playground.dataset
     if ds.kind == "images":
-        return None, None
+        return None, None, None
     axes = plane_axes(playground)
     cache = getattr(playground, "_plane_cache", None)
     if cache is None or cache[0] is not ds or cache[1] != axes:
+        recipe = None
         if len(axes) == 1:
             big = ds.line(axes[0], resolution=BOUNDARY_GRID_SIZE)
             small = ds.line(axes[0], resolution=NEURON_GRID_SIZE)
         else:
             big = ds.plane(axes=axes, resolution=BOUNDARY_GRID_SIZE)
             small = ds.plane(axes=axes, resolution=NEURON_GRID_SIZE)
-        playground._plane_cache = cache = (ds, axes, big, small)
-    return cache[2], cache[3]
+            recipe = plane_recipe(ds, big)
+        playground._plane_cache = cache = (ds, axes, big, small, recipe)
+    return cache[2], cache[3], cache[4]
 
 
 def _plane_values(playground, plane) -> np.ndarray:
@@ -211,7 +217,7 @@ def _row_predictions(playground, X: np.ndarray) -> np.ndarray:
     return np.round(probabilities, 2)
 
 
-def _plane_view(playground, plane) -> PlaneView:
+def _plane_view(playground, plane, recipe: PlaneRecipe | None = None) -> PlaneView:
     ds = playground.dataset
     train_xy, test_xy = ds.points(axes=plane.axes)
     y_train, y_test = _real_targets(ds)
@@ -232,6 +238,7 @@ def _plane_view(playground, plane) -> PlaneView:
         held=_held_names(ds, plane.axes) if ds.kind == "tabular" else (),
         train_predicted=train_predicted,
         test_predicted=test_predicted,
+        recipe=recipe,
     )
 
 
@@ -244,7 +251,7 @@ def _output_labels(ds, spec) -> list[str]:
     return [f"P({ds.class_names[1]})" if spec.output == "sigmoid" else "output"]
 
 
-def _network_view(playground, small_plane) -> NetworkView:
+def _network_view(playground, small_plane, pictures: bool = True) -> NetworkView:
     net, ds, spec = playground.network, playground.dataset, playground.spec
     labels = [FEATURE_LABELS.get(n, n) for n in ds.feature_names]
     hidden = [[f"neuron {layer}.{i + 1}" for i in range(n)]
@@ -264,7 +271,7 @@ def _network_view(playground, small_plane) -> NetworkView:
         [w.copy() for w in net.weights],  # copies: the live feed may train on meanwhile
         [b.copy() for b in net.biases],
         list(net.activations),
-        _input_boxes(ds, labels, grids[0], small_plane),
+        _input_boxes(ds, labels, grids[0], small_plane) if pictures else [],
     )
 
 
@@ -305,10 +312,13 @@ def _metrics(playground, out: np.ndarray, y: np.ndarray) -> tuple[dict, np.ndarr
     return {"accuracy": float(np.mean(predicted == y))}, confusion
 
 
-def take_snapshot(playground) -> Snapshot:
-    """Build the snapshot of a Playground (see playground.labs.classify.session) now."""
+def take_snapshot(playground, pictures: bool = True) -> Snapshot:
+    """Build the snapshot of a Playground (see playground.labs.classify.session) at this moment.
+    pictures=False leaves out what is computed over a grid (the plane or line view, the
+    neurons' images, the network's input boxes): a live frame whose browser draws them
+    from the weights needs only the numbers."""
     trainer, ds = playground.trainer, playground.dataset
-    big, small = _cached_planes(playground)
+    big, small, recipe = _cached_planes(playground) if pictures else (None, None, None)
     X_eval, y_eval = _test_rows(ds)
     out = playground.network.predict(X_eval)
     metrics, confusion = _metrics(playground, out, y_eval)
@@ -338,8 +348,8 @@ def take_snapshot(playground) -> Snapshot:
         history=history,
         score=score,
         metrics=metrics,
-        plane=_plane_view(playground, big) if isinstance(big, Plane) else None,
-        network=_network_view(playground, small),
+        plane=_plane_view(playground, big, recipe) if isinstance(big, Plane) else None,
+        network=_network_view(playground, small, pictures),
         confusion=confusion,
         digits=digits,
         first_layer=first_layer,

@@ -21,7 +21,15 @@ from playground.engine.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPU
 from playground.engine.history import History
 from playground.engine.initializers import INITIALIZERS
 from playground.engine.inspection import Trace, gradient_check
-from playground.engine.layers import LAYER_TYPES, Dense, Layer
+from playground.engine.layers import (
+    LAYER_TYPES,
+    AvgPool2D,
+    Conv2D,
+    Dense,
+    Flatten,
+    Layer,
+    MaxPool2D,
+)
 from playground.engine.losses import LOSSES, check_pair
 from playground.engine.network import Network
 from playground.engine.optimizers import OPTIMIZERS
@@ -37,9 +45,13 @@ __all__ = [
     "LOSSES",
     "OPTIMIZERS",
     "OUTPUT_ACTIVATIONS",
+    "AvgPool2D",
+    "Conv2D",
     "Dense",
+    "Flatten",
     "History",
     "Layer",
+    "MaxPool2D",
     "Network",
     "Sequential",
     "Trace",

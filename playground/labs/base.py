@@ -174,6 +174,26 @@ class Lab:
                 slots.append(view_slot(view, spec))
         return slots
 
+    # --- frames the browser paints (optional) -----------------------------------------
+    def paint_key(self, session, settings: Mapping[str, Any]):
+        """What the browser-painted pictures depend on besides the weights (compared with
+        the last full frame's), or None: this lab's browser never paints (the default)."""
+        return None
+
+    def light_snapshot(self, session):
+        """A snapshot without the pictures the browser paints (called only if paint_key
+        is not None)."""
+        return session.snapshot()
+
+    def paint_static(self, session, snap, settings: Mapping[str, Any]) -> dict | None:
+        """The static part of the frames' ``model`` header if the browser can paint this
+        snapshot's pictures, else None (the default)."""
+        return None
+
+    def paint_header(self, snap, static: dict) -> dict:
+        """The ``model`` header field of a painted frame: the weights and ``static``."""
+        raise NotImplementedError
+
     def layout(self, keys: list[str], settings: Mapping[str, Any]) -> tuple[list[str], str]:
         """(CSS grid-template-areas rows, grid-template-columns) for these chart keys.
         Default: two columns, the views in order, row by row."""

@@ -225,6 +225,12 @@ class TrainingSession:
         if self.trainer.status == "diverged" or self._epochs_left() == 0:
             self.playing = False
 
+    @locked
+    def network_edited(self) -> None:
+        """The parameters were changed from outside training (a step applied or a weight
+        typed in by hand, see playground.teaching): the views show them from now."""
+        self._after_training()
+
     @property
     def epoch(self) -> int:
         """Whole epochs trained so far."""

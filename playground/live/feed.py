@@ -2,6 +2,10 @@
 
 Each request trains one slice (a budget of time that the scheduler shares out, within
 which the speed setting's epochs run) and answers with the panel message (see panel.py).
+For a lab whose browser paints (Lab.paint_key; the first lab over a plane), most frames
+carry the weights and the new loss points instead of figures, and the browser paints the
+pictures itself (model_payload.py). The feed knows no lab: the session's lab makes the
+charts, their grid and stats.
 The page is not rerun per frame: Streamlit's rerun of a fragment cost the browser ~30 ms
 of React work per update and dropped ~15 % of them.
 The browser asks for the next frame while it draws the last one, so training and drawing
@@ -19,14 +23,17 @@ import json
 import secrets
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 
 from playground.hosting import HOST
+from playground.live.model_payload import loss_points
 from playground.live.panel import frame_refusal, message, slow_heights
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
-# scheduler shares it when several play): frames/s against epochs/s. Measured in Chromium at the
-# defaults on the 2-core test machine (browser and server side by side): 45 ms gave 14.5
-# frames/s and ~680 epochs/s, 60 ms ~13 and 700-1,200, 80 ms 10.5 and ~1,050.
+# scheduler shares it when several play): frames/s against epochs/s. With 60 ms a student
+# saw at most ~14 new pictures a second; since the browser paints the plane's pictures from
+# the weights (a frame costs it ~20 ms), 25 ms lets it show 30+ while training ~95 % of the
+# time (README, Benchmarks).
 TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
@@ -48,7 +55,7 @@ def _always() -> bool:
 class LiveFeed:
     """Frames of one lab session (playground.labs.base.LabSession). ``token`` names it to
     the feed's route; ``alive()`` tells whether its browser session still exists (the page
-    passes Streamlit's answer). Knows no lab: the session's lab makes the charts."""
+    passes Streamlit's answer)."""
 
     def __init__(self, session, alive: Callable[[], bool] = _always):
         self.session = session
@@ -59,6 +66,12 @@ class LiveFeed:
         self._model_version = None  # the session's model_version at the last frame
         self._slow_snap = None  # the snapshot the slow (kept) views were last drawn from
         self._kept: dict[str, int] = {}
+        # While the browser paints the plane (model_payload): the data and settings the last
+        # full frame was built for, its slots, its paint_spec and the loss rows sent so far.
+        self._painting = None
+        self._slots: list = []
+        self._static: dict = {}
+        self._loss_sent = 0
         _FEEDS[self.token] = self
 
     def min_frame_seconds(self) -> float:
@@ -85,32 +98,65 @@ class LiveFeed:
     def render(self, was_playing: bool, full: bool = False) -> str:
         """The panel message for this moment, after a slice trained while `was_playing`.
 
-        If the session was not playing, the answer is only a header with the frame
-        number and ``"playing": false`` (nothing changed to draw). full=True rebuilds every
-        view (a new connection's browser may show none of them yet).
+        If the session was not playing, the answer is only a header with the frame number
+        and ``"playing": false`` (nothing changed to draw). full=True rebuilds every view
+        (a new connection's browser may show none of them yet). For a lab whose browser
+        paints, most frames carry the weights instead of the pictures (see model_payload).
         """
         session = self.session
         lab = session.lab
         with session.lock:
-            snap, settings, playing = session.snapshot(), dict(session.settings), session.playing
-            number, rebuilt = next_frame_number(), session.model_version != self._model_version
-            self._model_version = session.model_version
-        if not was_playing:
-            return json.dumps({"frame": number, "playing": False})
+            number = next_frame_number()
+            rebuilt = session.model_version != self._model_version
+            self._model_version, settings = session.model_version, dict(session.settings)
+            playing = session.playing
+            if not was_playing:
+                return json.dumps({"frame": number, "playing": False})
+            self.frames += 1
+            whole = full or rebuilt or not playing
+            slow = whole or self.frames % SLOW_VIEW_EVERY == 0
+            key = lab.paint_key(session, settings)
+            painted = not slow and key is not None and self._painting == key
+            # While the browser paints, the slowly changing views come with every other
+            # full frame only, so that a full frame costs the browser less.
+            slow_views = slow and (whole or self._painting is None
+                                   or self.frames % (2 * SLOW_VIEW_EVERY) == 0)  # fmt: skip
+            snap = lab.light_snapshot(session) if painted else session.snapshot()
+            static = None if painted else lab.paint_static(session, snap, settings)
+            self._painting = key if static is not None or painted else None
         # The snapshot holds copies, so the figures are built without the lock: a click on
         # the page need not wait for them.
-        self.frames += 1
-        slow = full or rebuilt or not playing or self.frames % SLOW_VIEW_EVERY == 0
+        if painted:
+            return self._painted_frame(lab, snap, settings, number, playing)
         if slow or self._slow_snap is None:  # an older model's would not fit this one
             self._slow_snap = snap
         slots = lab.chart_slots(
-            snap, settings, kept=None if slow else self._kept, slow_snap=self._slow_snap
+            snap, settings, kept=None if slow_views else self._kept, slow_snap=self._slow_snap
         )
-        if slow:
+        if slow_views:
             self._kept = slow_heights(lab, slots)
-        text = message(lab, slots, snap, settings, frame=number, playing=playing)
+        header = {}
+        if static is not None:  # the next frames send the weights, not the pictures
+            self._static, self._slots = static, slots
+            self._loss_sent = len(snap.history["epoch"])
+            header["model"] = lab.paint_header(snap, static)
+        text = message(lab, slots, snap, settings, frame=number, playing=playing, **header)
+        return self._sent(text, number)
+
+    def _painted_frame(self, lab, snap, settings: dict, number: int, playing: bool) -> str:
+        """A frame whose browser paints the pictures from the weights: the charts as the
+        last full frame laid them out, kept; the weights and the new loss points."""
+        slots = [replace(slot, figure_json="") for slot in self._slots]
+        loss = loss_points(snap.history, self._loss_sent)
+        self._loss_sent = len(snap.history["epoch"])
+        text = message(lab, slots, snap, settings, frame=number, playing=playing,
+                       model=lab.paint_header(snap, self._static), loss=loss)  # fmt: skip
+        return self._sent(text, number)
+
+    def _sent(self, text: str, number: int) -> str:
+        """`text`, or, over the frame cap, a header that pauses (the page says why)."""
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
-            session.set_playing(False)
+            self.session.set_playing(False)
             return json.dumps({"frame": number, "playing": False})
         return text
 

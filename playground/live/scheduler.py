@@ -12,7 +12,7 @@ processes) that shrinks as more feeds play, so a round stays about one frame bud
 
     budget = clamp(frame_budget / active feeds, min_frame_budget, frame_budget)
 
-(the host's limits, playground/hosting.py; 60 ms and 5 ms by default). The trainer keeps
+(the host's limits, playground/hosting.py; 25 ms and 5 ms by default). The trainer keeps
 to its budget whatever the network (it stops mid-epoch, see Trainer.run_for), so a huge
 network costs its neighbours no more than a small one. Snapshots and figures are built
 on other threads (they need no turn: the training thread is the one to keep busy).

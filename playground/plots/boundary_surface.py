@@ -25,11 +25,26 @@ def _cell_rectangle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float
     return float(xs[0]) - dx / 2, float(ys[0]) - dy / 2, dx * len(xs), dy * len(ys)
 
 
-def _surface(z: np.ndarray, xs, ys, colorscale, zmax: int = U8_TOP, traces=()) -> dict:
-    lut = scale_lut(colorscale, zmax + 1)
+SURFACE_IMAGE_NAME = "surface"
+"""The name of the surface's layout image (the page's script repaints it by name)."""
+
+
+def surface_colors(task: str, n_classes: int = 2, discretize: bool = False) -> np.ndarray:
+    """The colour of each surface level z: (levels, 3) uint8, lut[z]. binary: z 0..U8_TOP
+    (two flat colours if discretize); multiclass: z = class * levels + level (see
+    multiclass_surface); regression: z 0..U8_TOP over the value range."""
+    if task == "multiclass":
+        levels = class_levels(n_classes)
+        return scale_lut(class_confidence_scale(n_classes, levels), n_classes * levels)
+    if task == "binary" and discretize:
+        return scale_lut([[0.0, ORANGE], [1.0, BLUE]], U8_TOP + 1)
+    return scale_lut(DIVERGING_SCALE, U8_TOP + 1)
+
+
+def _surface(z: np.ndarray, xs, ys, lut: np.ndarray, traces=()) -> dict:
     rectangle = _cell_rectangle(np.asarray(xs), np.asarray(ys))
     image = grid_image(z, lut, *rectangle, opacity=SURFACE_OPACITY)
-    return {"image": image, "traces": list(traces)}
+    return {"image": {**image, "name": SURFACE_IMAGE_NAME}, "traces": list(traces)}
 
 
 def binary_surface(xs, ys, probability: np.ndarray, discretize: bool = False) -> dict:
@@ -37,10 +52,11 @@ def binary_surface(xs, ys, probability: np.ndarray, discretize: bool = False) ->
 
     discretize: threshold at 0.5 into the two flat class colours.
     """
+    lut = surface_colors("binary", discretize=discretize)
     if discretize:
         z = np.where(np.asarray(probability) >= 0.5, U8_TOP, 0).astype(np.uint8)
-        return _surface(z, xs, ys, [[0.0, ORANGE], [1.0, BLUE]])
-    return _surface(quantize_u8(probability, 0.0, 1.0), xs, ys, DIVERGING_SCALE)
+        return _surface(z, xs, ys, lut)
+    return _surface(quantize_u8(probability, 0.0, 1.0), xs, ys, lut)
 
 
 def class_levels(n_classes: int) -> int:
@@ -64,7 +80,7 @@ def multiclass_surface(xs, ys, probabilities: np.ndarray, discretize: bool = Fal
         certainty = (probabilities.max(axis=-1) - 1.0 / k) / (1.0 - 1.0 / k)
         level = np.rint(np.clip(np.nan_to_num(certainty), 0.0, 1.0) * (levels - 1))
     z = (predicted * levels + level).astype(np.uint8)
-    return _surface(z, xs, ys, class_confidence_scale(k, levels), zmax=k * levels - 1)
+    return _surface(z, xs, ys, surface_colors("multiclass", k))
 
 
 def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, float]) -> dict:
@@ -85,7 +101,7 @@ def regression_surface(xs, ys, values: np.ndarray, value_range: tuple[float, flo
                    "colorscale": DIVERGING_SCALE, "showscale": True, "colorbar": colorbar},
     }  # fmt: skip
     z = quantize_u8(values, low, high)
-    return _surface(z, xs, ys, DIVERGING_SCALE, traces=[legend])
+    return _surface(z, xs, ys, surface_colors("regression"), traces=[legend])
 
 
 def target_range(*arrays) -> tuple[float, float]:

@@ -104,3 +104,14 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
     grey = np.array(hex_to_rgb(GREY), dtype=float)
     ends = np.where(t[:, None] < 0, hex_to_rgb(ORANGE), hex_to_rgb(BLUE))
     return np.rint(grey + (ends - grey) * np.abs(t)[:, None]).astype(np.uint8)
+
+
+# The grid world's cells (empty, wall, pit, goal, start) and the agent on it.
+GRID_CELL_COLORS = {
+    ".": "#fafafa",
+    "#": "#5f6368",
+    "X": MISTAKE_RED,
+    "G": "#2ca02c",
+    "S": "#cfe3f1",
+}
+AGENT_COLOR = ORANGE

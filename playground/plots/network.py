@@ -48,6 +48,12 @@ NEURON_LUT = scale_lut(DIVERGING_SCALE, U8_TOP + 1)
 INK_LUT = scale_lut(INK_SCALE, U8_TOP + 1)
 
 
+def neuron_image_name(layer: int, index: int) -> str:
+    """The name of a hidden or output neuron's layout image (the page's script repaints it
+    by name): layer 1 is the first hidden layer, index counts from 0."""
+    return f"neuron {layer} {index}"
+
+
 def _box_image(box: NeuronBox, grid, kind: str = "signed", opacity: float = 1.0) -> dict:
     """One box's image: grid (h, w), row 0 at the bottom, in [-1, 1] ("signed") or [0, 1]
     ("ink"); no grid is a plain mid-grey box."""
@@ -214,7 +220,7 @@ def _neuron_parts(boxes, neuron_grids, described, images: list, hovers: list, cu
         grids = neuron_grids[layer] if layer < len(neuron_grids) else None
         for box in column:
             grid = None if grids is None else np.asarray(grids)[:, :, box.index]
-            images.append(_box_image(box, grid))
+            images.append({**_box_image(box, grid), "name": neuron_image_name(layer, box.index)})
             hovers.append(_neuron_hover(layer, box.index, labels, biases, activation_names))
             shows = len(images) - 1 if grid is not None else -1
             custom.append([shows, labels[layer][box.index], ""])

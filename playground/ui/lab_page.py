@@ -11,6 +11,7 @@ from playground.labs.base import Lab
 from playground.labs.registry import DEFAULT_LAB
 from playground.ui import plain, state
 from playground.ui.about import about
+from playground.ui.how_it_learns import how_it_learns
 from playground.ui.sidebar import settings_sidebar, sidebar
 from playground.ui.style import PAGE_TITLE, page_frame
 from playground.ui.toolbar import toolbar
@@ -33,15 +34,19 @@ def _summary(lab: Lab) -> Callable[[], None]:
 @dataclass(frozen=True)
 class LabParts:
     """A lab's own parts of its page: notes under the messages (not in presentation mode),
-    the sidebar's panels, and the explanation at the bottom (None = the lab's summary)."""
+    what comes under the live views, the sidebar's panels, and the explanation at the
+    bottom (None = the lab's summary). Each takes the session (about: nothing)."""
 
     notes: Callable | None = None
+    under_views: Callable | None = None
     sidebar: Callable = settings_sidebar
     about: Callable[[], None] | None = None
 
 
 LAB_PARTS = {
-    "classify": LabParts(notes=_data_notes, sidebar=sidebar, about=about),
+    "classify": LabParts(
+        notes=_data_notes, under_views=how_it_learns, sidebar=sidebar, about=about
+    ),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 
@@ -70,6 +75,8 @@ def lab_page(lab: Lab) -> None:
     if parts.notes and not present:  # not for a projector: room
         parts.notes(session)
     live_area(session)
+    if parts.under_views:  # the first lab: the learning loop, step by step (off until asked)
+        parts.under_views(session)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.
     parts.sidebar(session)

@@ -85,7 +85,15 @@ def test_ensure_plotly_js_reports_an_unwritable_folder(tmp_path):
 
 
 def test_chart_modules_are_all_served_and_their_folder_name_follows_their_content():
-    modules = {"live_chart.js", "plot_view.js", "panel.js", "feed.js", "network_view.js"}
+    modules = {
+        "live_chart.js",
+        "plot_view.js",
+        "panel.js",
+        "feed.js",
+        "network_view.js",
+        "model.js",
+        "paint.js",
+    }
     assert set(lc.SCRIPTS) == modules
     imported = {name for js in lc.SCRIPTS.values()
                 for name in re.findall(r'from "[.]/([a-z_]+[.]js)"', js)}  # fmt: skip

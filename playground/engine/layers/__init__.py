@@ -1,10 +1,14 @@
 """Layers: the protocol every layer follows (base.Layer) and the layer types.
 
-Dense is the first; convolution, pooling, Flatten and recurrent cells are further modules
-here on the same protocol. LAYER_TYPES maps each type's name to its class (for save/load).
+Dense (dense.py); images: Conv2D (conv.py), MaxPool2D and AvgPool2D (pooling.py), Flatten
+(reshape.py); further kinds (recurrent cells) are modules here on the same protocol.
+LAYER_TYPES maps each type's name to its class (for save/load).
 """
 
 from playground.engine.layers.base import LAYER_TYPES, Layer
+from playground.engine.layers.conv import Conv2D
 from playground.engine.layers.dense import Dense
+from playground.engine.layers.pooling import AvgPool2D, MaxPool2D
+from playground.engine.layers.reshape import Flatten
 
-__all__ = ["LAYER_TYPES", "Dense", "Layer"]
+__all__ = ["LAYER_TYPES", "AvgPool2D", "Conv2D", "Dense", "Flatten", "Layer", "MaxPool2D"]

@@ -9,6 +9,8 @@ from playground.data import DataError
 from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify import views
 from playground.labs.classify.session import Playground
+from playground.live.model_payload import model_header, paint_spec, paints_plane
+from playground.snapshot import take_snapshot
 
 
 class ClassifyLab(Lab):
@@ -76,6 +78,26 @@ class ClassifyLab(Lab):
         `slow_snap`, the ones the kept weights view shows."""
         hover = None if slow_snap is None else (slow_snap.network.weights, slow_snap.network.biases)
         return views.chart_slots(snap, dict(settings), kept=kept, hover_values=hover)
+
+    def paint_key(self, session, settings):
+        """Over a plane the browser paints the boundary and the neurons from the weights;
+        the pictures depend on the data and every setting (model_payload)."""
+        return (session.dataset, dict(settings))
+
+    def light_snapshot(self, session):
+        """The numbers without the plane's pictures."""
+        return take_snapshot(session, pictures=False)
+
+    def paint_static(self, session, snap, settings):
+        """model_payload.paint_spec for a plane whose inputs have a recipe, else None."""
+        if not paints_plane(snap):
+            return None
+        target = (session.dataset.target_mean, session.dataset.target_scale)
+        return paint_spec(snap, settings, target)
+
+    def paint_header(self, snap, static):
+        """model_payload.model_header: the network's parameters and the static part."""
+        return model_header(snap, static)
 
     def layout(self, keys, settings):
         """The network left, the output and loss right, slow views below (views.grid)."""

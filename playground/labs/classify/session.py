@@ -15,6 +15,7 @@ from playground.engine import Network, Trainer
 from playground.labs.session import TRAINING_CLOCK, TrainingSession, locked
 from playground.problem import ModelSpec, model_spec, targets
 from playground.snapshot import Snapshot, take_snapshot
+from playground.teaching.gradient_norms import GradientNormLog, trainer_epoch
 
 
 def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
@@ -110,6 +111,7 @@ class Playground(TrainingSession):
             batch_size=min(s["batch_size"], len(ds.X_train)),
             clock=TRAINING_CLOCK,
         )
+        self.gradient_log = GradientNormLog(len(spec.sizes) - 1)  # "How it learns" panel
 
     def _apply_live_settings(self) -> None:
         s, t = self.settings, self.trainer
@@ -128,6 +130,10 @@ class Playground(TrainingSession):
 
     def _take_snapshot(self) -> Snapshot:
         return take_snapshot(self)
+
+    def _after_training(self) -> None:
+        self.gradient_log.record(trainer_epoch(self.trainer), self.trainer.gradient_norms())
+        super()._after_training()
 
     # --- changes from the page ---------------------------------------------------------
     @locked

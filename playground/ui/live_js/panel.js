@@ -5,7 +5,8 @@
 // One element for all charts: Streamlit's frontend then delivers each rerun's figures in
 // one update (measured: with five separate elements it dropped ~12 % of their updates).
 import { wireNetwork } from "./network_view.js";
-import { dispose, update } from "./plot_view.js";
+import { paintModel } from "./paint.js";
+import { dispose, extend, paint, update } from "./plot_view.js";
 
 export const panels = new WeakMap();
 
@@ -141,6 +142,28 @@ function showStats(panel, header) {
   });
 }
 
+// A frame with the weights (header.model) has its plane's pictures painted here, and one
+// with new loss points (header.loss) has them appended; a message without weights (a page
+// rerun) shows its figures' own images. Returns the charts' drawing promises.
+function paintCharts(panel, header) {
+  let pictures = {};
+  if (header.model) {
+    try {
+      pictures = paintModel(header.model);
+    } catch (err) {
+      console.error("live_chart: painting from the weights:", err);
+    }
+  }
+  const drawn = [];
+  for (const key of ["boundary", "network"]) {
+    const entry = panel.slots.get(key);
+    if (entry) drawn.push(paint(entry.host, pictures[key] || null));
+  }
+  const loss = panel.slots.get("loss");
+  if (loss && header.loss) drawn.push(extend(loss.host, header.loss));
+  return drawn;
+}
+
 // Applies one panel message (see playground/live/panel.py) and returns its header, or null
 // for a frame older than the one shown (dropped before it touches anything). A header
 // without slots changes nothing on screen (a paused feed's answer). panel.drawing settles
@@ -163,8 +186,8 @@ export function apply(parent, text) {
   const hosts = header.slots.map((slot) => slotFor(panel, slot).host);
   layout(panel, header);
   showStats(panel, header);
-  const drawn = header.slots.map((slot, i) =>
-    update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }));
+  const drawn = [...paintCharts(panel, header), ...header.slots.map((slot, i) =>
+    update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }))];
   panel.drawing = Promise.all(drawn);
   panel.drawing.then(() => wireNetwork(panel));
   return header;

@@ -38,9 +38,10 @@ export function viewFor(parent) {
     parent.style.position = "relative";
     parent.append(plot, error);
     view = { plot, error, wanted: null, shown: null, failed: null, drawing: null, drawn: false,
-      config: CONFIG };
-    // Counters for benchmarks and tests: figures received, figures drawn.
-    plot.liveStats = { received: 0, drawn: 0 };
+      config: CONFIG, painted: null, repaint: false, points: [] };
+    // Counters for benchmarks and tests: figures received, figures drawn (also repaints of
+    // their images and new loss points), pictures painted from the weights.
+    plot.liveStats = { received: 0, drawn: 0, painted: 0 };
     views.set(parent, view);
   }
   return view;
@@ -76,10 +77,19 @@ function imageSources(layout) {
   return sources;
 }
 
+// Pictures painted in the browser (paint.js) stand in for the figure's images of those names.
+function withPainted(view, layout) {
+  if (!view.painted) return layout;
+  for (const image of layout.images || []) {
+    if (image.name in view.painted) image.source = view.painted[image.name];
+  }
+  return layout;
+}
+
 async function draw(Plotly, view, text) {
   try {
     const figure = JSON.parse(text);
-    const layout = layoutOf(figure);
+    const layout = withPainted(view, layoutOf(figure));
     if (view.filter) view.filter(layout);
     const key = shapeKey(figure, layout);
     if (view.drawn && key === view.shapeKey) {
@@ -105,14 +115,76 @@ function watchSize(Plotly, view) {
   view.resize.observe(view.plot);
 }
 
+// The shown figure's images with the painted pictures (and the layout filter) swapped in:
+// Plotly.relayout of their sources only, well under a millisecond of Plotly's work.
+async function repaint(Plotly, view) {
+  const images = (view.plot.layout && view.plot.layout.images) || [];
+  const layout = withPainted(view, { images: images.map((image) => ({ ...image })) });
+  if (view.filter) view.filter(layout);
+  const patch = {};
+  layout.images.forEach((image, i) => {
+    if (image.source !== images[i].source) patch[`images[${i}].source`] = image.source;
+    if (image.opacity !== images[i].opacity) patch[`images[${i}].opacity`] = image.opacity;
+  });
+  if (Object.keys(patch).length) {
+    await Plotly.relayout(view.plot, patch);
+    view.plot.liveStats.drawn++;
+  }
+  view.plot.liveStats.painted++;
+}
+
+// A trace's x or y as a plain array (Plotly keeps a figure's base64 typed arrays as given).
+const DTYPES = { f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
+  i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
+function plain(values) {
+  if (!values || values.bdata === undefined) return values || [];
+  const bytes = Uint8Array.from(atob(values.bdata), (ch) => ch.charCodeAt(0));
+  return Array.from(new DTYPES[values.dtype](bytes.buffer));
+}
+
+// Appends new loss points ({epoch, train, test}: the traces named train and test) after
+// the last epoch shown; Plotly.react with the longer arrays (measured here: cheaper than
+// Plotly.extendTraces, which redraws the same and checks more).
+async function appendPoints(Plotly, view, batches) {
+  const data = view.plot.data.map((trace) => ({ ...trace, x: plain(trace.x), y: plain(trace.y) }));
+  const lastEpoch = () => Math.max(-Infinity, ...data.map((t) => (t.x.length ? t.x[t.x.length - 1] : -Infinity)));
+  let added = false;
+  for (const points of batches) {
+    const after = lastEpoch();
+    const fresh = points.epoch.map((epoch, i) => i).filter((i) => points.epoch[i] > after);
+    if (!fresh.length) continue;
+    for (const trace of data) {
+      const values = points[trace.name];
+      if (!values) continue;
+      trace.x = trace.x.concat(fresh.map((i) => points.epoch[i]));
+      trace.y = trace.y.concat(fresh.map((i) => values[i]));
+    }
+    added = true;
+  }
+  if (!added) return;
+  await Plotly.react(view.plot, data, view.plot.layout, view.config);
+  view.plot.liveStats.drawn++;
+}
+
 // Draws only the newest wanted figure: frames that arrive while Plotly is busy are skipped,
-// and a figure already shown (or one that just failed) is not drawn again.
+// and a figure already shown (or one that just failed) is not drawn again. Then the
+// pictures painted since, then the loss points that came since.
 async function drain(view) {
   try {
     const Plotly = await loadPlotly();
     if (!view.resize) watchSize(Plotly, view);
-    while (view.wanted !== view.shown && view.wanted !== view.failed) {
-      await draw(Plotly, view, view.wanted);
+    for (;;) {
+      if (view.wanted !== view.shown && view.wanted !== view.failed) {
+        view.repaint = false; // drawn with the newest pictures
+        await draw(Plotly, view, view.wanted);
+      } else if (view.repaint && view.drawn) {
+        view.repaint = false;
+        await repaint(Plotly, view);
+      } else if (view.points.length && view.drawn) {
+        await appendPoints(Plotly, view, view.points.splice(0));
+      } else {
+        break;
+      }
     }
   } catch (err) {
     showError(view, err);
@@ -152,6 +224,26 @@ export function update(host, text, config) {
   if (!text) return view.drawing || Promise.resolve();
   view.wanted = text;
   view.plot.liveStats.received++;
+  if (!view.drawing) view.drawing = drain(view);
+  return view.drawing;
+}
+
+// Pictures computed in the browser (name -> data URL, see paint.js) for the chart's layout
+// images of those names, from now on; null: the figures' own images again.
+export function paint(host, pictures) {
+  const view = viewFor(host);
+  view.painted = pictures;
+  if (!pictures) return view.drawing || Promise.resolve();
+  view.repaint = true;
+  if (!view.drawing) view.drawing = drain(view);
+  return view.drawing;
+}
+
+// New points for the loss chart ({epoch, train, test}), appended after what it shows.
+export function extend(host, points) {
+  const view = viewFor(host);
+  view.points.push(points);
+  if (view.points.length > 60) view.points.splice(0, view.points.length - 60);
   if (!view.drawing) view.drawing = drain(view);
   return view.drawing;
 }

@@ -1,0 +1,199 @@
+"""'How it learns', beyond one sample: apply the step, the mini-batch and the epoch, the
+gradient check, the gradient norms over the epochs, and a weight typed in by hand.
+
+Every change to the network goes through the Playground's lock and then
+playground.network_edited(), so the live views show the new weights at once.
+"""
+
+import numpy as np
+import streamlit as st
+
+from playground.plots.gradient_norms import gradient_norms_figure
+from playground.problem import targets
+from playground.teaching import apply_step, explain_step
+from playground.teaching.gradient_check import check_gradients, copy_network
+from playground.teaching.sample import epoch_plan, minibatch_rows
+from playground.ui import plain, state
+from playground.ui import step_latex as tex
+
+APPLIED, CHECKED = "learn_applied", "learn_checked"
+CHECK_SECONDS = 5.0  # the gradient check's deadline (its work is bounded anyway)
+MAX_WEIGHT = 1_000.0  # a weight typed by hand: within +-this
+LAYER_KEY, FROM_KEY, TO_KEY, VALUE_KEY = "learn_layer", "learn_from", "learn_to", "learn_value"
+
+
+def apply_sample_step(rows_of) -> None:
+    """Callback: take the step of the chosen rows (worked out again on the weights of this
+    moment) and remember the rows' loss before and after it."""
+    pg = state.playground()
+    with pg.lock:
+        X, y = rows_of(pg)
+        step = explain_step(pg.trainer, X, y)
+        apply_step(pg.trainer, step)
+        after = pg.network.loss(X, y, pg.trainer.loss)
+        pg.network_edited()
+    st.session_state[APPLIED] = (step.rows, step.loss, after)
+
+
+def applied_view() -> None:
+    """The loss before -> after of the last step applied by hand."""
+    if APPLIED not in st.session_state:
+        return
+    rows, before, after = st.session_state[APPLIED]
+    what = "this sample's loss" if rows == 1 else f"the mini-batch's loss ({rows} rows)"
+    st.latex(rf"\text{{{what}: }} {tex.num(before)} \to {tex.num(after)}")
+    verdict = "fell" if after < before else "did not fall"
+    plain.caption(f"After the step {what} {verdict}; the views show the new weights.")
+
+
+def chosen_parameter(net) -> tuple[int, int | None, int]:
+    """Widgets for one weight or bias: (layer, from or None for the bias, to), 0-based."""
+    layers = len(net.weights)
+    left, mid, right = st.columns(3)
+    layer = left.number_input(f"Layer (1 to {layers})", 1, layers, key=LAYER_KEY) - 1
+    fan_in, fan_out = net.weights[layer].shape
+    for key, top in ((FROM_KEY, fan_in), (TO_KEY, fan_out)):
+        if st.session_state.get(key, 1) > top:
+            st.session_state[key] = top
+    source = mid.number_input(
+        f"From neuron (1 to {fan_in}; 0 = the bias)", 0, fan_in, 1, key=FROM_KEY
+    )
+    target = right.number_input(f"To neuron (1 to {fan_out})", 1, fan_out, key=TO_KEY)
+    return int(layer), (None if source == 0 else int(source) - 1), int(target) - 1
+
+
+def _set_parameter() -> None:
+    pg = state.playground()
+    layer = int(st.session_state[LAYER_KEY]) - 1
+    source, target = int(st.session_state[FROM_KEY]), int(st.session_state[TO_KEY]) - 1
+    value = float(st.session_state[VALUE_KEY])
+    with pg.lock:
+        if not (0 <= layer < len(pg.network.weights) and np.isfinite(value)):
+            return
+        fan_in, fan_out = pg.network.weights[layer].shape
+        if not (0 <= source <= fan_in and 0 <= target < fan_out):
+            return
+        if source == 0:
+            pg.network.biases[layer][target] = value
+        else:
+            pg.network.weights[layer][source - 1, target] = value
+        pg.network_edited()
+
+
+def edit_view(net, chosen) -> None:
+    """Type a value for the chosen weight or bias; the views and the loss follow at once."""
+    layer, source, target = chosen
+    now = net.biases[layer][target] if source is None else net.weights[layer][source, target]
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    left.number_input(
+        f"New value (now {float(now):.4g})",
+        -MAX_WEIGHT,
+        MAX_WEIGHT,
+        float(now),
+        step=0.1,
+        format="%.4f",
+        key=VALUE_KEY,
+    )
+    right.button("Set this weight", key="learn_set", on_click=_set_parameter)
+
+
+def minibatch_view(pg, start: int, chosen) -> None:
+    """From one sample to a mini-batch (the mean of the per-sample gradients), then to an
+    epoch. The mini-batch is the training rows from `start` on."""
+    trainer, n = pg.trainer, len(pg.dataset.X_train)
+    rows = minibatch_rows(n, trainer.batch_size, start)
+    X, y = pg.dataset.X_train[rows], _targets(pg, pg.dataset.y_train[rows])
+    step = explain_step(trainer, X, y)
+    layer, source, target = chosen
+    lp = step.layers[layer]
+    per_sample = (
+        lp.delta[:, target] if source is None else lp.inputs[:, source] * lp.delta[:, target]
+    )
+    symbol = (
+        rf"b^{{[{layer + 1}]}}_{{{target + 1}}}"
+        if source is None
+        else rf"w^{{[{layer + 1}]}}_{{{source + 1},{target + 1}}}"
+    )
+    st.markdown("**From one sample to a mini-batch**")
+    st.caption(
+        "The trainer's step averages the gradients of a mini-batch's samples. Here: "
+        "the chosen training row and the rows after it, as many as the batch size "
+        "(the trainer itself takes its batches from a shuffled order)."
+    )
+    st.dataframe(
+        {"row": rows, "loss": step.losses, "∂L/∂(chosen)": per_sample},
+        hide_index=True,
+        height=min(300, 38 + 35 * len(rows)),
+    )
+    mean = per_sample.mean()
+    st.latex(
+        rf"\frac{{\partial L_{{\text{{batch}}}}}}{{\partial {symbol}}} = \frac{{1}}"
+        rf"{{{len(rows)}}} \sum_{{i=1}}^{{{len(rows)}}} \frac{{\partial L_i}}"
+        rf"{{\partial {symbol}}} = {tex.num(mean)}, \qquad L_{{\text{{batch}}}} = "
+        rf"{tex.num(step.loss)}"
+    )
+    st.button(
+        "Apply this mini-batch's step",
+        key="learn_apply_batch",
+        on_click=apply_sample_step,
+        args=(lambda p: (p.dataset.X_train[rows], _targets(p, p.dataset.y_train[rows])),),
+    )
+    plan = epoch_plan(trainer, n)
+    st.markdown("**From mini-batches to an epoch**")
+    st.latex(
+        rf"\text{{epoch}} = \left\lceil \frac{{{plan.rows}\ \text{{rows}}}}"
+        rf"{{{plan.batch_size}\ \text{{per batch}}}} \right\rceil = {plan.batches}"
+        rf"\ \text{{steps}}; \quad \text{{now: step {plan.done} of {plan.batches} in "
+        rf"epoch {plan.epoch + 1}}}"
+    )
+
+
+def _targets(pg, y):
+    return targets(pg.spec, y)
+
+
+def _run_check() -> None:
+    pg = state.playground()
+    with pg.lock:  # only the copy is made under the lock; the check runs outside it
+        net = copy_network(pg.network)
+        X, y, loss = pg.dataset.X_train, _targets(pg, pg.dataset.y_train), pg.trainer.loss
+    st.session_state[CHECKED] = check_gradients(net, X, y, loss, seconds=CHECK_SECONDS)
+
+
+def check_view() -> None:
+    """The gradient-check button and its last result."""
+    st.button(
+        "Check the gradients",
+        key="learn_check",
+        on_click=_run_check,
+        help="Finite differences against backpropagation, on up to 64 rows",
+    )
+    result = st.session_state.get(CHECKED)
+    if result is None:
+        return
+    plain.info(result.verdict)
+    names = [f"layer {i + 1}" for i in range(len(result.worst))]
+    st.dataframe(
+        {
+            "layer": names,
+            "worst relative error": list(result.worst),
+            "checked": [f"{c} of {t}" for c, t in zip(result.checked, result.total, strict=True)],
+        },
+        hide_index=True,
+    )
+    if not result.complete:
+        st.caption("The check ran out of time before every chosen parameter was checked.")
+
+
+def norms_view(pg) -> None:
+    """Each layer's gradient norm over the epochs, log scale."""
+    log = pg.gradient_log
+    st.markdown("**Gradient norms per layer (vanishing / exploding gradients)**")
+    if len(log) == 0:
+        st.caption("Train a little (Step or Play) to see how large each layer's gradient is.")
+        return
+    st.plotly_chart(
+        gradient_norms_figure(log.epochs, log.norms),
+        key="learn_norms",
+        config={"displayModeBar": False},
+    )

@@ -1,0 +1,130 @@
+"""The 'How it learns' panel under AppTest: pick a sample, the steps, apply, edit, check."""
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from tests.ui.page_app import start
+
+
+def _open(**query) -> AppTest:
+    at = start(**query)
+    at.toggle(key="learn_open").set_value(True).run()
+    assert not at.exception
+    return at
+
+
+def _live_message(at: AppTest) -> str:
+    """What the live panel (the views) was sent on the last run."""
+    return next(e for e in at.main if getattr(e, "type", "") == "bidi_component").proto.json
+
+
+def _latex(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.latex)
+
+
+def test_the_panel_is_off_until_asked_for_then_shows_every_step():
+    at = start()
+    assert not at.latex and not at.tabs
+    at.toggle(key="learn_open").set_value(True).run()
+    assert not at.exception and not at.error
+    assert [t.label for t in at.tabs] == [
+        "1 Inputs",
+        "2 Layers",
+        "3 Prediction",
+        "4 Loss",
+        "5 Backprop",
+        "6 Update",
+        "7 Apply",
+        "Mini-batch",
+    ]
+    text = _latex(at)
+    for part in [
+        "z^{[1]}_{4}",
+        "a^{[3]}_{1}",
+        r"\hat y = a^{[L]}",
+        r"\delta^{[L]} = \hat y - y",
+        r"\delta^{[1]}_{4}",
+        r"\partial L}{\partial W^{[2]}}",
+        r"w \leftarrow w - \eta",
+        "W^{[3]}:",
+        r"\text{epoch}",
+    ]:
+        assert part in text, part
+    for tab in at.tabs:  # every step has something in it
+        assert len(tab.children) > 0
+
+
+def test_the_numbers_are_the_networks():
+    at = _open()
+    pg = at.session_state["playground"]
+    y_hat = pg.network.predict(pg.dataset.X_train[:1])[0, 0]
+    assert rf"\hat y = a^{{[L]}} = \begin{{bmatrix}}{y_hat:.4g}\end{{bmatrix}}" in _latex(at)
+
+
+def test_picking_a_sample_by_row_and_by_nearest_point():
+    at = _open()
+    pg = at.session_state["playground"]
+    at.number_input(key="learn_row").set_value(7).run()
+    inputs = next(d.value for d in at.dataframe if "the network sees" in d.value.columns)
+    scaled = inputs["the network sees"].to_numpy()
+    np.testing.assert_allclose(scaled, pg.dataset.X_train[7])
+    x1, x2 = pg.dataset.raw_train[42]
+    at.number_input(key="learn_x1").set_value(float(x1))
+    at.number_input(key="learn_x2").set_value(float(x2))
+    at.button(key="learn_nearest").click().run()
+    assert at.number_input(key="learn_row").value == 42
+
+
+def test_applying_the_step_lowers_the_samples_loss():
+    at = _open()
+    pg = at.session_state["playground"]
+    X, y = pg.dataset.X_train[:1], pg.dataset.y_train[:1]
+    before = pg.network.loss(X, y, "bce")
+    at.button(key="learn_apply").click().run()
+    rows, shown_before, after = at.session_state["learn_applied"]
+    assert rows == 1 and shown_before == before and after < before
+    assert pg.network.loss(X, y, "bce") == after and pg.epoch == 0
+    at.button(key="learn_apply_batch").click().run()
+    assert at.session_state["learn_applied"][0] == pg.trainer.batch_size
+
+
+def test_a_weight_edited_by_hand_changes_predict_at_once():
+    at = _open()
+    pg = at.session_state["playground"]
+    X = pg.dataset.X_train[:5]
+    before, views = pg.network.predict(X), _live_message(at)
+    at.number_input(key="learn_layer").set_value(1)
+    at.number_input(key="learn_from").set_value(2)
+    at.number_input(key="learn_to").set_value(3)
+    at.number_input(key="learn_value").set_value(2.5)
+    at.button(key="learn_set").click().run()
+    assert pg.network.weights[0][1, 2] == 2.5
+    assert not np.allclose(pg.network.predict(X), before)
+    assert _live_message(at) != views  # the views were drawn again with the new weight
+    at.number_input(key="learn_from").set_value(0).run()  # 0 = the bias
+    at.number_input(key="learn_value").set_value(-1.0)
+    at.button(key="learn_set").click().run()
+    assert pg.network.biases[0][2] == -1.0
+
+
+def test_the_gradient_check_gives_a_verdict():
+    at = _open()
+    at.button(key="learn_check").click().run()
+    assert any("Backpropagation agrees" in e.value for e in at.info)
+    assert at.session_state["learn_checked"].rows == 64
+
+
+def test_digits_are_summarised_and_picked_by_image():
+    at = _open(dataset="digits")
+    text = _latex(at)
+    assert "more terms" in text and r"\text{largest" in text
+    assert any("each layer is summarised" in c.value for c in at.caption)
+    at.button(key="learn_digit_3").click().run()
+    assert at.number_input(key="learn_row").value == 3
+
+
+def test_penguins_show_their_raw_values_in_a_table():
+    at = _open(dataset="penguins")
+    pg = at.session_state["playground"]
+    table = at.dataframe[0].value
+    assert list(table.columns) == list(pg.dataset.raw_feature_names)
