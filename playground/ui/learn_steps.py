@@ -189,6 +189,11 @@ def update_view(step, full: bool, chosen: tuple[int, int | None, int]) -> None:
         "adam": rf",\ \beta_1 = {tex.num(h.beta1)},\ \beta_2 = {tex.num(h.beta2)}",
     }
     st.latex(rf"\eta = {tex.num(h.learning_rate)}{knobs[step.optimizer]}")
+    if step.clip_scale < 1.0:
+        st.latex(
+            rf"\text{{gradient clipped: }} g \leftarrow {tex.num(step.clip_scale)}\, g"
+            r"\quad \text{(its norm was above the limit)}"
+        )
     if h.l1 or h.l2:
         st.latex(
             rf"g = \frac{{\partial L}}{{\partial w}} + {tex.num(h.l2)}\, w + "
