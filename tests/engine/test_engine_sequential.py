@@ -1,5 +1,6 @@
 """Sequential: any stack of layers, gradients by name, save/load, training, reproducibility."""
 
+import copy
 import io
 import json
 from pathlib import Path
@@ -265,3 +266,14 @@ def test_an_autoencoder_cut_by_deadlines_trains_bitwise_as_uninterrupted():
     np.testing.assert_array_equal(
         cut.history.column("test_loss"), whole.history.column("test_loss")
     )
+
+
+@pytest.mark.parametrize("make", [autoencoder, lambda: Network([3, 4, 2], output="softmax")])
+def test_a_deep_copy_is_independent_and_its_views_are_live(make):
+    net = make()
+    clone = copy.deepcopy(net)
+    assert type(clone) is type(net) and repr(clone) == repr(net)
+    np.testing.assert_array_equal(clone.params, net.params)
+    clone.layers[0].params["W"][...] = 0.0
+    assert not clone.params[: clone.layers[0].params["W"].size].any()
+    assert net.layers[0].params["W"].any()
