@@ -39,6 +39,11 @@ TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
+# While the browser paints the plane's pictures from the weights, whole figures (the
+# network's links, the points' hover texts) come with every 8th frame only: a full frame
+# costs the server ~7-14 ms and the browser ~40-60 ms of Plotly work, a painted one ~0.3 ms
+# and ~20 ms (measured on the 2-core machine).
+PAINTED_FULL_EVERY = 8
 # At the slow speeds (one batch or one epoch per update) frames start at least this far
 # apart: about three updates a second, slow enough to see each step move the boundary.
 SLOW_SPEED_FRAME_SECONDS = 0.3
@@ -115,12 +120,13 @@ class LiveFeed:
                 return json.dumps({"frame": number, "playing": False})
             self.frames += 1
             whole = full or rebuilt or not playing
-            slow = whole or self.frames % SLOW_VIEW_EVERY == 0
+            every = SLOW_VIEW_EVERY if self._painting is None else PAINTED_FULL_EVERY
+            slow = whole or self.frames % every == 0
             painted = not slow and self._painting == (pg.dataset, settings)
             # While the browser paints, the slowly changing views come with every other
             # full frame only, so that a full frame costs the browser less.
             slow_views = slow and (whole or self._painting is None
-                                   or self.frames % (2 * SLOW_VIEW_EVERY) == 0)  # fmt: skip
+                                   or self.frames % (2 * every) == 0)  # fmt: skip
             snap = take_snapshot(pg, pictures=False) if painted else pg.snapshot()
             target = (pg.dataset.target_mean, pg.dataset.target_scale)
             self._painting = (pg.dataset, settings) if paints_plane(snap) or painted else None
