@@ -82,6 +82,11 @@ class LiveFeed:
         self._loss_sent = 0
         _FEEDS[self.token] = self
 
+    def paints_pictures(self) -> bool:
+        """Whether this feed's browser paints the plane's pictures from the weights (the
+        last frame was over a plane with a recipe), rather than drawing the server's."""
+        return self._painting is not None
+
     def min_frame_seconds(self) -> float:
         """The least time between the starts of this feed's frames that its speed asks for
         (0 = as often as the route allows)."""
