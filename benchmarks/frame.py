@@ -4,18 +4,20 @@ Run: python -m benchmarks.frame
 One frame = what the live feed's render does after a slice of training (playground.live.feed):
 the snapshot, the chart specs (or, over a plane, the weights: model_payload) and the panel
 message. Over a plane most frames carry the weights and the new loss points only, and the
-browser draws the pictures ("light"); every 4th frame (and the first) rebuilds every figure
-("full"). Without a plane (digits) the light frames rebuild the fast views, as before.
+browser draws the pictures ("light"); every 8th frame (and the first) rebuilds every figure
+("full"). Without a plane (digits) the light frames rebuild the fast views, as before, and
+every 4th all views.
 Bytes = the message the feed's WebSocket carries (UTF-8).
 Target (issue 9): ~3 ms of server work per frame besides training, at the defaults.
 """
 
+import json
 import statistics
 import time
 
 from playground import config
 from playground.labs.classify.session import Playground
-from playground.live.feed import SLOW_VIEW_EVERY, LiveFeed
+from playground.live.feed import PAINTED_FULL_EVERY, LiveFeed
 
 CASES = {
     "defaults (circle, 2-4-2-1)": {},
@@ -38,12 +40,15 @@ def measure(changes: dict) -> dict[str, tuple[float, int]]:
     feed = LiveFeed(pg)
     pg.set_playing(True)
     seen: dict[str, tuple[list, list]] = {"light": ([], []), "full": ([], [])}
-    for _ in range(REPEATS * SLOW_VIEW_EVERY):
+    for _ in range(REPEATS * PAINTED_FULL_EVERY):
         pg.step()  # trains and clears the snapshot cache, as a frame's slice does
         start = time.perf_counter()
         text = feed.render(was_playing=True)
         elapsed = time.perf_counter() - start
-        full = feed.frames == 1 or feed.frames % SLOW_VIEW_EVERY == 0
+        head, *lines = text.split("\n")
+        header = json.loads(head)
+        figures = dict(zip([s["key"] for s in header.get("slots", [])], lines, strict=True))
+        full = bool(figures.get("weights")) or ("model" in header and any(lines))
         times, sizes = seen["full" if full else "light"]
         times.append(elapsed)
         sizes.append(len(text.encode()))
@@ -52,7 +57,7 @@ def measure(changes: dict) -> dict[str, tuple[float, int]]:
 
 
 def main() -> None:
-    print("| case | ms, light frame | ms, full frame (every 4th) | KB, light | KB, full |")
+    print("| case | ms, light frame | ms, full frame | KB, light | KB, full |")
     print("|---|---|---|---|---|")
     for name, changes in CASES.items():
         m = measure(changes)

@@ -23,12 +23,16 @@ from playground.engine.initializers import INITIALIZERS
 from playground.engine.inspection import Trace, gradient_check
 from playground.engine.layers import (
     LAYER_TYPES,
+    LSTM,
     AvgPool2D,
     Conv2D,
     Dense,
     Flatten,
     Layer,
     MaxPool2D,
+    SimpleRNN,
+    TimeDistributed,
+    time_step_gradient_norms,
 )
 from playground.engine.losses import LOSSES, check_pair
 from playground.engine.network import Network
@@ -43,6 +47,7 @@ __all__ = [
     "INITIALIZERS",
     "LAYER_TYPES",
     "LOSSES",
+    "LSTM",
     "OPTIMIZERS",
     "OUTPUT_ACTIVATIONS",
     "AvgPool2D",
@@ -54,10 +59,13 @@ __all__ = [
     "MaxPool2D",
     "Network",
     "Sequential",
+    "SimpleRNN",
+    "TimeDistributed",
     "Trace",
     "Trainer",
     "check_pair",
     "gradient_check",
     "load_npz",
     "save_npz",
+    "time_step_gradient_norms",
 ]

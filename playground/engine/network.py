@@ -56,6 +56,9 @@ class Network(Sequential):
 
         return network_from_dict(data)
 
+    def _fresh(self) -> "Network":
+        return Network(self.sizes, self.activations[:-1], self.output, init="zeros")
+
     def __repr__(self) -> str:
         return f"Network({self.sizes}, activation={self.activations[:-1]}, output={self.output!r})"
 

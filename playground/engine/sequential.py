@@ -138,6 +138,19 @@ class Sequential:
 
         return model_from_dict(data)
 
+    def __deepcopy__(self, memo) -> "Sequential":
+        """copy.deepcopy(net): the same layers (rebuilt from their configs) with a copy of the
+        parameters, every view live into the copy's own vector."""
+        clone = self._fresh()
+        clone.params[...] = self.params
+        clone.init, clone.seed = self.init, self.seed
+        return clone
+
+    def _fresh(self) -> "Sequential":
+        """A network of the same layers, untrained (zeros)."""
+        layers = [type(layer)(**layer.config()) for layer in self.layers]
+        return Sequential(layers, input_shape=self.input_shape, init="zeros")
+
     def __repr__(self) -> str:
         layers = ", ".join(map(repr, self.layers))
         return f"Sequential([{layers}], input_shape={self.input_shape})"

@@ -38,6 +38,11 @@ TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
+# While the browser paints the plane's pictures from the weights, whole figures (the
+# network's links, the points' hover texts) come with every 8th frame only: a full frame
+# costs the server ~7-14 ms and the browser ~40-60 ms of Plotly work, a painted one ~0.3 ms
+# and ~20 ms (measured on the 2-core machine).
+PAINTED_FULL_EVERY = 8
 _FRAME_NUMBERS = itertools.count(1)  # one sequence for every message: newer = larger
 _FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary()
 
@@ -73,6 +78,11 @@ class LiveFeed:
         self._static: dict = {}
         self._loss_sent = 0
         _FEEDS[self.token] = self
+
+    def paints_pictures(self) -> bool:
+        """Whether this feed's browser paints the plane's pictures from the weights (the
+        last frame was over a plane with a recipe), rather than drawing the server's."""
+        return self._painting is not None
 
     def min_frame_seconds(self) -> float:
         """The least time between the starts of this feed's frames that its speed asks for
@@ -114,13 +124,14 @@ class LiveFeed:
                 return json.dumps({"frame": number, "playing": False})
             self.frames += 1
             whole = full or rebuilt or not playing
-            slow = whole or self.frames % SLOW_VIEW_EVERY == 0
+            every = SLOW_VIEW_EVERY if self._painting is None else PAINTED_FULL_EVERY
+            slow = whole or self.frames % every == 0
             key = lab.paint_key(session, settings)
             painted = not slow and key is not None and self._painting == key
             # While the browser paints, the slowly changing views come with every other
             # full frame only, so that a full frame costs the browser less.
             slow_views = slow and (whole or self._painting is None
-                                   or self.frames % (2 * SLOW_VIEW_EVERY) == 0)  # fmt: skip
+                                   or self.frames % (2 * every) == 0)  # fmt: skip
             snap = lab.light_snapshot(session) if painted else session.snapshot()
             static = None if painted else lab.paint_static(session, snap, settings)
             self._painting = key if static is not None or painted else None

@@ -30,6 +30,11 @@ from playground.hosting import HOST
 from playground.live.feed import LiveFeed
 
 ACTIVE_SECONDS = 2.0  # a feed that trained a frame this recently counts as playing
+# A feed whose browser draws the server's figures (digits, a line: no painting from the
+# weights) takes the browser ~100 ms or more a frame, so a short slice leaves the training
+# thread idle meanwhile. Alone in its process such a feed trains this many budgets (60 ms at
+# the defaults, its slice before the browser painted); with neighbours, the fair share.
+LONE_SERVER_DRAWN_SCALE = 2.4
 
 
 class Scheduler:
@@ -52,9 +57,13 @@ class Scheduler:
         now = self.clock()
         return sum(1 for seen in list(self._last_turn.values()) if now - seen <= ACTIVE_SECONDS)
 
-    def budget(self) -> float:
-        """Seconds of training for the next frame, at the current count."""
-        share = self.max_budget / max(1, self.active)
+    def budget(self, feed: LiveFeed | None = None) -> float:
+        """Seconds of training for the next frame (of `feed`, if given), at the current
+        count."""
+        active = self.active
+        if feed is not None and active <= 1 and not feed.paints_pictures():
+            return self.max_budget * LONE_SERVER_DRAWN_SCALE
+        share = self.max_budget / max(1, active)
         return min(self.max_budget, max(self.min_budget, share))
 
     def turn(self, feed: LiveFeed) -> bool:
@@ -64,7 +73,7 @@ class Scheduler:
             return False
         self._last_turn[feed] = self.clock()
         self._forget_idle()
-        return feed.train(self.budget())
+        return feed.train(self.budget(feed))
 
     async def train(self, feed: LiveFeed) -> bool:
         """Wait for `feed`'s turn on the process's one training thread, then train it."""

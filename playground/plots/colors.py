@@ -108,7 +108,7 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
 
 # The grid world's cells (empty, wall, pit, goal, start) and the agent on it.
 GRID_CELL_COLORS = {
-    ".": "#fafafa",
+    ".": "#eef0f1",
     "#": "#5f6368",
     "X": MISTAKE_RED,
     "G": "#2ca02c",

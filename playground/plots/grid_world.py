@@ -47,14 +47,14 @@ def _kinds_trace(layout: list[str], labels: bool) -> dict:
     return trace
 
 
-def _grid_layout(layout: list[str], uirevision: str, height: int, **extra) -> dict:
+def _grid_layout(layout: list[str], uirevision: str, height: int, top: int = 6, **extra) -> dict:
     rows, columns = len(layout), len(layout[0])
     x_axis = {**hidden_axis(), "range": [-0.5, columns - 0.5], "fixedrange": True}
     y_axis = {**hidden_axis(), "range": [rows - 0.5, -0.5], "fixedrange": True}
     return live_layout(
         height,
         uirevision,
-        {"l": 6, "r": 6, "t": 6, "b": 6},
+        {"l": 6, "r": 6, "t": top, "b": 6},
         xaxis=x_axis,
         yaxis={**y_axis, "scaleanchor": "x", "scaleratio": 1},
         showlegend=False,
@@ -105,7 +105,7 @@ def world_spec(
         })  # fmt: skip
     return {
         "data": data,
-        "layout": _grid_layout(layout, uirevision, height, annotations=annotations),
+        "layout": _grid_layout(layout, uirevision, height, top=24, annotations=annotations),
     }
 
 

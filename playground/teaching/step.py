@@ -92,7 +92,10 @@ class Step:
     SQUASHED, SOFTMAX_MSE) say which formulas apply. optimizer: its name; hyper: its
     hyper-parameters; steps_before: its step count; update: the whole step on the flat
     parameter vector; updates: the same per layer. dropout: the trainer's rate, which the
-    step shown leaves out (its random mask is not this step's to choose). params_before:
+    step shown leaves out (its random mask is not this step's to choose). clip_scale: the
+    factor (<= 1) the trainer's clip_norm scaled the mean gradient by before the optimizer
+    (and before the L1 / L2 terms), 1.0 without clipping; update.gradient is the scaled
+    gradient, layers' mean_dW / mean_db the unscaled one. params_before:
     the parameters the step starts from (apply_step refuses if they changed).
     """
 
@@ -109,6 +112,7 @@ class Step:
     update: FlatUpdate
     updates: list[LayerUpdate]
     dropout: float
+    clip_scale: float
     params_before: np.ndarray
 
     @property
@@ -211,6 +215,14 @@ def _layer_updates(net, update: FlatUpdate) -> list[LayerUpdate]:
     ]
 
 
+def clip_scale(gradient: np.ndarray, clip_norm: float | None) -> float:
+    """What gradient clipping multiplies the gradient (P,) by: max_norm / (norm + 1e-6)
+    when that is below 1 (as torch.nn.utils.clip_grad_norm_ and the trainer do), else 1."""
+    if clip_norm is None:
+        return 1.0
+    return min(1.0, clip_norm / (float(np.linalg.norm(gradient)) + 1e-6))
+
+
 def explain_step(trainer, X, y) -> Step:
     """The trainer's next step on rows X (n, sizes[0]) (the scaled inputs) with labels y
     (as the trainer's loss takes them: class ids, or targets for mse), without taking it."""
@@ -221,13 +233,15 @@ def explain_step(trainer, X, y) -> Step:
     layers = _backward(net, passes, rule, targets)
     out = layers[-1]
     optimizer, hyper = _optimizer(trainer), hyper_of(trainer)
-    update = flat_update(trainer.optimizer, net.params, net.weight_mask, _flat(net, layers),
+    gradient = _flat(net, layers)
+    scale = clip_scale(gradient, getattr(trainer, "clip_norm", None))
+    update = flat_update(trainer.optimizer, net.params, net.weight_mask, gradient * scale,
                          hyper, optimizer.state, optimizer.steps)  # fmt: skip
     return Step(
         X=X, targets=targets, layers=layers, losses=sample_losses(loss, out.z, out.a, targets),
         loss_name=loss, output=net.output, rule=rule, optimizer=trainer.optimizer,
         hyper=hyper, steps_before=optimizer.steps, update=update,
-        updates=_layer_updates(net, update), dropout=trainer.dropout,
+        updates=_layer_updates(net, update), dropout=trainer.dropout, clip_scale=scale,
         params_before=net.params.copy(),
     )  # fmt: skip
 

@@ -51,7 +51,7 @@ def _neuron(layer, key: str, full: bool) -> list[int]:
 def _largest(values: np.ndarray, name: str) -> str:
     """The TOP largest |entries| of a vector as 'name_j = value' (1-based j)."""
     order = np.argsort(-np.abs(values))[:TOP]
-    return r",\ ".join(rf"{name}_{{{j + 1}}} = {tex.num(values[j])}" for j in order)
+    return tex.rows_of([rf"{name}_{{{j + 1}}} = {tex.num(values[j])}" for j in order])
 
 
 def inputs_view(sample, step, names) -> None:
@@ -129,11 +129,16 @@ def backprop_view(step, full: bool) -> None:
     st.latex(tex.DELTA_RULES[step.rule])
     st.caption(RULE_NOTES[step.rule])
     out = step.layers[-1]
-    for j in range(out.delta.shape[1]) if full or out.delta.shape[1] <= 10 else range(TOP):
-        slope = None if out.slope is None else out.slope[0, j]
-        st.latex(
-            tex.output_delta(step.rule, j, out.a[0, j], step.targets[0, j], out.delta[0, j], slope)
-        )
+    if full or out.delta.shape[1] <= 3:
+        for j in range(out.delta.shape[1]):
+            slope = None if out.slope is None else out.slope[0, j]
+            st.latex(
+                tex.output_delta(
+                    step.rule, j, out.a[0, j], step.targets[0, j], out.delta[0, j], slope
+                )
+            )
+    else:
+        st.latex(tex.output_deltas(step.rule, out.a[0], step.targets[0], out.delta[0]))
     for layer, above in zip(step.layers[-2::-1], step.layers[:0:-1], strict=True):
         number = layer.index + 1
         st.latex(
@@ -170,8 +175,8 @@ def backprop_view(step, full: bool) -> None:
 def _largest_matrix(values: np.ndarray, name: str) -> str:
     flat = np.argsort(-np.abs(values), axis=None)[:TOP]
     cells = [np.unravel_index(k, values.shape) for k in flat]
-    listed = r",\ ".join(rf"{name}_{{{i + 1},{j + 1}}} = {tex.num(values[i, j])}" for i, j in cells)
-    return r"\text{largest: }" + listed
+    listed = [rf"{name}_{{{i + 1},{j + 1}}} = {tex.num(values[i, j])}" for i, j in cells]
+    return r"\text{largest: }" + tex.rows_of(listed)
 
 
 def update_view(step, full: bool, chosen: tuple[int, int | None, int]) -> None:
@@ -189,6 +194,11 @@ def update_view(step, full: bool, chosen: tuple[int, int | None, int]) -> None:
         "adam": rf",\ \beta_1 = {tex.num(h.beta1)},\ \beta_2 = {tex.num(h.beta2)}",
     }
     st.latex(rf"\eta = {tex.num(h.learning_rate)}{knobs[step.optimizer]}")
+    if step.clip_scale < 1.0:
+        st.latex(
+            rf"\text{{gradient clipped: }} g \leftarrow {tex.num(step.clip_scale)}\, g"
+            r"\quad \text{(its norm was above the limit)}"
+        )
     if h.l1 or h.l2:
         st.latex(
             rf"g = \frac{{\partial L}}{{\partial w}} + {tex.num(h.l2)}\, w + "

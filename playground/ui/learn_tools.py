@@ -176,7 +176,7 @@ def check_view() -> None:
     st.dataframe(
         {
             "layer": names,
-            "worst relative error": list(result.worst),
+            "worst relative error": [f"{e:.1e}" for e in result.worst],
             "checked": [f"{c} of {t}" for c, t in zip(result.checked, result.total, strict=True)],
         },
         hide_index=True,

@@ -121,8 +121,8 @@ def hidden_delta(
         r"\begin{aligned} "
         rf"\delta^{{[{layer}]}}_{{{j + 1}}} &= \Big(\sum_k w^{{[{layer + 1}]}}_{{{j + 1},k}}"
         rf"\,\delta^{{[{layer + 1}]}}_k\Big) f'(z^{{[{layer}]}}_{{{j + 1}}}) \\ "
-        rf"&= ({terms}) \cdot {paren(slope)} = {paren(upstream)} \cdot {paren(slope)} "
-        rf"= {num(delta)}"
+        rf"&= ({terms}) \cdot {paren(slope)} \\ "
+        rf"&= {paren(upstream)} \cdot {paren(slope)} = {num(delta)}"
         r" \end{aligned}"
     )
 
@@ -140,6 +140,21 @@ def output_delta(rule: str, j: int, y_hat: float, y: float, delta: float, slope=
             rf"({num(y_hat)} - {paren(y)}) \cdot {paren(slope)} = {num(delta)}"
         )
     return head + num(delta)
+
+
+def rows_of(items: list[str], per_row: int = 3) -> str:
+    """Items in centred rows of per_row (a list too long for one line on a projector)."""
+    rows = [r",\ ".join(items[k : k + per_row]) for k in range(0, len(items), per_row)]
+    return r"\begin{gathered}" + r" \\ ".join(rows) + r"\end{gathered}"
+
+
+def output_deltas(rule: str, y_hat, y, delta) -> str:
+    """All the output's deltas (k,) at once, as column vectors (natural rule: delta =
+    y_hat - y; the other rules: the result only)."""
+    column = [matrix(np.reshape(v, (-1, 1)), 3) for v in (y_hat, y, delta)]
+    if rule == "natural":
+        return rf"\delta^{{[L]}} = \hat y - y = {column[0]} - {column[1]} = {column[2]}"
+    return rf"\delta^{{[L]}} = {column[2]}"
 
 
 def sample_loss(loss: str, y_hat, y, value: float) -> str:

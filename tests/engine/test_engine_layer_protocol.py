@@ -21,8 +21,9 @@ from playground.engine import (
 from playground.engine.activations import ACTIVATIONS
 
 
-class Unroll(Layer):
-    """Parameter-free: (rows, *shape) -> (rows, prod(shape)), as a Flatten would."""
+class ToyFlatten(Layer):
+    """Parameter-free: (rows, *shape) -> (rows, prod(shape)), as a Flatten would. (Toy names:
+    the registry is global, so these must not shadow a real layer type.)"""
 
     def build(self, input_shape):
         return (int(np.prod(input_shape)),)
@@ -38,7 +39,7 @@ class Unroll(Layer):
         return x.reshape(len(x), -1).copy()
 
 
-class Scale(Layer):
+class ToyScale(Layer):
     """Parameter-free with a setting: a = factor * x."""
 
     def __init__(self, factor: float):
@@ -60,7 +61,7 @@ class Scale(Layer):
         return x * self.factor
 
 
-class Affine(Layer):
+class ToyAffine(Layer):
     """Element-wise a = f(x * s + t), with its own named parameters s (penalized) and t."""
 
     penalized = ("s",)
@@ -108,8 +109,8 @@ class Affine(Layer):
 
 
 def stack(seed=0):
-    layers = [Unroll(), Affine(activation="tanh"), Dense(5, activation="relu"), Scale(0.5),
-              Dense(3, activation="softmax")]  # fmt: skip
+    layers = [ToyFlatten(), ToyAffine(activation="tanh"), Dense(5, activation="relu"),
+              ToyScale(0.5), Dense(3, activation="softmax")]  # fmt: skip
     return Sequential(layers, input_shape=(2, 3), init="he", seed=seed)
 
 
@@ -121,7 +122,7 @@ def data(rows=120, seed=0):
 
 def test_defining_a_layer_registers_it_and_the_network_lays_out_its_params():
     net = stack()
-    assert {"Unroll", "Scale", "Affine"} <= set(LAYER_TYPES)
+    assert {"ToyFlatten", "ToyScale", "ToyAffine"} <= set(LAYER_TYPES)
     affine = net.layers[1]
     assert affine.params["s"].shape == (6,) and np.shares_memory(affine.params["s"], net.params)
     assert [layer.output_shape for layer in net.layers] == [(6,), (6,), (5,), (5,), (3,)]
@@ -139,7 +140,7 @@ def test_a_new_layer_passes_the_gradient_check():
 
 
 def test_a_new_layer_as_the_output_names_the_loss_pairing():
-    net = Sequential([Dense(4, "tanh"), Affine(activation="sigmoid")], input_shape=(3,))
+    net = Sequential([Dense(4, "tanh"), ToyAffine(activation="sigmoid")], input_shape=(3,))
     assert net.output == "sigmoid"
     rng = np.random.default_rng(2)
     X, Y = rng.normal(size=(6, 3)), rng.random((6, 4))
@@ -177,7 +178,7 @@ def test_a_new_layer_saves_and_loads_by_its_type_name():
     X, _ = data(10)
     saved = json.loads(json.dumps(net.to_dict()))
     assert [entry["type"] for entry in saved["layers"]] == [
-        "Unroll", "Affine", "Dense", "Scale", "Dense",
+        "ToyFlatten", "ToyAffine", "Dense", "ToyScale", "Dense",
     ]  # fmt: skip
     assert saved["layers"][3]["config"] == {"factor": 0.5}
     np.testing.assert_array_equal(Sequential.from_dict(saved).predict(X), net.predict(X))

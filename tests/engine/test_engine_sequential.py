@@ -1,5 +1,6 @@
 """Sequential: any stack of layers, gradients by name, save/load, training, reproducibility."""
 
+import copy
 import io
 import json
 from pathlib import Path
@@ -233,3 +234,46 @@ def test_a_sequential_of_dense_layers_has_the_mlp_tools():
     assert [block.shape for block in net.blocks_of(net.params)][1] == (33, 2)
     with pytest.raises(AttributeError, match="divergence_message"):
         trainer.message  # noqa: B018 (the page text moved above the engine)
+
+
+class TickClock:
+    """Each reading is one tick later: a deadline of k seconds allows about k units."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_an_autoencoder_cut_by_deadlines_trains_bitwise_as_uninterrupted():
+    X = digits(90)
+
+    def trainer(**options):
+        return Trainer(autoencoder(seed=2), X[:70], X[:70], X[70:], X[70:], loss="mse",
+                       optimizer="adam", learning_rate=0.01, batch_size=16, dropout=0.1,
+                       seed=4, **options)  # fmt: skip
+
+    whole, cut = trainer(), trainer(clock=TickClock())
+    whole.run_epochs(3)
+    calls = 0
+    while cut.epoch < 3 and calls < 1000:
+        cut.run_for(2.5, max_epochs=3 - cut.epoch)
+        calls += 1
+    assert calls > 3  # the deadlines did cut epochs
+    np.testing.assert_array_equal(cut.net.params, whole.net.params)
+    np.testing.assert_array_equal(
+        cut.history.column("test_loss"), whole.history.column("test_loss")
+    )
+
+
+@pytest.mark.parametrize("make", [autoencoder, lambda: Network([3, 4, 2], output="softmax")])
+def test_a_deep_copy_is_independent_and_its_views_are_live(make):
+    net = make()
+    clone = copy.deepcopy(net)
+    assert type(clone) is type(net) and repr(clone) == repr(net)
+    np.testing.assert_array_equal(clone.params, net.params)
+    clone.layers[0].params["W"][...] = 0.0
+    assert not clone.params[: clone.layers[0].params["W"].size].any()
+    assert net.layers[0].params["W"].any()

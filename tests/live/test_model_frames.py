@@ -15,7 +15,7 @@ from playground.live import feed as feed_module
 from playground.live.feed import LiveFeed
 from playground.live.model_payload import LOSS_POINTS_PER_FRAME
 
-EVERY = feed_module.SLOW_VIEW_EVERY
+EVERY = feed_module.PAINTED_FULL_EVERY
 
 
 def make(**changes) -> Playground:
@@ -71,7 +71,7 @@ def test_loss_points_follow_each_other_without_gaps_or_repeats(still_clock):
     pg = make(speed="3")
     feed = LiveFeed(pg)
     pg.set_playing(True)
-    seen = frames(feed, EVERY - 1)  # one full frame, then painted ones
+    seen = frames(feed, 3)  # one full frame, then painted ones
     epochs = [head["loss"]["epoch"] for head, _ in seen[1:]]
     assert epochs == [[4, 5, 6], [7, 8, 9]]  # 3 epochs a frame, after the first frame's 3
     losses = pg.trainer.history.column("train_loss")

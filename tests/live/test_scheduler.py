@@ -5,12 +5,13 @@ a WorkClock (work done, see tests/work_clock.py), so nothing is timed."""
 import threading
 
 import anyio
+import pytest
 from work_clock import WorkClock
 
 from playground import config
 from playground.labs.classify.session import Playground
 from playground.live.feed import LiveFeed
-from playground.live.scheduler import ACTIVE_SECONDS, Scheduler
+from playground.live.scheduler import ACTIVE_SECONDS, LONE_SERVER_DRAWN_SCALE, Scheduler
 
 RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
 HUGE = {"dataset": "digits", "hidden": (64,) * 8, "batch_size": 1}
@@ -102,3 +103,20 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 
     anyio.run(main)
     assert order == feeds and max(overlaps) == 1
+
+
+def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.005, clock=tick)
+    digits = LiveFeed(Playground({**config.defaults(), "dataset": "digits"}))
+    circle = LiveFeed(Playground(config.defaults()))
+    for feed in (digits, circle):
+        feed.session.set_playing(True)
+        feed.render(feed.train(0.001))  # one frame: the feed knows what its browser draws
+    assert circle.paints_pictures() and not digits.paints_pictures()
+    assert scheduler.budget(circle) == 0.025
+    assert scheduler.budget(digits) == pytest.approx(0.025 * LONE_SERVER_DRAWN_SCALE)
+    for feed in (digits, circle):  # both take turns: a neighbour plays, the fair share
+        feed.train = lambda seconds: True
+        scheduler.turn(feed)
+    assert scheduler.budget(digits) == scheduler.budget(circle) == 0.0125

@@ -94,11 +94,11 @@ def test_the_mini_batch_gradient_is_the_mean_of_the_per_sample_ones():
     np.testing.assert_allclose(batch.losses, [s.loss for s in singles], rtol=1e-12)
 
 
-REGULARIZATIONS = [dict(), dict(l2=0.1), dict(l1=0.05)]
+REGULARIZATIONS = [dict(), dict(l2=0.1), dict(l1=0.05), dict(clip_norm=0.01, l2=0.1)]
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)
-@pytest.mark.parametrize("penalty", REGULARIZATIONS, ids=["none", "l2", "l1"])
+@pytest.mark.parametrize("penalty", REGULARIZATIONS, ids=["none", "l2", "l1", "clip"])
 def test_applying_the_step_is_the_trainers_next_step(optimizer, penalty):
     trainer, X, y = _setup(optimizer=optimizer, **penalty)
     twin = _setup(optimizer=optimizer, **penalty)[0]  # (a deep copy would break the views)
@@ -106,16 +106,27 @@ def test_applying_the_step_is_the_trainers_next_step(optimizer, penalty):
         t.step()
         t.step()
     step = explain_step(trainer, X, y)
-    before = trainer.net.params.copy()
+    before, norm = trainer.net.params.copy(), np.linalg.norm(trainer.net.flat_gradient(X, y))
     apply_step(trainer, step)
     twin.step()
     np.testing.assert_allclose(trainer.net.params, twin.net.params, rtol=1e-12, atol=1e-15)
     assert not np.allclose(trainer.net.params, before)
+    clip = penalty.get("clip_norm")
+    assert step.clip_scale == (1.0 if clip is None else pytest.approx(min(1, clip / (norm + 1e-6))))
     after = np.concatenate([np.vstack([u.weights_after, u.bias_after]).ravel()
                             for u in step.updates])  # fmt: skip
     np.testing.assert_allclose(after, twin.net.params, rtol=1e-12, atol=1e-15)
     for name, value in step.update.state_after.items():  # the state the trainer now has
         np.testing.assert_allclose(value, twin._optimizer.state[name], rtol=1e-12, atol=1e-18)
+
+
+def test_clipping_scales_the_gradient_before_the_penalty():
+    trainer, X, y = _setup(clip_norm=0.001, l2=0.1)
+    step = explain_step(trainer, X, y)
+    assert step.clip_scale < 0.1
+    unclipped = trainer.net.flat_gradient(X, y)
+    np.testing.assert_allclose(step.update.gradient, unclipped * step.clip_scale, rtol=1e-10)
+    np.testing.assert_allclose(np.linalg.norm(step.update.gradient), 0.001, rtol=1e-3)
 
 
 def test_penalties_apply_to_weights_only():

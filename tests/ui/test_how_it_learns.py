@@ -118,6 +118,7 @@ def test_digits_are_summarised_and_picked_by_image():
     at = _open(dataset="digits")
     text = _latex(at)
     assert "more terms" in text and r"\text{largest" in text
+    assert r"\delta^{[L]} = \hat y - y = \begin{bmatrix}" in text  # 10 outputs: one line
     assert any("each layer is summarised" in c.value for c in at.caption)
     at.button(key="learn_digit_3").click().run()
     assert at.number_input(key="learn_row").value == 3
