@@ -13,6 +13,7 @@ from streamlit.navigation.page import StreamlitPage
 from playground.labs.base import Lab
 from playground.labs.registry import DEFAULT_LAB, LABS
 from playground.ui import state
+from playground.ui.style import SIDEBAR_WIDTH
 
 ROOT = Path(__file__).resolve().parents[2]  # where page.py is: page paths are relative to it
 LAB_SCRIPT = "playground/ui/pages/lab.py"
@@ -35,6 +36,9 @@ def home_page() -> StreamlitPage:
 
 def navigate() -> None:
     """Run the page the address asks for, with the menu of every lab and the home on top."""
+    # The sidebar's width before the menu is drawn: set only in the page, a phone's sidebar
+    # (which holds the menu there) kept Streamlit's 300 px, too narrow for the data picker.
+    st.set_page_config(layout="wide", initial_sidebar_state=SIDEBAR_WIDTH)
     labs = lab_pages()
     home = home_page()
     page = st.navigation([*labs.values(), home], position="top")
