@@ -47,6 +47,9 @@ CLASS_PALETTE = (
 DIVERGING_SCALE = [[0.0, ORANGE], [0.5, GREY], [1.0, BLUE]]
 # Counts in a confusion matrix: white for none, blue for many.
 SEQUENTIAL_BLUE_SCALE = [[0.0, WHITE], [1.0, BLUE]]
+# A place along a sequence (the S-curve's position): dark purple -> green -> yellow, every
+# stop distinct from its neighbours (the diverging scale's grey middle vanished on white).
+SEQUENCE_SCALE = "Viridis"
 # Digit pixels: ink 0 is paper grey, ink 1 is near black.
 INK_SCALE = [[0.0, "#f7f7f7"], [1.0, "#111111"]]
 
