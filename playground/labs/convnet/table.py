@@ -1,0 +1,93 @@
+"""The vision lab's settings table: the only list of its settings (widgets, URL, validation
+and what a change resets are all read from it)."""
+
+from types import MappingProxyType
+
+from playground.config.setting import Setting
+from playground.config.table import INITS, LEARNING_RATE_PRESETS, OPTIMIZERS, SPEEDS
+from playground.data.image_sets import IMAGE_SETS
+from playground.engine import HIDDEN_ACTIVATIONS
+
+MAX_CONV_BLOCKS = 3
+MAX_FILTERS = 32
+KERNEL_SIZES = ("1", "3", "5")
+MAX_DENSE_LAYERS = 3
+MAX_DENSE_UNITS = 128
+MAX_IMAGE = 99  # the test image whose feature maps are shown: 0..MAX_IMAGE
+
+
+def _data_settings() -> list[Setting]:
+    return [
+        Setting("dataset", "choice", "digits", "data", "Images",
+                "Digits: 8×8 handwriting. Shapes: lines, crosses, squares and circles "
+                "anywhere in 12×12 noisy pixels.", "data", choices=tuple(IMAGE_SETS)),
+        Setting("train_pct", "int", 50, "data", "Training data (%)",
+                "Share of the images used for training; the rest is the test set.", "data",
+                low=10, high=90, step=10),
+        Setting("seed", "int", 0, "data", "Seed",
+                "Random seed of the data and the first weights.", "data", low=0,
+                high=999_999),
+        Setting("batch_size", "int", 32, "data", "Batch size", "Images per gradient step.",
+                "live", low=1, high=512),
+    ]  # fmt: skip
+
+
+def _network_settings() -> list[Setting]:
+    return [
+        Setting("conv_filters", "int_list", (8,), "network", "Conv blocks (filters)",
+                f"Filters per convolution block, up to {MAX_CONV_BLOCKS} blocks of 1 to "
+                f"{MAX_FILTERS}; empty = no convolution (a dense network).", "network",
+                low=1, high=MAX_FILTERS, min_len=0, max_len=MAX_CONV_BLOCKS),
+        Setting("kernel_size", "choice", "3", "network", "Kernel size",
+                "Each filter sees a k×k patch (zero padding keeps the image's size).",
+                "network", choices=KERNEL_SIZES),
+        Setting("conv_activation", "choice", "relu", "network", "Conv activation",
+                "Applied to every feature map.", "network", choices=HIDDEN_ACTIVATIONS),
+        Setting("pooling", "bool", True, "network", "Max-pooling",
+                "After each block, keep the largest value of every 2×2 square (halves the "
+                "size; skipped once a map is 1 pixel wide).", "network"),
+        Setting("dense", "int_list", (), "network", "Dense layers",
+                f"Neurons per hidden dense layer before the softmax output, up to "
+                f"{MAX_DENSE_LAYERS} layers of 1 to {MAX_DENSE_UNITS}.", "network", low=1,
+                high=MAX_DENSE_UNITS, min_len=0, max_len=MAX_DENSE_LAYERS),
+        Setting("dense_activation", "choice", "relu", "network", "Dense activation",
+                "Activation of the hidden dense layers.", "network",
+                choices=HIDDEN_ACTIVATIONS),
+        Setting("init", "choice", "xavier", "network", "Initialization",
+                "How the first weights are drawn.", "network", choices=INITS),
+    ]  # fmt: skip
+
+
+def _training_settings() -> list[Setting]:
+    return [
+        Setting("optimizer", "choice", "adam", "training", "Optimizer",
+                "How gradients move the weights.", "live", choices=OPTIMIZERS),
+        Setting("learning_rate", "float", 0.01, "training", "Learning rate",
+                "Step size of each update.", "live", low=1e-6, high=10.0,
+                presets=LEARNING_RATE_PRESETS),
+        Setting("max_epochs", "int", 0, "training", "Stop after epochs",
+                "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
+        Setting("speed", "choice", "auto", "training", "Speed",
+                "Epochs per update; auto = as many as the frame budget allows.", "view",
+                choices=SPEEDS),
+    ]  # fmt: skip
+
+
+def _view_settings() -> list[Setting]:
+    return [
+        Setting("image", "int", 0, "view", "Image for the feature maps",
+                f"Which test image (0 to {MAX_IMAGE}) the feature maps show.", "view", low=0,
+                high=MAX_IMAGE),
+        Setting("log_loss", "bool", False, "view", "Log scale", "Loss chart on a log scale.",
+                "view"),
+    ]  # fmt: skip
+
+
+SETTINGS: tuple[Setting, ...] = (
+    *_data_settings(),
+    *_network_settings(),
+    *_training_settings(),
+    *_view_settings(),
+)
+TABLE = MappingProxyType({s.name: s for s in SETTINGS})
+"""Setting name -> Setting, in page order."""
