@@ -7,6 +7,8 @@ while `delay` more symbols arrive, so the delay measures how far back it remembe
 
 import numpy as np
 
+from playground.data.sequences.task import SequenceTask
+
 
 def echo(n: int, delay: int, symbols: int = 4, steps: int | None = None, seed: int = 0):
     """(X (n, steps, symbols) one-hot float64, y (n,) int class ids) with y[r] the symbol at
@@ -18,3 +20,12 @@ def echo(n: int, delay: int, symbols: int = 4, steps: int | None = None, seed: i
     ids = np.random.default_rng(seed).integers(0, symbols, size=(n, steps))
     X = np.eye(symbols)[ids]
     return X, ids[:, steps - 1 - delay].copy()
+
+
+def echo_task(delay: int, symbols: int = 4, train: int = 1000, test: int = 500,
+              seed: int = 0) -> SequenceTask:  # fmt: skip
+    """The echo task as a SequenceTask: `train` and `test` sequences of delay + 4 steps."""
+    X, y = echo(train, delay, symbols, seed=seed)
+    X_test, y_test = echo(test, delay, symbols, seed=seed + 1)
+    names = tuple(str(k) for k in range(symbols))
+    return SequenceTask("echo", "classes", X, y, X_test, y_test, symbols=names)
