@@ -45,7 +45,14 @@ def parser() -> argparse.ArgumentParser:
     labs.add_argument("--json", action="store_true", help="one JSON list (name, path, settings)")
     train = commands.add_parser("train", help="train a lab from its URL query, print JSON lines")
     train.add_argument("query", help="the page's query, e.g. 'dataset=xor&hidden=8' (or its URL)")
-    train.add_argument("--epochs", type=_epochs, required=True, help="epochs to train")
+    units = train.add_mutually_exclusive_group(required=True)
+    units.add_argument("--epochs", type=_epochs, help="epochs to train")
+    units.add_argument(
+        "--episodes",
+        type=_epochs,
+        dest="epochs",
+        help="episodes to train (the reinforcement lab's unit; as --epochs)",
+    )
     train.add_argument("--lab", help="the lab's name or URL path (else lab= or the first lab)")
     return top
 
@@ -63,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     for record in headless.train(session, args.epochs):
         print(json.dumps(record), flush=True)
-    print(json.dumps({"final": session.record()}), flush=True)
+    final = getattr(session, "final_record", session.record)  # a lab may add to its last line
+    print(json.dumps({"final": final()}), flush=True)
     return 0
 
 

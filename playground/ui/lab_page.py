@@ -12,6 +12,7 @@ from playground.labs.registry import DEFAULT_LAB
 from playground.ui import plain, state
 from playground.ui.about import about
 from playground.ui.how_it_learns import how_it_learns
+from playground.ui.rl_controls import rl_controls
 from playground.ui.sidebar import settings_sidebar, sidebar
 from playground.ui.style import PAGE_TITLE, page_frame
 from playground.ui.toolbar import toolbar
@@ -47,6 +48,7 @@ LAB_PARTS = {
     "classify": LabParts(
         notes=_data_notes, under_views=how_it_learns, sidebar=sidebar, about=about
     ),
+    "rl": LabParts(notes=rl_controls),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 

@@ -1,0 +1,38 @@
+"""The reinforcement lab: a deep Q-network agent learns its way through a grid world."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from playground.labs.base import Lab
+from playground.labs.rl import views
+from playground.labs.rl.session import RLSession
+from playground.labs.rl.table import TABLE
+
+
+class RLLab(Lab):
+    """Reinforcement learning: an agent acts, gets rewards, and learns a policy."""
+
+    name = "rl"
+    path = "rl"
+    title = "Reinforcement learning"
+    summary = (
+        "An agent moves through a grid world, gets a reward at the goal and a penalty in a "
+        "pit, and learns from trial and error which move is best in each cell. Watch a deep "
+        "Q-network's values spread back from the goal, its greedy path appear, and "
+        "exploration fade."
+    )
+    icon = ":material/smart_toy:"
+    table = TABLE
+    views = views.VIEWS
+
+    def open(self, settings: Mapping[str, Any]) -> RLSession:
+        """A session with these settings (raises DataError for a layout it cannot use)."""
+        return RLSession(settings)
+
+    def stats(self, snap):
+        """Episodes, steps, mean return, ε and the shortest-path share."""
+        return views.stats(snap)
+
+
+RL = RLLab()
+RLSession.lab = RL
