@@ -9,12 +9,14 @@ from types import MappingProxyType
 from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify.lab import CLASSIFY
 from playground.labs.rl.lab import RL
+from playground.labs.convnet.lab import CONVNET
 
 LABS: Mapping[str, Lab] = MappingProxyType({
     lab.name: lab
     for lab in (
         CLASSIFY,  # first: the app's root
         RL,
+        CONVNET,
     )
 })  # fmt: skip
 """Lab name -> Lab, in menu order (the first is the default)."""

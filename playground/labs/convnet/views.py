@@ -1,0 +1,74 @@
+"""The vision lab's views: snapshot + settings -> Plotly figure specs (plain dicts)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from playground.labs.base import View
+from playground.labs.convnet.snapshot import ConvSnapshot
+from playground.plots.accuracy import accuracy_spec
+from playground.plots.confusion import confusion_spec
+from playground.plots.conv_maps import feature_maps_spec, filters_spec
+from playground.plots.image_predictions import predictions_spec
+from playground.plots.layer_table import layer_table_spec
+from playground.plots.loss import loss_spec
+from playground.plots.text import plot_texts
+
+Settings = Mapping[str, Any]
+
+
+def layers(snap: ConvSnapshot, settings: Settings) -> dict:
+    """The network's layers: output shape and parameters of each."""
+    rows = snap.layers
+    return layer_table_spec([r.name for r in rows], [r.output_shape for r in rows],
+                            [r.params for r in rows])  # fmt: skip
+
+
+def filters(snap: ConvSnapshot, settings: Settings) -> dict:
+    """Every conv layer's filters as small images."""
+    return filters_spec(snap.filters)
+
+
+def maps(snap: ConvSnapshot, settings: Settings) -> dict:
+    """The chosen test image and what each conv and pooling layer makes of it."""
+    return feature_maps_spec(snap.image, snap.maps)
+
+
+def predictions(snap: ConvSnapshot, settings: Settings) -> dict:
+    """The first test images with their predicted classes, mistakes in red."""
+    return predictions_spec(snap.gallery, snap.gallery_true, snap.gallery_predicted,
+                            snap.class_names)  # fmt: skip
+
+
+def confusion(snap: ConvSnapshot, settings: Settings) -> dict:
+    """Test counts per (true, predicted) class."""
+    return confusion_spec(snap.confusion, plot_texts(snap.class_names))
+
+
+def loss(snap: ConvSnapshot, settings: Settings) -> dict:
+    """Training and test loss per epoch."""
+    h = snap.history
+    return loss_spec(h["epoch"], h["train_loss"], h["test_loss"], settings["log_loss"])
+
+
+def accuracy(snap: ConvSnapshot, settings: Settings) -> dict:
+    """Training and test accuracy per epoch."""
+    h = snap.history
+    return accuracy_spec(h["epoch"], h["train_accuracy"], h["test_accuracy"])
+
+
+VIEWS = (
+    View("layers", "Network", "each layer's output shape (channels×height×width) and "
+         "parameters.", 0, True, layers),
+    View("filters", "Filters", "every conv layer's weights as k×k images, one row per input "
+         "channel's tiles; orange negative, blue positive.", 0, True, filters),
+    View("maps", "Feature maps", "what one test image becomes, layer by layer (the image "
+         "setting picks it).", 0, False, maps),
+    View("predictions", "Test images", "predicted class; mistakes in red as true→predicted.",
+         0, False, predictions),
+    View("loss", "Loss", "cross-entropy per epoch, training and test.", 220, False, loss,
+         zoomable=True),
+    View("accuracy", "Accuracy", "share of images classified right, training and test.", 220,
+         False, accuracy, zoomable=True),
+    View("confusion", "Confusion matrix", "test images.", 0, True, confusion),
+)  # fmt: skip
+"""The view table, in page order (two to a row)."""
