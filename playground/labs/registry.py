@@ -8,8 +8,8 @@ from types import MappingProxyType
 
 from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify.lab import CLASSIFY
-from playground.labs.rl.lab import RL
 from playground.labs.convnet.lab import CONVNET
+from playground.labs.rl.lab import RL
 
 LABS: Mapping[str, Lab] = MappingProxyType({
     lab.name: lab
