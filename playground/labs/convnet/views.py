@@ -59,8 +59,8 @@ def accuracy(snap: ConvSnapshot, settings: Settings) -> dict:
 VIEWS = (
     View("layers", "Network", "each layer's output shape (channels×height×width) and "
          "parameters.", 0, True, layers),
-    View("filters", "Filters", "every conv layer's weights as k×k images, one row per input "
-         "channel's tiles; orange negative, blue positive.", 0, True, filters),
+    View("filters", "Filters", "every conv layer's weights as k×k images: a filter per row, a "
+         "tile per input channel; orange negative, blue positive.", 0, True, filters),
     View("maps", "Feature maps", "what one test image becomes, layer by layer (the image "
          "setting picks it).", 0, False, maps),
     View("predictions", "Test images", "predicted class; mistakes in red as true→predicted.",
