@@ -10,6 +10,7 @@ from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify.lab import CLASSIFY
 from playground.labs.convnet.lab import CONVNET
 from playground.labs.rl.lab import RL
+from playground.labs.rnn.lab import SEQUENCES
 
 LABS: Mapping[str, Lab] = MappingProxyType({
     lab.name: lab
@@ -17,6 +18,7 @@ LABS: Mapping[str, Lab] = MappingProxyType({
         CLASSIFY,  # first: the app's root
         RL,
         CONVNET,
+        SEQUENCES,
     )
 })  # fmt: skip
 """Lab name -> Lab, in menu order (the first is the default)."""

@@ -1,0 +1,1 @@
+"""The sequence lab: recurrent networks (SimpleRNN, LSTM) that remember, forecast and write."""
