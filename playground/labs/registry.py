@@ -6,6 +6,7 @@ Registering a lab is one line in LABS below.
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from playground.labs.autoencoder.lab import AUTOENCODER
 from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify.lab import CLASSIFY
 from playground.labs.convnet.lab import CONVNET
@@ -16,6 +17,7 @@ LABS: Mapping[str, Lab] = MappingProxyType({
     lab.name: lab
     for lab in (
         CLASSIFY,  # first: the app's root
+        AUTOENCODER,
         RL,
         CONVNET,
         SEQUENCES,
