@@ -75,5 +75,5 @@ def test_penguin_body_mass_hover_shows_the_predicted_grams():
     pg = _penguins(problem="regression")
     boundary = live_specs(pg.snapshot(), pg.settings)["boundary"]
     points = next(t for t in boundary["data"] if t.get("name") == "train")
-    assert "predicted %{customdata" in points["hovertemplate"]
-    assert len(points["customdata"]) == len(pg.dataset.X_train)
+    assert "predicted %{text}" in points["hovertemplate"]
+    assert len(points["text"]) == len(pg.dataset.X_train)

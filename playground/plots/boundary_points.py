@@ -1,4 +1,8 @@
-"""The data points drawn over the decision boundary, as scatter trace dicts."""
+"""The data points drawn over the decision boundary, as scatter trace dicts.
+
+Every point's customdata is its row number in its split (the trace's legendgroup, "train"
+or "test"), so a click on it can name the row (live_js/boundary_pick.js).
+"""
 
 import numpy as np
 
@@ -37,6 +41,7 @@ def class_point_traces(
     traces = []
     for k, (name, color) in enumerate(zip(names, class_colors(len(names)), strict=True)):
         chosen = classes == k
+        rows = np.flatnonzero(chosen).astype(np.int32)
         hover = f"{name}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>"
         extra = {}
         if predicted is not None:
@@ -56,6 +61,7 @@ def class_point_traces(
                     "line": {"color": outline, "width": 1},
                 },
                 "hovertemplate": hover,
+                "customdata": rows,
                 **extra,
             }
         )
@@ -69,8 +75,8 @@ def value_point_trace(xy, targets, value_range, outline: str, split: str, predic
     hover = f"%{{marker.color:.4g}}<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>"
     extra = {}
     if predicted is not None:
-        extra["customdata"] = to_f32(predicted)
-        hover = (f"%{{marker.color:.4g}}, predicted %{{customdata:.4g}}"
+        extra["text"] = [f"{value:.4g}" for value in np.asarray(predicted, dtype=np.float64)]
+        hover = (f"%{{marker.color:.4g}}, predicted %{{text}}"
                  f"<br>(%{{x:.2f}}, %{{y:.2f}})<extra>{split}</extra>")  # fmt: skip
     return {
         "type": "scatter",
@@ -78,6 +84,7 @@ def value_point_trace(xy, targets, value_range, outline: str, split: str, predic
         "y": to_f32(xy[:, 1]),
         "mode": "markers",
         "name": split,
+        "legendgroup": split,
         "marker": {
             "color": to_f32(targets),
             "colorscale": DIVERGING_SCALE,
@@ -87,6 +94,7 @@ def value_point_trace(xy, targets, value_range, outline: str, split: str, predic
             "line": {"color": outline, "width": 1},
         },
         "hovertemplate": hover,
+        "customdata": np.arange(len(xy), dtype=np.int32),
         **extra,
     }
 

@@ -142,6 +142,7 @@ def live_panel(
     key: str,
     on_lost: Callable[[], None] = _ignore,
     on_edit: Callable[[], None] = _ignore,
+    on_pick: Callable[[], None] = _ignore,
 ) -> None:
     """Show a panel message (see playground.live.panel) in the element ``key``; later
     calls with the same key update its charts in place.
@@ -150,7 +151,9 @@ def live_panel(
     further messages from that feed until one says playing is false, and then reruns the
     page (the element's "stopped" trigger). If the feed fails for good (retried, or its
     session is gone), ``on_lost`` runs before the rerun (the "lost" trigger). Needs
-    ``server.enableStaticServing = true``.
+    ``server.enableStaticServing = true``. ``on_edit`` runs on an edit made on the network
+    chart (the "edit" trigger), ``on_pick`` on a click on a data point of the boundary chart
+    (the "pick" trigger).
     """
     static_dir = _app_static_dir()
     if static_dir is not None:
@@ -158,7 +161,7 @@ def live_panel(
         ensure_chart_scripts(static_dir)
     _live_chart_element(key=key, data=text, width="stretch", height="content",
                         on_stopped_change=_ignore, on_lost_change=on_lost,
-                        on_edit_change=on_edit)  # fmt: skip
+                        on_edit_change=on_edit, on_pick_change=on_pick)  # fmt: skip
 
 
 def live_chart(figure_json: str, *, key: str, height: int) -> None:

@@ -10,6 +10,7 @@ from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
 from playground.ui import plain, state
+from playground.ui.learn_pick import apply_pick
 from playground.ui.live_chart import live_panel
 from playground.ui.network_edits import apply_edit
 
@@ -42,4 +43,5 @@ def live_area(session) -> None:
     if refusal:
         session.set_playing(False)
         plain.error(refusal)
-    live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY))
+    live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY),
+               on_pick=lambda: apply_pick(LIVE_KEY))  # fmt: skip

@@ -91,6 +91,7 @@ def test_chart_modules_are_all_served_and_their_folder_name_follows_their_conten
         "panel.js",
         "feed.js",
         "network_view.js",
+        "boundary_pick.js",
         "model.js",
         "paint.js",
     }

@@ -4,6 +4,7 @@
 // playing, feed) and one line per slot with its figure's JSON ("" = keep the figure shown).
 // One element for all charts: Streamlit's frontend then delivers each rerun's figures in
 // one update (measured: with five separate elements it dropped ~12 % of their updates).
+import { wireBoundary } from "./boundary_pick.js";
 import { wireNetwork } from "./network_view.js";
 import { paintModel } from "./paint.js";
 import { dispose, extend, paint, update } from "./plot_view.js";
@@ -189,6 +190,6 @@ export function apply(parent, text) {
   const drawn = [...paintCharts(panel, header), ...header.slots.map((slot, i) =>
     update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }))];
   panel.drawing = Promise.all(drawn);
-  panel.drawing.then(() => wireNetwork(panel));
+  panel.drawing.then(() => { wireNetwork(panel); wireBoundary(panel); });
   return header;
 }
