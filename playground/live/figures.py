@@ -121,15 +121,18 @@ def network_edit(settings: dict) -> NetworkEdit | None:
                        features="features" in allowed)  # fmt: skip
 
 
-def network(snap: Snapshot, hover_values=None, settings: dict | None = None) -> dict:
+def network(
+    snap: Snapshot, hover_values=None, settings: dict | None = None, gradients=None
+) -> dict:
     """The network diagram with a small image per neuron; hover_values: (weights, biases)
     for the hover texts if not the current ones (see live_specs); settings: for the
-    controls it offers (None: none)."""
+    controls it offers (None: none); gradients: (∂L/∂W, ∂L/∂b) per layer to draw the
+    links by instead of the weights (see network_spec), or None."""
     n = snap.network
     edit = None if settings is None else network_edit(settings)
     return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases,
                         n.activations, hover_values=hover_values, inputs=n.inputs or None,
-                        edit=edit)  # fmt: skip
+                        edit=edit, gradients=gradients)  # fmt: skip
 
 
 def weights(snap: Snapshot) -> dict:

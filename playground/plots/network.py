@@ -36,7 +36,7 @@ from playground.plots.network_geometry import (
     layer_boxes,
     slot_counts,
 )
-from playground.plots.network_links import link_hover_trace, link_traces
+from playground.plots.network_links import gradient_scale, link_hover_trace, link_traces
 from playground.plots.raster import grid_image, scale_lut
 from playground.plots.text import cut_plot_text
 
@@ -87,10 +87,13 @@ def _neuron_hover_trace(boxes, hovers: list[str], custom: list[list], size_px: f
     }
 
 
-def _neuron_hover(layer: int, index: int, labels, biases, activation_names) -> str:
+def _neuron_hover(layer: int, index: int, labels, biases, activation_names, bias_gradients) -> str:
     name = labels[layer][index]
     bias = float(np.asarray(biases[layer - 1])[index])
-    return f"{name}: {activation_names[layer - 1]}, bias {bias:.3f}"
+    text = f"{name}: {activation_names[layer - 1]}, bias {bias:.3f}"
+    if bias_gradients is None:
+        return text
+    return f"{text}<br>∂L/∂b = {float(np.asarray(bias_gradients[layer - 1])[index]):.3g}"
 
 
 def _outline_shape(boxes: list[list[NeuronBox]]) -> dict:
@@ -148,6 +151,7 @@ def network_spec(
     *,
     inputs: list[InputBox] | None = None,
     edit: NetworkEdit | None = None,
+    gradients: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
 ) -> dict:
     """The whole network in one figure.
 
@@ -162,6 +166,9 @@ def network_spec(
     traces stay the same and only the neuron images change (a far cheaper redraw).
     inputs: the input column's boxes (default: one per network input, from node_labels[0]
     and neuron_grids[0]); edit: the controls to offer (None: a view without controls).
+    gradients: (∂L/∂W per layer, the weights' shapes; ∂L/∂b per layer) to draw the links
+    by (colour: sign, width: |∂L/∂w| against the largest) and to show in the hovers beside
+    the weights and biases; None draws the weights.
 
     Returns the figure as a plain dict (network_figure: the same as a validated Figure).
     """
@@ -181,10 +188,14 @@ def network_spec(
     boxes = layer_boxes(column_indices(layer_sizes, rows), slots, scale.layer_step)
     hover_weights, hover_biases = hover_values or (weights, biases)
     images, hovers, custom = _input_parts(boxes[0], inputs, edit)
-    described = (node_labels, hover_biases, activation_names)
+    grad_W, grad_b = gradients or (None, None)  # noqa: N806
+    described = (node_labels, hover_biases, activation_names, grad_b)
     _neuron_parts(boxes, neuron_grids, described, images, hovers, custom)
-    traces = link_traces(boxes, weights)
-    traces.append(link_hover_trace(boxes, hover_weights, node_labels))
+    if grad_W is None:
+        traces = link_traces(boxes, weights)
+    else:
+        traces = link_traces(boxes, grad_W, gradient_scale(grad_W))
+    traces.append(link_hover_trace(boxes, hover_weights, node_labels, grad_W))
     traces.append(_neuron_hover_trace(boxes, hovers, custom, BOX * scale.px_per_unit))
     left, right, bottom, top = extent(boxes, slots)
     px = scale.px_per_unit
@@ -214,14 +225,16 @@ def network_spec(
 
 def _neuron_parts(boxes, neuron_grids, described, images: list, hovers: list, custom: list):
     """Append the images, hover texts and customdata of the hidden and output neurons;
-    described: (node_labels, biases for the hovers, activation_names)."""
-    labels, biases, activation_names = described
+    described: (node_labels, biases for the hovers, activation_names, ∂L/∂b or None)."""
+    labels, biases, activation_names, bias_gradients = described
     for layer, column in enumerate(boxes[1:], start=1):
         grids = neuron_grids[layer] if layer < len(neuron_grids) else None
         for box in column:
             grid = None if grids is None else np.asarray(grids)[:, :, box.index]
             images.append({**_box_image(box, grid), "name": neuron_image_name(layer, box.index)})
-            hovers.append(_neuron_hover(layer, box.index, labels, biases, activation_names))
+            hovers.append(
+                _neuron_hover(layer, box.index, labels, biases, activation_names, bias_gradients)
+            )
             shows = len(images) - 1 if grid is not None else -1
             custom.append([shows, labels[layer][box.index], ""])
 

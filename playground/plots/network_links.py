@@ -2,6 +2,8 @@
 
 One trace per (sign, bucket) with None between segments keeps the trace count at most 8
 however many links there are; hover comes from invisible markers placed along each link.
+The links can also be drawn by other values of the weights' shapes (the 'How it learns'
+panel's ∂L/∂w), scaled so that the largest of them gets the widest bucket.
 """
 
 import numpy as np
@@ -21,6 +23,13 @@ def link_bucket(weight: float) -> int:
     return int(np.searchsorted(BUCKET_EDGES, abs(weight), side="right"))
 
 
+def gradient_scale(gradients: list[np.ndarray]) -> float:
+    """The divisor that puts the largest |value| of `gradients` (per layer, any shapes) at
+    the widest bucket's lower edge (1.0 when all are zero)."""
+    top = max((float(np.abs(g).max()) for g in gradients if np.size(g)), default=0.0)
+    return top / BUCKET_EDGES[-1] if top > 0 else 1.0
+
+
 def _drawn_links(boxes, weights):
     """(start box, end box, weight) for every link between two drawn neurons (an input
     feature the network does not use has none)."""
@@ -30,11 +39,14 @@ def _drawn_links(boxes, weights):
                 yield start, end, float(matrix[start.index, end.index])
 
 
-def link_traces(boxes: list[list[NeuronBox]], weights: list[np.ndarray]) -> list[dict]:
-    """Line traces for the links; weights[l] is (size_l, size_l+1). Empty groups are skipped."""
+def link_traces(
+    boxes: list[list[NeuronBox]], weights: list[np.ndarray], scale: float = 1.0
+) -> list[dict]:
+    """Line traces for the links; weights[l] is (size_l, size_l+1), bucketed as w / scale.
+    Empty groups are skipped."""
     groups: dict[tuple[bool, int], tuple[list, list]] = {}
     for start, end, w in _drawn_links(boxes, weights):
-        xs, ys = groups.setdefault((w >= 0, link_bucket(w)), ([], []))
+        xs, ys = groups.setdefault((w >= 0, link_bucket(w / scale)), ([], []))
         (x0, y0), (x1, y1) = link_point(start, end, 0.0), link_point(start, end, 1.0)
         xs += [round(x0, 3), round(x1, 3), None]
         ys += [round(y0, 3), round(y1, 3), None]
@@ -55,16 +67,20 @@ def link_traces(boxes: list[list[NeuronBox]], weights: list[np.ndarray]) -> list
     return traces
 
 
-def link_hover_trace(boxes, weights, names: list[list[str]]) -> dict:
-    """Invisible markers along the links whose hover shows w(from, to) = value."""
+def link_hover_trace(boxes, weights, names: list[list[str]], gradients=None) -> dict:
+    """Invisible markers along the links whose hover shows w(from, to) = value; with
+    gradients (per layer, the weights' shapes) ∂L/∂w(from, to) = value first."""
     xs, ys, texts = [], [], []
     for start, end, w in _drawn_links(boxes, weights):
         x, y = link_point(start, end, HOVER_SHARE)
         xs.append(round(x, 3))
         ys.append(round(y, 3))
-        texts.append(
-            f"w({names[start.layer][start.index]}, {names[end.layer][end.index]}) = {w:.3f}"
-        )
+        link = f"{names[start.layer][start.index]}, {names[end.layer][end.index]}"
+        if gradients is None:
+            texts.append(f"w({link}) = {w:.3f}")
+        else:
+            g = float(gradients[start.layer][start.index, end.index])
+            texts.append(f"∂L/∂w({link}) = {g:.3g}<br>w = {w:.3f}")
     return {
         "type": "scatter",
         "x": xs,

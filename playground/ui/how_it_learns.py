@@ -15,6 +15,7 @@ from playground.ui import learn_steps, learn_tools, plain
 from playground.ui.learn_sample import pick_sample
 
 TOGGLE_KEY = "learn_open"
+LINKS_KEY = "learn_links"  # the network view's links by ∂L/∂w (ui/learn_links.py)
 STEP_TABS = [
     "1 Inputs",
     "2 Layers",
@@ -40,7 +41,9 @@ def _names(pg, sample) -> dict:
     return {"label": text, "classes": ds.class_names, "value": value, "image_shape": ds.image_shape}
 
 
-def _rows_of(split: str, row: int):
+def sample_rows(split: str, row: int):
+    """A function of the playground giving the row's (X (1, d), encoded targets (1, k))."""
+
     def rows(pg):
         X = pg.dataset.X_train if split == "train" else pg.dataset.X_test
         y = pg.dataset.y_train if split == "train" else pg.dataset.y_test
@@ -49,16 +52,31 @@ def _rows_of(split: str, row: int):
     return rows
 
 
+def _links_toggle(playing: bool) -> None:
+    """The toggle for the network view's links, and what they then mean."""
+    if not st.toggle("Links show ∂L/∂w for the selected sample", key=LINKS_KEY):
+        return
+    if playing:
+        st.caption("While training plays, the links show the weights: pause to see ∂L/∂w.")
+        return
+    st.caption(
+        "The network view's links now show ∂L/∂w: blue where it is > 0 (this step lowers "
+        "the weight), orange where < 0; the widest is the largest |∂L/∂w|. Hover a link or "
+        "a neuron for its numbers."
+    )
+
+
 def how_it_learns(pg) -> None:
     """Draw the panel (a toggle, and when it is on the whole step)."""
     if not st.toggle("How it learns: one step with this network's numbers", key=TOGGLE_KEY):
         return
     split, row = pick_sample(pg.dataset)
-    rows_of = _rows_of(split, row)
+    rows_of = sample_rows(split, row)
     with pg.lock:
         sample = sample_inputs(pg.dataset, split, row)
         step = explain_step(pg.trainer, *rows_of(pg))
         playing = pg.playing
+    _links_toggle(playing)
     if playing:
         st.caption(
             "Training is playing: these are the numbers of this moment. Pause to follow one step."

@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from playground.labs.classify.session import Playground
 from playground.teaching.sample import split_size
 from playground.ui import state
 from playground.ui.how_it_learns import TOGGLE_KEY
@@ -52,7 +53,10 @@ def apply_pick(key: str) -> None:
         return
     result = st.session_state.get(key) or {}
     raw = result.get(PICK_TRIGGER) if hasattr(result, "get") else None
-    dataset = state.playground().dataset
+    session = state.playground()
+    if not isinstance(session, Playground):
+        return  # another lab's page: no panel there
+    dataset = session.dataset
     picked = parse_pick(raw, {split: split_size(dataset, split) for split in SPLIT_LABELS})
     if picked is not None:
         st.session_state[SPLIT_KEY], st.session_state[ROW_KEY] = picked

@@ -10,6 +10,7 @@ from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
 from playground.ui import plain, state
+from playground.ui.learn_links import link_gradients, with_gradient_links
 from playground.ui.learn_pick import apply_pick
 from playground.ui.live_chart import live_panel
 from playground.ui.network_edits import apply_edit
@@ -38,6 +39,9 @@ def live_area(session) -> None:
         plain.error(snap.message, icon=":material/warning:")
     lab = session.lab
     slots = lab.chart_slots(snap, settings)
+    gradients = link_gradients(session)
+    if gradients is not None:
+        slots = with_gradient_links(slots, snap, settings, gradients)
     text, refusal = capped_message(lab, slots, snap, settings, frame=number, playing=playing,
                                    feed=FEED_PATH, token=state.feed().token)  # fmt: skip
     if refusal:

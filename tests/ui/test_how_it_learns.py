@@ -1,8 +1,12 @@
 """The 'How it learns' panel under AppTest: pick a sample, the steps, apply, edit, check."""
 
+import json
+
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from playground.problem import targets
+from playground.teaching import explain_step
 from tests.ui.page_app import start
 
 
@@ -129,3 +133,31 @@ def test_penguins_show_their_raw_values_in_a_table():
     pg = at.session_state["playground"]
     table = at.dataframe[0].value
     assert list(table.columns) == list(pg.dataset.raw_feature_names)
+
+
+def _network_figure(at: AppTest) -> dict:
+    """The network view's figure as the live panel was sent it on the last run."""
+    lines = json.loads(_live_message(at)).split("\n")
+    keys = [slot["key"] for slot in json.loads(lines[0])["slots"]]
+    return json.loads(lines[1 + keys.index("network")])
+
+
+def _link_hovers(figure: dict) -> list[str]:
+    return next(t["text"] for t in figure["data"] if t.get("mode") == "markers" and "text" in t)
+
+
+def test_the_links_toggle_draws_the_network_by_the_samples_gradient():
+    at = _open()
+    assert not any("∂L/∂w" in text for text in _link_hovers(_network_figure(at)))
+    at.number_input(key="learn_row").set_value(7).run()
+    at.toggle(key="learn_links").set_value(True).run()
+    assert not at.exception
+    pg = at.session_state["playground"]
+    X, y = pg.dataset.X_train[7:8], targets(pg.spec, pg.dataset.y_train[7:8])
+    gradient = explain_step(pg.trainer, X, y).layers[0].mean_dW
+    hovers = _link_hovers(_network_figure(at))
+    names = pg.snapshot().network.node_labels
+    first = f"∂L/∂w({names[0][0]}, {names[1][0]}) = {gradient[0, 0]:.3g}"
+    assert any(text.startswith(first) for text in hovers), (first, hovers[:2])
+    at.toggle(key="learn_links").set_value(False).run()
+    assert not any("∂L/∂w" in text for text in _link_hovers(_network_figure(at)))
