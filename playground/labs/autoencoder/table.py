@@ -9,11 +9,17 @@ from playground.config.table import (
     LEARNING_RATE_PRESETS,
     MAX_LAYERS,
     MAX_NEURONS,
-    OPTIMIZERS,
-    SPEEDS,
 )
 from playground.data.unsupervised import UNSUPERVISED_DATASETS
 from playground.engine import HIDDEN_ACTIVATIONS
+from playground.labs.common_settings import (
+    epoch_speed_setting,
+    learning_rate_setting,
+    max_epochs_setting,
+    optimizer_setting,
+    seed_setting,
+    train_pct_setting,
+)
 
 DATASETS = tuple(UNSUPERVISED_DATASETS)
 IMAGE_DATASETS = tuple(n for n, info in UNSUPERVISED_DATASETS.items() if info.kind == "images")
@@ -53,12 +59,8 @@ def _data_settings() -> list[Setting]:
                 "What the network learns to copy. Labels only colour the views.", "data",
                 choices=DATASETS),
         *leave_out,
-        Setting("train_pct", "int", 50, "data", "Training data (%)",
-                "Share of the samples used for training; the rest is the test set.", "data",
-                low=10, high=90, step=10),
-        Setting("seed", "int", 0, "data", "Seed",
-                "Random seed of the data split and the first weights.", "data", low=0,
-                high=999_999),
+        train_pct_setting("samples"),
+        seed_setting("Random seed of the data split and the first weights."),
         Setting("batch_size", "int", 10, "data", "Batch size", "Samples per gradient step.",
                 "live", low=1, high=512),
     ]  # fmt: skip
@@ -93,16 +95,10 @@ def _network_settings() -> list[Setting]:
 
 def _training_settings() -> list[Setting]:
     return [
-        Setting("optimizer", "choice", "adam", "training", "Optimizer",
-                "How gradients move the weights.", "live", choices=OPTIMIZERS),
-        Setting("learning_rate", "float", 0.003, "training", "Learning rate",
-                "Step size of each update.", "live", low=1e-6, high=10.0,
-                presets=LEARNING_RATE_PRESETS, variants=("dataset", LEARNING_RATE_VARIANTS)),
-        Setting("max_epochs", "int", 0, "training", "Stop after epochs",
-                "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
-        Setting("speed", "choice", "auto", "training", "Speed",
-                "Epochs per update; auto = as many as the frame budget allows.", "view",
-                choices=SPEEDS),
+        optimizer_setting("adam"),
+        learning_rate_setting(0.003, variants=("dataset", LEARNING_RATE_VARIANTS)),
+        max_epochs_setting(),
+        epoch_speed_setting(),
     ]  # fmt: skip
 
 

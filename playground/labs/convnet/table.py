@@ -4,9 +4,17 @@ and what a change resets are all read from it)."""
 from types import MappingProxyType
 
 from playground.config.setting import Setting
-from playground.config.table import INITS, LEARNING_RATE_PRESETS, OPTIMIZERS, SPEEDS
+from playground.config.table import INITS
 from playground.data.image_sets import IMAGE_SETS
 from playground.engine import HIDDEN_ACTIVATIONS
+from playground.labs.common_settings import (
+    epoch_speed_setting,
+    learning_rate_setting,
+    max_epochs_setting,
+    optimizer_setting,
+    seed_setting,
+    train_pct_setting,
+)
 
 MAX_CONV_BLOCKS = 3
 MAX_FILTERS = 32
@@ -21,12 +29,8 @@ def _data_settings() -> list[Setting]:
         Setting("dataset", "choice", "digits", "data", "Images",
                 "Digits: 8×8 handwriting. Shapes: lines, crosses, squares and circles "
                 "anywhere in 12×12 noisy pixels.", "data", choices=tuple(IMAGE_SETS)),
-        Setting("train_pct", "int", 50, "data", "Training data (%)",
-                "Share of the images used for training; the rest is the test set.", "data",
-                low=10, high=90, step=10),
-        Setting("seed", "int", 0, "data", "Seed",
-                "Random seed of the data and the first weights.", "data", low=0,
-                high=999_999),
+        train_pct_setting("images"),
+        seed_setting(),
         Setting("batch_size", "int", 32, "data", "Batch size", "Images per gradient step.",
                 "live", low=1, high=512),
     ]  # fmt: skip
@@ -60,16 +64,10 @@ def _network_settings() -> list[Setting]:
 
 def _training_settings() -> list[Setting]:
     return [
-        Setting("optimizer", "choice", "adam", "training", "Optimizer",
-                "How gradients move the weights.", "live", choices=OPTIMIZERS),
-        Setting("learning_rate", "float", 0.01, "training", "Learning rate",
-                "Step size of each update.", "live", low=1e-6, high=10.0,
-                presets=LEARNING_RATE_PRESETS),
-        Setting("max_epochs", "int", 0, "training", "Stop after epochs",
-                "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
-        Setting("speed", "choice", "auto", "training", "Speed",
-                "Epochs per update; auto = as many as the frame budget allows.", "view",
-                choices=SPEEDS),
+        optimizer_setting("adam"),
+        learning_rate_setting(0.01),
+        max_epochs_setting(),
+        epoch_speed_setting(),
     ]  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from playground.engine import HIDDEN_ACTIVATIONS, OPTIMIZERS
 from playground.engine.rl import TD_LOSSES
 from playground.envs import DEFAULT_LAYOUT, ENCODINGS, LAYOUTS, STARTS
 from playground.envs.layouts import MAX_TEXT
+from playground.labs.common_settings import seed_setting
 
 AGENTS = ("dqn", "tabular")
 # One environment step or one episode per live frame, at a pace a person can follow, or as
@@ -34,9 +35,8 @@ _SETTINGS = (
     Setting("step_cost", "float", 0.01, "data", "Cost per step",
             "Reward -cost for every move that does not end the episode (the goal gives +1, "
             "a pit -1).", "data", low=0.0, high=0.5, presets=(0.0, 0.01, 0.05, 0.1, 0.2)),
-    Setting("seed", "int", 0, "data", "Seed",
-            "Seeds the weights, the exploration, the replay and the slips: one seed, one "
-            "run.", "data", low=0, high=999_999),
+    seed_setting("Seeds the weights, the exploration, the replay and the slips: one seed, "
+                 "one run."),
     Setting("agent", "choice", "dqn", "network", "Agent",
             "dqn: a Q-network learns Q(s, a) from replayed experience; tabular: one number "
             "per cell and action (Q-learning), for comparison.", "network", choices=AGENTS),

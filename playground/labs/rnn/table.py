@@ -4,8 +4,13 @@ validation and what a change resets are all read from it)."""
 from types import MappingProxyType
 
 from playground.config.setting import Setting, Variant
-from playground.config.table import LEARNING_RATE_PRESETS, SPEEDS
 from playground.data.sequences import TASKS
+from playground.labs.common_settings import (
+    epoch_speed_setting,
+    learning_rate_setting,
+    max_epochs_setting,
+    seed_setting,
+)
 
 CELLS = ("rnn", "lstm")  # SimpleRNN, LSTM
 CELL_NAMES = MappingProxyType({"rnn": "SimpleRNN", "lstm": "LSTM"})
@@ -23,26 +28,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("delay", "int", 4, "data", "Delay",
             "How many steps back the symbol to repeat is (the network must remember it that "
             "long).", "data", low=1, high=MAX_DELAY, shown_when=("task", ("echo",))),
-    Setting("seed", "int", 0, "data", "Seed", "Random seed of the data and the first weights.",
-            "data", low=0, high=999_999),
+    seed_setting(),
     Setting("cell", "choice", "rnn", "network", "Cell",
             "rnn: SimpleRNN, h = tanh(x·Wx + h·Wh + b); lstm: an LSTM, a cell state kept "
             "through gates.", "network", choices=CELLS),
     Setting("units", "int", 16, "network", "Units", "Size of the hidden state.", "network",
             low=1, high=MAX_UNITS, variants=("task", UNITS_VARIANTS)),
-    Setting("learning_rate", "float", 0.01, "training", "Learning rate (Adam)",
-            "Step size of each update.", "live", low=1e-6, high=10.0,
-            presets=LEARNING_RATE_PRESETS),
+    learning_rate_setting(0.01, "Learning rate (Adam)"),
     Setting("batch_size", "int", 32, "training", "Batch size", "Sequences per gradient step.",
             "live", low=1, high=256),
     Setting("clip_norm", "float", 5.0, "training", "Clip gradient norm",
             "A step's gradient longer than this is scaled down to it (0 = no clipping).",
             "live", low=0.0, high=100.0, presets=(0.0, 1.0, 5.0, 10.0, 100.0)),
-    Setting("max_epochs", "int", 0, "training", "Stop after epochs",
-            "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
-    Setting("speed", "choice", "auto", "training", "Speed",
-            "Epochs per update; auto = as many as the frame budget allows.", "view",
-            choices=SPEEDS),
+    max_epochs_setting(),
+    epoch_speed_setting(),
     Setting("temperature", "float", 0.7, "view", "Temperature",
             "How adventurous the sampled text is: low picks the likeliest characters, high "
             "picks more freely.", "view", low=0.1, high=2.0, presets=(0.2, 0.5, 0.7, 1.0, 1.5),
