@@ -84,7 +84,7 @@ def torch_conv_epochs(X, y, Xt, yt, batch, epochs, learning_rate):
     model = nn.Sequential(nn.Conv2d(1, 8, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
                           nn.Flatten(), nn.Linear(128, 10)).double()  # fmt: skip
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
-    X, y, Xt, yt = (torch.from_numpy(a) for a in (X, y, Xt, yt))
+    X, y, Xt, yt = (torch.from_numpy(np.array(a)) for a in (X, y, Xt, yt))  # writable copies
     for _ in range(epochs):
         order = torch.randperm(len(X))
         for s in range(0, len(X), batch):

@@ -27,13 +27,19 @@ LABS: Mapping[str, Lab] = MappingProxyType({
 
 DEFAULT_LAB = next(iter(LABS.values()))
 
+ALIASES: Mapping[str, str] = MappingProxyType({
+    "cnn": CONVNET.name,  # the usual short name of a convolutional network
+})  # fmt: skip
+"""Other names a lab answers to on the command line and in `lab=` (alias -> lab name)."""
+
 
 class UnknownLabError(ValueError):
     """A lab name no lab has; the text lists the ones there are."""
 
 
 def lab_named(name: str) -> Lab:
-    """The lab with this name or URL path (raises UnknownLabError with the choices)."""
+    """The lab with this name, alias or URL path (raises UnknownLabError with the choices)."""
+    name = ALIASES.get(name, name)
     for lab in LABS.values():
         if name in (lab.name, lab.path) and name:
             return lab

@@ -30,3 +30,10 @@ def test_the_lab_param_is_not_a_setting_and_the_classify_lab_opens_a_playground(
     assert CLASSIFY.to_query(settings) == {"dataset": "xor", "seed": "0"}  # its setup
     session = CLASSIFY.open(settings)
     assert isinstance(session, Playground) and session.lab is CLASSIFY
+
+
+def test_cnn_is_another_name_of_the_vision_lab():
+    from playground.labs.convnet.lab import CONVNET
+
+    assert lab_for_query({"lab": "cnn"}) is CONVNET is lab_named("convnet") is lab_named("cnn")
+    assert CONVNET.path == "convnet"  # its page stays /convnet

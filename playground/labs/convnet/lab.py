@@ -45,6 +45,12 @@ class ConvSession(TrainingSession):
         if kind == "view":
             self._snapshot_cache = None  # the image for the feature maps may have changed
 
+    def record(self) -> dict[str, Any]:
+        """The trainer's last history row and status (see TrainingSession.record), and the
+        network's parameter count ("params")."""
+        with self.lock:
+            return {**super().record(), "params": int(self.network.params.size)}
+
     def _take_snapshot(self) -> ConvSnapshot:
         return take_snapshot(self.network, self.trainer, self.images, self.settings["image"])
 

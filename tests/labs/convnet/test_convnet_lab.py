@@ -55,3 +55,13 @@ def test_the_query_round_trips_and_bad_values_get_notes():
     )
     chosen, notes = CONVNET.settings_from_query({"conv_filters": "8,8,8,8,8", "kernel_size": "7"})
     assert chosen["kernel_size"] == "3" and len(chosen["conv_filters"]) <= 3 and notes
+
+
+def test_the_issues_command_line_reaches_97_percent_with_at_most_2000_parameters(capsys):
+    from playground.__main__ import main
+
+    assert main(["train", "lab=cnn&dataset=digits", "--epochs", "30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    final = json.loads(lines[-1])["final"]
+    assert len(lines) == 31 and final["epoch"] == 30 and final["status"] == "ok"
+    assert final["params"] <= 2000 and final["test_accuracy"] >= 0.97, final
