@@ -1,7 +1,9 @@
-"""The playground's command line: `python -m playground labs` and `... train QUERY`.
+"""The playground's command line: `python -m playground labs`, `... train QUERY` and
+`... lessons`.
 
     python -m playground labs [--json]
     python -m playground train 'dataset=xor&hidden=8' --epochs 100 [--lab classify]
+    python -m playground lessons [--json] [--check [NAME ...]]
 
 `train` prints one JSON object per epoch, then {"final": {...}}. A query the page would
 not use as given gets one line on stderr and exit status 2.
@@ -54,6 +56,12 @@ def parser() -> argparse.ArgumentParser:
         help="episodes to train (the reinforcement lab's unit; as --epochs)",
     )
     train.add_argument("--lab", help="the lab's name or URL path (else lab= or the first lab)")
+    lessons = commands.add_parser("lessons", help="list the lessons, or --check their claims")
+    lessons.add_argument("names", nargs="*", help="only these lessons (default: all)")
+    lessons.add_argument("--json", action="store_true", help="one JSON list of the lessons")
+    lessons.add_argument("--check", action="store_true",
+                         help="train every run headless; exit status 1 if an expectation "
+                         "is not met")  # fmt: skip
     return top
 
 
@@ -63,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "labs":
         headless.print_labs(args.json)
         return 0
+    if args.command == "lessons":
+        from playground.teaching.lessons_cli import run_lessons
+
+        return run_lessons(args.json, args.check, args.names)
     try:
         session = headless.open_session(args.query, args.lab)
     except headless.QueryError as error:
@@ -70,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     for record in headless.train(session, args.epochs):
         print(json.dumps(record), flush=True)
-    final = getattr(session, "final_record", session.record)  # a lab may add to its last line
-    print(json.dumps({"final": final()}), flush=True)
+    print(json.dumps({"final": headless.final_record(session)}), flush=True)
     return 0
 
 

@@ -8,9 +8,12 @@ not silently train something else). No streamlit.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
 
 from playground.config import Setting
 from playground.config.coerce import MAX_RAW_CHARS, describe
@@ -57,14 +60,21 @@ def choose_lab(params: Mapping[str, list[str]], path: str, lab_name: str | None)
     return LABS[chosen.pop()] if chosen else lab_for_query({})
 
 
-def open_session(text: str, lab_name: str | None = None):
-    """A session of the lab the query names, with the query's settings. Raises QueryError
-    when a value would not be used as given, or the lab cannot open them (e.g. no file)."""
+def query_settings(text: str, lab_name: str | None = None) -> tuple[Lab, dict[str, Any]]:
+    """(lab, settings) of a query, as the page reads it. Raises QueryError when a value
+    would not be used as given (the page's notes, joined)."""
     params, path = parse_query(text)
     lab = choose_lab(params, path, lab_name)
     settings, notes = lab.settings_from_query(params)
     if notes:
         raise QueryError(" ".join(notes))
+    return lab, settings
+
+
+def open_session(text: str, lab_name: str | None = None):
+    """A session of the lab the query names, with the query's settings. Raises QueryError
+    when a value would not be used as given, or the lab cannot open them (e.g. no file)."""
+    lab, settings = query_settings(text, lab_name)
     try:
         return lab.open(settings)
     except DataError as error:
@@ -78,6 +88,45 @@ def train(session, epochs: int) -> Iterator[dict[str, Any]]:
         yield session.record()
         if not done:
             return
+
+
+def run_figures(session) -> dict[str, Any]:
+    """Figures of the whole run for the final line (a lesson's expectations read them):
+    "best_test_loss" and "best_test_epoch" (the lowest test loss so far and the epoch it
+    was reached: a final test loss above it is overfitting), "train_loss_rises" (epochs
+    that ended with a higher training loss than the one before: noisy steps) and, where
+    the lab logs each layer's gradient norm, "first_layer_gradient" and
+    "last_layer_gradient" (the mean over the run of the gradient norm of the first and the
+    last layer's [W; b], sampled after each epoch: vanishing gradients). Empty for a lab
+    without a Trainer's history."""
+    history = getattr(getattr(session, "trainer", None), "history", None)
+    if history is None or "test_loss" not in history.columns or len(history) < 2:
+        return {}
+    figures: dict[str, Any] = {}
+    test, epochs = history.column("test_loss")[1:], history.column("epoch")[1:]
+    finite = np.isfinite(test)
+    if finite.any():
+        best = int(np.argmin(np.where(finite, test, np.inf)))
+        figures["best_test_loss"], figures["best_test_epoch"] = float(test[best]), int(epochs[best])
+    train = history.column("train_loss")
+    figures["train_loss_rises"] = int(np.sum(np.diff(train[1:]) > 0))
+    log = getattr(session, "gradient_log", None)
+    if log is not None and len(log):
+        norms = log.norms.mean(axis=0)
+        figures["first_layer_gradient"] = _finite(norms[0])
+        figures["last_layer_gradient"] = _finite(norms[-1])
+    return figures
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def final_record(session) -> dict[str, Any]:
+    """The run's last line: the session's record (a lab may add to it with its own
+    final_record) and the figures of the whole run (run_figures)."""
+    record = getattr(session, "final_record", session.record)()
+    return {**record, **run_figures(session)}
 
 
 def setting_facts(setting: Setting) -> dict[str, Any]:
