@@ -133,3 +133,18 @@ def goal_distances(rows: list[str]) -> dict[tuple[int, int], int]:
 def _goal_reachable(rows: list[str]) -> bool:
     start = next((r, row.index(START)) for r, row in enumerate(rows) if START in row)
     return start in goal_distances(rows)
+
+
+def paint_cell(rows: list[str], row: int, column: int, kind: str) -> list[str]:
+    """The layout `rows` with cell (row, column) made `kind` (one of CELL_KINDS' keys); a
+    new start S moves the start there (the old one becomes empty). Unchecked: pass the
+    result to check_layout (it may have lost its start or its last goal). IndexError for
+    a cell outside the grid, ValueError for an unknown kind."""
+    if kind not in CELL_KINDS:
+        raise ValueError(f"unknown cell kind {kind!r}; use one of {''.join(CELL_KINDS)}")
+    if not (0 <= row < len(rows) and 0 <= column < len(rows[row])):
+        raise IndexError(f"cell ({row}, {column}) is outside the grid")
+    painted = [r.replace(START, EMPTY) if kind == START else r for r in rows]
+    line = painted[row]
+    painted[row] = line[:column] + kind + line[column + 1 :]
+    return painted

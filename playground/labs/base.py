@@ -82,7 +82,10 @@ class Lab:
     sentences for the home page. icon: a Material icon for the menu. table: its settings,
     name -> Setting (the only list of them). setups: data set name -> the settings its
     suggested setup changes (the URL is written against it; see config.query). views: its
-    view table, in page order.
+    view table, in page order. counter: what the page's counter counts (its label: "Epoch",
+    "Episode"). stop_setting: the table's setting that stops training after that many
+    (0 = never). buttons: the toolbar's buttons (config.BUTTONS, or the same names with
+    labels and help that fit the lab's unit).
     """
 
     name: str = ""
@@ -93,6 +96,9 @@ class Lab:
     table: Mapping[str, Setting] = {}
     setups: Mapping[str, Mapping[str, Any]] = {}
     views: tuple[View, ...] = ()
+    counter: str = "Epoch"
+    stop_setting: str = "max_epochs"
+    buttons: tuple[config.Button, ...] = config.BUTTONS
 
     # --- settings ----------------------------------------------------------------------
     def settings_from_query(

@@ -79,12 +79,13 @@ def slow_heights(lab, slots: list[ChartSlot]) -> dict[str, int]:
 
 def message(lab, slots: list[ChartSlot], snap, settings: dict, **header: Any) -> str:
     """A lab's panel message: the charts on the lab's grid for these settings, with the
-    epoch, the lab's stats and, while an epoch is under way, [batches done, batches in
-    it] in the header; header: extra fields (frame, playing, feed, token)."""
+    epoch, the counter's label (the lab's unit: "Epoch", "Episode"), the lab's stats and,
+    while an epoch is under way, [batches done, batches in it] in the header; header:
+    extra fields (frame, playing, feed, token)."""
     areas, columns = lab.layout([s.key for s in slots], settings)
     batch = [snap.batch, snap.batches] if snap.batch else None
-    return panel_text(slots, areas, columns, epoch=snap.epoch, batch=batch,
-                      stats=lab.stats(snap), **header)  # fmt: skip
+    return panel_text(slots, areas, columns, epoch=snap.epoch, counter=lab.counter,
+                      batch=batch, stats=lab.stats(snap), **header)  # fmt: skip
 
 
 MAX_FRAME_BYTES = 1_000_000

@@ -20,7 +20,9 @@ CELL_LABELS = {"#": "", "X": "X", "G": "G", "S": "S", ".": ""}
 
 
 def _kinds_trace(layout: list[str], labels: bool) -> dict:
-    """A heatmap of the cells' kinds in their colours (z = index in CELL_KINDS)."""
+    """A heatmap of the cells' kinds in their colours (z = index in CELL_KINDS). It shows no
+    hover label, but a click on any cell reaches the page (hoverinfo "none", not "skip":
+    Plotly sends no click for a skipped trace), at x = column, y = row."""
     z = np.array([[CELL_KINDS.index(ch) for ch in row] for row in layout], dtype=np.uint8)
     n = len(CELL_KINDS) - 1
     scale = []
@@ -36,7 +38,7 @@ def _kinds_trace(layout: list[str], labels: bool) -> dict:
         "zmax": n + 0.5,
         "colorscale": scale,
         "showscale": False,
-        "hoverinfo": "skip",
+        "hoverinfo": "none",
         "xgap": 1,
         "ygap": 1,
     }
@@ -47,7 +49,21 @@ def _kinds_trace(layout: list[str], labels: bool) -> dict:
     return trace
 
 
-def _grid_layout(layout: list[str], uirevision: str, height: int, top: int = 6, **extra) -> dict:
+def _picked_shapes(picked: int | None, columns: int) -> list[dict]:
+    """A frame around the picked cell (the one whose Q-values are shown), or none."""
+    if picked is None:
+        return []
+    row, column = divmod(int(picked), columns)
+    return [{
+        "type": "rect", "x0": column - 0.45, "x1": column + 0.45, "y0": row - 0.45,
+        "y1": row + 0.45, "line": {"color": DARK, "width": 3, "dash": "dot"},
+        "fillcolor": "rgba(0,0,0,0)", "layer": "above",
+    }]  # fmt: skip
+
+
+def _grid_layout(
+    layout: list[str], uirevision: str, height: int, top: int = 6, picked=None, **extra
+) -> dict:
     rows, columns = len(layout), len(layout[0])
     x_axis = {**hidden_axis(), "range": [-0.5, columns - 0.5], "fixedrange": True}
     y_axis = {**hidden_axis(), "range": [rows - 0.5, -0.5], "fixedrange": True}
@@ -58,6 +74,7 @@ def _grid_layout(layout: list[str], uirevision: str, height: int, top: int = 6, 
         xaxis=x_axis,
         yaxis={**y_axis, "scaleanchor": "x", "scaleratio": 1},
         showlegend=False,
+        shapes=_picked_shapes(picked, columns),
         **extra,
     )
 
@@ -69,10 +86,12 @@ def world_spec(
     caption: str = "",
     height: int = GRID_FIGURE_HEIGHT,
     uirevision: str = UIREVISION,
+    picked: int | None = None,
 ) -> dict:
     """The world with the agent: layout (rows of # X G S .), trail (k,) cell numbers of the
     episode so far (drawn as a line through the cells' centres), agent: its cell or None.
-    caption: a short text at the top left (e.g. "episode 12, step 4")."""
+    caption: a short text at the top left (e.g. "episode 12, step 4"). picked: the cell
+    framed (whose Q-values are shown), or None."""
     columns = len(layout[0])
     rows_of, columns_of = np.divmod(np.asarray(trail, dtype=np.int64), columns)
     data = [
@@ -105,7 +124,9 @@ def world_spec(
         })  # fmt: skip
     return {
         "data": data,
-        "layout": _grid_layout(layout, uirevision, height, top=24, annotations=annotations),
+        "layout": _grid_layout(
+            layout, uirevision, height, top=24, picked=picked, annotations=annotations
+        ),
     }
 
 
@@ -115,11 +136,13 @@ def policy_spec(
     free: np.ndarray,
     height: int = GRID_FIGURE_HEIGHT,
     uirevision: str = UIREVISION,
+    picked: int | None = None,
 ) -> dict:
     """The greedy policy over the state values: layout (rows), q (n_cells, 4) action values
     (up, down, left, right), free (n_cells,) bool cells to draw values and arrows in. Each
     free cell is coloured by max_a Q (orange below zero, blue above, symmetric scale) and
-    shows the arrow of its best action; hover gives the four values."""
+    shows the arrow of its best action; hover gives the four values. picked: the cell
+    framed (whose Q-values are shown), or None."""
     rows, columns = len(layout), len(layout[0])
     q = np.asarray(q, dtype=np.float64)
     value = np.where(free, q.max(axis=1), np.nan).reshape(rows, columns)
@@ -156,7 +179,7 @@ def policy_spec(
             "hovertemplate": "%{hovertext}<extra></extra>",
         },
     ]
-    spec_layout = _grid_layout(layout, uirevision, height)
+    spec_layout = _grid_layout(layout, uirevision, height, picked=picked)
     spec_layout["margin"] = {"l": 6, "r": 60, "t": 6, "b": 6}  # room for the colour bar
     return {"data": data, "layout": spec_layout}
 
@@ -164,15 +187,19 @@ def policy_spec(
 def q_bars_spec(
     q_cell: np.ndarray, title: str, height: int = 220, uirevision: str = UIREVISION
 ) -> dict:
-    """The four action values of one cell as bars (up, down, left, right), the greedy one
-    dark: q_cell (4,). title: which cell (plain text)."""
+    """The four action values of one cell as bars (up, down, left, right), each with its
+    value written on it, the greedy one (the agent's choice, argmax) dark and written
+    "greedy": q_cell (4,). title: which cell (plain text)."""
     q_cell = np.asarray(q_cell, dtype=np.float64)
     best = int(np.argmax(q_cell))
     colors = [DARK if a == best else "#9aa0a6" for a in range(4)]
+    text = [f"{v:.3f}" + (" greedy" if a == best else "") for a, v in enumerate(q_cell)]
     data = [{
         "type": "bar",
         "x": [f"{glyph} {name}" for glyph, name in zip(ARROW_GLYPHS, ACTION_NAMES, strict=True)],
         "y": to_f32(q_cell),
+        "text": text,
+        "textposition": "auto",
         "marker": {"color": colors},
         "hovertemplate": "%{x}: %{y:.4f}<extra></extra>",
     }]  # fmt: skip

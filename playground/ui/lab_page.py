@@ -12,7 +12,9 @@ from playground.labs.registry import DEFAULT_LAB
 from playground.ui import plain, state
 from playground.ui.about import about
 from playground.ui.how_it_learns import how_it_learns
+from playground.ui.learn_pick import apply_pick
 from playground.ui.rl_controls import rl_controls
+from playground.ui.rl_pick import apply_cell_click
 from playground.ui.sidebar import settings_sidebar, sidebar
 from playground.ui.style import PAGE_TITLE, page_frame
 from playground.ui.toolbar import toolbar
@@ -36,19 +38,26 @@ def _summary(lab: Lab) -> Callable[[], None]:
 class LabParts:
     """A lab's own parts of its page: notes under the messages (not in presentation mode),
     what comes under the live views, the sidebar's panels, and the explanation at the
-    bottom (None = the lab's summary). Each takes the session (about: nothing)."""
+    bottom (None = the lab's summary). Each takes the session (about: nothing). pick: what
+    a click on a view does (takes the live element's key, see ui/views.live_area), None =
+    nothing."""
 
     notes: Callable | None = None
     under_views: Callable | None = None
     sidebar: Callable = settings_sidebar
     about: Callable[[], None] | None = None
+    pick: Callable[[str], None] | None = None
 
 
 LAB_PARTS = {
     "classify": LabParts(
-        notes=_data_notes, under_views=how_it_learns, sidebar=sidebar, about=about
+        notes=_data_notes,
+        under_views=how_it_learns,
+        sidebar=sidebar,
+        about=about,
+        pick=apply_pick,
     ),
-    "rl": LabParts(notes=rl_controls),
+    "rl": LabParts(notes=rl_controls, pick=apply_cell_click),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 
@@ -76,7 +85,7 @@ def lab_page(lab: Lab) -> None:
         plain.info(note)
     if parts.notes and not present:  # not for a projector: room
         parts.notes(session)
-    live_area(session)
+    live_area(session, parts.pick)
     if parts.under_views:  # the first lab: the learning loop, step by step (off until asked)
         parts.under_views(session)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the

@@ -1,13 +1,21 @@
-"""The reinforcement lab's own controls above its views: watch the greedy agent, and edit
-the world's layout as text (rows separated by /)."""
+"""The reinforcement lab's own controls above its views: watch the greedy agent, what a
+click on a cell does (inspect its Q-values, or paint it: ui/rl_pick.py), and edit the
+world's layout as text (rows separated by /)."""
 
 import streamlit as st
 
 from playground.ui import state
+from playground.ui.rl_pick import CLICK_MODES, INSPECT, MODE_KEY, MODE_LABELS
 
 WATCH_HELP = (
     "Play one episode with ε = 0 (always the best move the agent knows) on a copy of the "
     "world, one move at a time, without learning; training waits until it is over."
+)
+CLICK_HELP = (
+    "Inspect: a click on a cell of the world or the policy shows that cell's four Q-values "
+    "(framed on both grids). Wall, pit, goal, start, empty: a click on a cell of the world "
+    "makes it that kind (a new start moves the start); a new world starts the agent again. "
+    "A layout needs one start and a goal the start can reach."
 )
 LAYOUT_HELP = (
     "One row of cells per line or between slashes: # wall, X pit, G goal, S start, . empty; "
@@ -26,17 +34,20 @@ def _edit_layout() -> None:
 
 
 def rl_controls(session) -> None:
-    """A "Watch greedy" button and an editor of the layout (text; a bad layout gets the
-    layout checks' message and the world stays)."""
-    watch, edit = st.columns([1, 3], vertical_alignment="top")
+    """A "Watch greedy" button, the "Click a cell to" choice (inspect, or a kind of cell to
+    paint), and an editor of the layout (text; a bad layout gets the layout checks' message
+    and the world stays)."""
+    watch, click = st.columns([1, 4], vertical_alignment="bottom")
     if not state.hidden("watch_greedy"):
         watch.button("Watch greedy", key="watch_greedy", icon=":material/visibility:",
                      on_click=_watch, help=WATCH_HELP, width="stretch")  # fmt: skip
     if state.hidden("layout"):
-        return
+        return  # the teacher's link fixes the world: clicks only inspect
+    click.segmented_control("Click a cell to", list(CLICK_MODES), format_func=MODE_LABELS.get,
+                            key=MODE_KEY, default=INSPECT, help=CLICK_HELP)  # fmt: skip
     rows = "\n".join(session.env.layout)
     if st.session_state.get("layout_shown") != rows:  # the world changed elsewhere (URL, menu)
         st.session_state["layout_text"] = st.session_state["layout_shown"] = rows
-    with edit.expander("Edit the layout"):
+    with st.expander("Edit the layout as text"):
         st.text_area("Rows", key="layout_text", height=200, help=LAYOUT_HELP,
                      on_change=_edit_layout)  # fmt: skip

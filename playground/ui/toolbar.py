@@ -1,5 +1,6 @@
-"""Play / Pause, Step batch, Step, Reset and Regenerate (config.BUTTONS names them), and the
-presentation mode toggle.
+"""Play / Pause, Step batch, Step, Reset and Regenerate (config.BUTTONS names them; a lab
+may give them labels and help in its own unit, Lab.buttons), and the presentation mode
+toggle.
 
 A click reruns the page; its callback changes the Playground under the Playground's lock,
 so the live feed (which trains while playing) sees the change before its next slice.
@@ -17,8 +18,12 @@ from playground.ui.controls import setting_widget
 def _why_not_playing(pg) -> str | None:
     if pg.snapshot().status != "ok":
         return None  # the divergence message over the charts already says why and what to do
-    return (f"Training reached its stop epoch ({pg.settings.get('max_epochs')}): raise "
-            "\"Stop after epochs\" (0 = never stop) or press Reset to play again.")  # fmt: skip
+    lab = pg.lab  # its unit and its stop setting ("Stop after epochs", "... episodes")
+    stop = lab.table.get(lab.stop_setting)
+    if stop is None:
+        return None
+    return (f"Training reached its stop {lab.counter.lower()} ({pg.settings.get(stop.name)}): "
+            f"raise \"{stop.label}\" (0 = never stop) or press Reset to play again.")  # fmt: skip
 
 
 def _set_playing(playing: bool) -> None:
@@ -83,7 +88,7 @@ def toolbar(playground) -> None:
     """The row of training buttons that are not hidden, Play and Pause one button (key
     "play"), every other button's key its name; then the presentation mode toggle."""
     settings, table = playground.settings, playground.lab.table
-    shown = [b for b in config.BUTTONS if not config.is_hidden(b.name, settings, table)]
+    shown = [b for b in playground.lab.buttons if not config.is_hidden(b.name, settings, table)]
     toggle = "present" in table and not config.is_hidden("present", settings, table)
     if not shown and not toggle:
         return

@@ -6,12 +6,13 @@ page, and asks for a rerun when training stops on its own (diverged, or the stop
 the Play button and the message follow.
 """
 
+from collections.abc import Callable
+
 from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
 from playground.ui import plain, state
 from playground.ui.learn_links import link_gradients, with_gradient_links
-from playground.ui.learn_pick import apply_pick
 from playground.ui.live_chart import live_panel
 from playground.ui.network_edits import apply_edit
 
@@ -28,9 +29,15 @@ def _feed_lost() -> None:
     state.report_error(FEED_LOST)
 
 
-def live_area(session) -> None:
+def _ignore(key: str) -> None:
+    """A lab whose views take no clicks: a stray pick trigger does nothing."""
+
+
+def live_area(session, on_pick: Callable[[str], None] | None = None) -> None:
     """Draw a lab session's live views; while playing they keep updating from the live
-    feed."""
+    feed. on_pick(key): the lab's handler of a click on a view (the live element's "pick"
+    trigger, in st.session_state[key]), None = clicks do nothing."""
+    pick = on_pick or _ignore
     with session.lock:
         snap, playing = session.snapshot(), session.playing
         settings = dict(session.settings)
@@ -48,4 +55,4 @@ def live_area(session) -> None:
         session.set_playing(False)
         plain.error(refusal)
     live_panel(text, key=LIVE_KEY, on_lost=_feed_lost, on_edit=lambda: apply_edit(LIVE_KEY),
-               on_pick=lambda: apply_pick(LIVE_KEY))  # fmt: skip
+               on_pick=lambda: pick(LIVE_KEY))  # fmt: skip

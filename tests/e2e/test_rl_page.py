@@ -1,8 +1,10 @@
 """The reinforcement lab's page in Chromium: Play runs episodes, the agent moves and the
-policy's arrows and values update in place, Pause stops, Watch greedy plays one episode."""
+policy's arrows and values update in place, Pause stops, Watch greedy plays one episode;
+the counter counts episodes; a click on a cell shows its Q-values (live) or paints it."""
 
 from __future__ import annotations
 
+from playground.plots.grid_world import CELL_KINDS
 from tests.e2e.test_page import TIMEOUT_MS, epoch, play_button, wait_label, wait_or_fail
 
 CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
@@ -24,6 +26,37 @@ WORLD_STATE = """
 POLICY_STATE = """
 () => JSON.stringify(document.querySelector("[data-chart=policy] .js-plotly-plot").data[2].text)
 """
+
+
+# The page coordinates of a cell's centre on a grid chart (world or policy).
+CELL_XY = """
+([key, row, column]) => {
+  const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
+  const full = gd._fullLayout, box = gd.getBoundingClientRect();
+  return { x: box.left + full.xaxis._offset + full.xaxis.l2p(column),
+           y: box.top + full.yaxis._offset + full.yaxis.l2p(row) };
+}
+"""
+# The cell view: its caption (which cell) and its bars' texts (the four values).
+CELL_VIEW = """
+() => {
+  const gd = document.querySelector("[data-chart=cell] .js-plotly-plot");
+  return JSON.stringify([gd.layout.annotations[0].text, gd.data[0].text]);
+}
+"""
+
+
+def click_cell(page, key: str, row: int, column: int) -> None:
+    """A real mouse click on the centre of cell (row, column) of a grid chart."""
+    page.locator(f"[data-chart={key}]").scroll_into_view_if_needed()
+    point = page.evaluate(CELL_XY, [key, row, column])
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])
+
+
+def click_mode(page, label: str) -> None:
+    """Choose what a click on a cell does ("Inspect", "Wall #", ...)."""
+    page.locator(".st-key-rl_click").get_by_text(label, exact=True).click()
 
 
 def open_rl(new_page, base_url: str, query: str = ""):
@@ -77,3 +110,54 @@ def test_a_bad_layout_in_the_url_gets_a_message_and_the_default_world(playground
     alert.wait_for(timeout=TIMEOUT_MS)
     assert "at least one goal G" in alert.inner_text()
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_a_clicked_cell_shows_its_q_values_live_and_the_counter_counts_episodes(
+    playground_url, new_page
+):
+    page = open_rl(new_page, playground_url)
+    assert page.locator("[data-live=epoch] span").inner_text().strip() == "Episode"
+    page.wait_for_function("() => !!document.querySelector('[data-chart=cell] .js-plotly-plot')"
+                           "?.data", timeout=TIMEOUT_MS)  # fmt: skip
+    click_cell(page, "world", 3, 2)
+    wait_or_fail(page, f"() => ({CELL_VIEW})().includes('row 4, column 3; greedy')",
+                 why="the clicked cell's Q-values were not shown")  # fmt: skip
+    assert "cell_row=4" in page.url and "cell_column=3" in page.url
+    shown = page.evaluate(CELL_VIEW)
+    play_button(page).click()
+    wait_label(page, "Pause")
+    wait_or_fail(page, f"() => ({CELL_VIEW})() !== {shown!r}",
+                 why="the cell's Q-values did not change while training")  # fmt: skip
+    play_button(page).click()
+    wait_label(page, "Play")
+    assert epoch(page) > 0
+    assert page.locator("[data-live=epoch] span").inner_text().strip() == "Episode"
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_clicking_cells_paints_the_layout_and_a_refused_one_says_why(playground_url, new_page):
+    page = open_rl(new_page, playground_url)
+    click_mode(page, "Wall #")
+    click_cell(page, "world", 1, 2)
+    wait_or_fail(page, "() => decodeURIComponent(location.search)"
+                 ".includes('layout=S...../..#.../')",
+                 why="the painted wall did not reach the layout in the URL")  # fmt: skip
+    wait_or_fail(page, "() => document.querySelector('[data-chart=world] .js-plotly-plot')"
+                 f"._fullData[0].z[1][2] === {CELL_KINDS.index('#')}",
+                 why="the world does not show the wall")  # fmt: skip
+    click_mode(page, "Empty .")
+    click_cell(page, "world", 5, 5)  # the only goal
+    alert = page.locator("[data-testid=stAlert]").first
+    alert.wait_for(timeout=TIMEOUT_MS)
+    assert "row 6, column 6 stays as it is: a layout needs at least one goal G" in (
+        alert.inner_text()
+    )
+    assert decoded_layout(page)[-1] == ".....G"  # the goal stayed
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def decoded_layout(page) -> list[str]:
+    """The layout setting in the page's URL, as rows."""
+    query = page.evaluate("() => decodeURIComponent(location.search)")
+    value = next(p for p in query.lstrip("?").split("&") if p.startswith("layout="))
+    return value.removeprefix("layout=").split("/")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from playground.envs import LAYOUTS, GridWorld, LayoutError, parse_layout
-from playground.envs.layouts import MAX_SIDE, goal_distances
+from playground.envs.layouts import MAX_SIDE, goal_distances, paint_cell
 
 
 def test_every_ready_layout_is_valid_and_the_default_is_6_by_6():
@@ -55,3 +55,20 @@ def test_goal_distances_go_round_walls_and_pits():
     assert distances[(0, 0)] == 7  # round the pit, below it
     assert distances[(1, 3)] == 1
     assert (1, 1) not in distances and (0, 2) not in distances
+
+
+def test_painting_a_cell_changes_that_cell_only_and_a_new_start_moves_the_start():
+    rows = ["S..", "..G"]
+    assert paint_cell(rows, 1, 0, "#") == ["S..", "#.G"]
+    assert paint_cell(rows, 0, 2, "X") == ["S.X", "..G"]
+    assert paint_cell(rows, 1, 1, "S") == ["...", ".SG"]  # one start, moved
+    assert paint_cell(rows, 0, 0, ".") == ["...", "..G"]  # unchecked: check_layout says why
+    assert rows == ["S..", "..G"]  # the layout given is left as it was
+
+
+def test_painting_refuses_an_unknown_kind_or_a_cell_off_the_grid():
+    with pytest.raises(ValueError, match="unknown cell kind"):
+        paint_cell(["S.", ".G"], 0, 1, "Q")
+    for row, column in ((2, 0), (0, 2), (-1, 0)):
+        with pytest.raises(IndexError, match="outside the grid"):
+            paint_cell(["S.", ".G"], row, column, "#")

@@ -2,8 +2,10 @@
 
 import json
 
+from playground import config
 from playground.labs.registry import LABS, lab_for_query
 from playground.labs.rl.lab import RL
+from playground.live.panel import message
 from playground.plots.layout import as_figure
 
 
@@ -24,6 +26,32 @@ def test_every_view_draws_before_and_after_training():
         as_figure(view.build(snap, session.settings))  # valid Plotly figures
     labels = [label for label, _ in RL.stats(snap)]
     assert labels == ["Steps", "Mean return (last 20)", "ε", "Shortest paths"]
+
+
+def test_the_counter_counts_episodes_and_the_toolbar_speaks_of_moves_and_episodes():
+    session = RL.open(RL.defaults())
+    session.step()
+    snap = session.snapshot()
+    header = json.loads(message(RL, [], snap, session.settings).split("\n")[0])
+    assert header["counter"] == "Episode" and header["epoch"] == 1
+    classify = LABS["classify"]
+    assert classify.counter == "Epoch"
+    assert [b.name for b in RL.buttons] == list(config.BUTTON_NAMES)  # `hide` still works
+    labels = {b.name: b.label for b in RL.buttons}
+    assert labels["step_batch"] == "Step move" and "episode" in RL.buttons[2].help
+    assert RL.stop_setting in RL.table
+
+
+def test_the_views_frame_the_picked_cell_and_name_its_greedy_action():
+    session = RL.open({**RL.defaults(), "cell_row": 2, "cell_column": 3})
+    snap = session.snapshot()
+    world, policy, cell = (RL.view(key).build(snap, session.settings)
+                           for key in ("world", "policy", "cell"))  # fmt: skip
+    for spec in (world, policy):
+        (frame,) = spec["layout"]["shapes"]
+        assert (frame["x0"] + frame["x1"]) / 2 == 2 and (frame["y0"] + frame["y1"]) / 2 == 1
+    best = ("up", "down", "left", "right")[int(snap.q[8].argmax())]
+    assert cell["layout"]["annotations"][0]["text"] == f"row 2, column 3; greedy: {best}"
 
 
 def test_a_custom_layout_round_trips_through_the_url():

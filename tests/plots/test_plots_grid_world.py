@@ -22,6 +22,18 @@ def test_the_world_shows_each_cell_kind_the_agent_and_its_path():
     as_figure(spec)  # a valid Plotly figure
 
 
+def test_every_cell_takes_a_click_and_the_picked_cell_is_framed_on_both_grids():
+    q = np.zeros((6, 4))
+    for spec in (world_spec(LAYOUT, np.array([0]), 0, picked=5),
+                 policy_spec(LAYOUT, q, FREE, picked=5)):  # fmt: skip
+        cells = spec["data"][0]
+        assert cells["hoverinfo"] == "none"  # "skip" would send no click for the cell
+        (frame,) = spec["layout"]["shapes"]  # around row 1, column 2 (cell 5)
+        assert (frame["x0"] + frame["x1"]) / 2 == 2 and (frame["y0"] + frame["y1"]) / 2 == 1
+        as_figure(spec)
+    assert world_spec(LAYOUT, np.array([0]), 0)["layout"]["shapes"] == []
+
+
 def test_no_agent_marker_between_episodes():
     assert len(world_spec(LAYOUT, np.array([0]), None)["data"]) == 2
 
@@ -47,6 +59,7 @@ def test_a_cells_four_values_with_the_greedy_one_marked():
     spec = q_bars_spec(np.array([0.1, -0.2, 0.7, 0.3]), "row 1, column 2")
     bars = spec["data"][0]
     assert bars["x"] == ["↑ up", "↓ down", "← left", "→ right"]
+    assert bars["text"] == ["0.100", "-0.200", "0.700 greedy", "0.300"]
     assert [c == bars["marker"]["color"][2] for c in bars["marker"]["color"]] == [
         False, False, True, False,
     ]  # fmt: skip

@@ -3,10 +3,22 @@
 from collections.abc import Mapping
 from typing import Any
 
+from playground.config import Button
 from playground.labs.base import Lab
 from playground.labs.rl import views
 from playground.labs.rl.session import RLSession
 from playground.labs.rl.table import TABLE
+
+# The toolbar in the lab's units: a move and an episode, not a mini-batch and an epoch.
+BUTTONS = (
+    Button("play", "Play", "Start or pause training: episode after episode"),
+    Button("step_batch", "Step move", "One environment step: the agent makes one move and "
+           "learns from it"),
+    Button("step", "Step", "Train one episode (or the rest of the one under way)"),
+    Button("reset", "Reset", "New starting weights (the seed's next draw); same world"),
+    Button("regenerate", "Regenerate", "A new random seed: new weights, exploration, replay "
+           "and slips"),
+)  # fmt: skip
 
 
 class RLLab(Lab):
@@ -24,6 +36,9 @@ class RLLab(Lab):
     icon = ":material/smart_toy:"
     table = TABLE
     views = views.VIEWS
+    counter = "Episode"
+    stop_setting = "max_episodes"
+    buttons = BUTTONS
 
     def open(self, settings: Mapping[str, Any]) -> RLSession:
         """A session with these settings (raises DataError for a layout it cannot use)."""

@@ -19,11 +19,11 @@ def _world(snap, settings) -> dict:
         caption = f"episode {snap.epoch + 1}, step {step}"
     else:
         caption = f"{snap.epoch} episodes"
-    return world_spec(snap.layout, snap.trail, snap.agent, caption)
+    return world_spec(snap.layout, snap.trail, snap.agent, caption, picked=snap.picked)
 
 
 def _policy(snap, settings) -> dict:
-    return policy_spec(snap.layout, snap.q, snap.free)
+    return policy_spec(snap.layout, snap.q, snap.free, picked=snap.picked)
 
 
 def _curve(name: str, title: str, log_y: bool = False, window: int | None = None):
@@ -44,14 +44,19 @@ def _cell_values(snap, settings) -> dict:
     kind = snap.layout[row][column]
     if kind in KIND_NAMES:
         where += f": {KIND_NAMES[kind]} (the agent never acts there)"
+    else:
+        where += f"; greedy: {ACTIONS[int(np.argmax(snap.q[snap.picked]))]}"
     return q_bars_spec(snap.q[snap.picked], where)
 
 
 VIEWS = (
-    View("world", "The world", "the agent (orange) and its path in this episode", 0, False,
-         _world),
+    View("world", "The world", "the agent (orange) and its path in this episode; click a "
+         "cell to inspect or paint it", 0, False, _world),
     View("policy", "Greedy policy", f"arrows: the best of {', '.join(ACTIONS)}; colour: the "
-         "state value max Q(s, a); hover a cell for its four values", 0, False, _policy),
+         "state value max Q(s, a); hover a cell for its four values, click it to inspect", 0,
+         False, _policy),
+    View("cell", "Q-values of one cell", "the framed cell: click one on the world or the "
+         "policy (Click a cell to: Inspect)", 0, False, _cell_values),
     View("returns", "Return per episode", "sum of rewards; line: moving average", 0, False,
          _curve("return", "return")),
     View("lengths", "Episode length", "steps to a goal, a pit or the step limit", 0, False,
@@ -60,8 +65,6 @@ VIEWS = (
          _curve("loss", "TD loss", log_y=True)),
     View("epsilon", "Exploration ε", "share of random moves at each episode's start", 0,
          False, _curve("epsilon", "ε", window=1)),
-    View("cell", "Q-values of one cell", "pick the cell under View (row, column)", 0, False,
-         _cell_values),
 )  # fmt: skip
 
 

@@ -5,6 +5,7 @@
 // One element for all charts: Streamlit's frontend then delivers each rerun's figures in
 // one update (measured: with five separate elements it dropped ~12 % of their updates).
 import { wireBoundary } from "./boundary_pick.js";
+import { wireGrid } from "./grid_pick.js";
 import { wireNetwork } from "./network_view.js";
 import { paintModel } from "./paint.js";
 import { dispose, extend, paint, update } from "./plot_view.js";
@@ -117,10 +118,12 @@ export function disposeIfUnmounted(parent) {
 }
 
 // The epoch and the stats above the charts (header.epoch, header.stats: [label, value]);
-// while an epoch is under way (header.batch: [done, of]) the epoch's label says how far.
+// the counter's label is the lab's unit (header.counter: "Epoch", "Episode"); while an
+// epoch is under way (header.batch: [done, of]) the label says how far.
 function showStats(panel, header) {
   if (header.epoch === undefined) return;
-  const epochLabel = header.batch ? `Epoch · batch ${header.batch[0]}/${header.batch[1]}` : "Epoch";
+  const unit = header.counter || "Epoch";
+  const epochLabel = header.batch ? `${unit} · batch ${header.batch[0]}/${header.batch[1]}` : unit;
   if (!panel.stats) {
     panel.stats = document.createElement("div");
     panel.stats.className = "live-stats";
@@ -190,6 +193,6 @@ export function apply(parent, text) {
   const drawn = [...paintCharts(panel, header), ...header.slots.map((slot, i) =>
     update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }))];
   panel.drawing = Promise.all(drawn);
-  panel.drawing.then(() => { wireNetwork(panel); wireBoundary(panel); });
+  panel.drawing.then(() => { wireNetwork(panel); wireBoundary(panel); wireGrid(panel); });
   return header;
 }
