@@ -92,6 +92,7 @@ def test_chart_modules_are_all_served_and_their_folder_name_follows_their_conten
         "feed.js",
         "network_view.js",
         "boundary_pick.js",
+        "grid_pick.js",
         "model.js",
         "paint.js",
     }
