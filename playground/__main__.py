@@ -2,11 +2,12 @@
 `... lessons`.
 
     python -m playground labs [--json]
-    python -m playground train 'dataset=xor&hidden=8' --epochs 100 [--lab classify]
+    python -m playground train 'dataset=xor&hidden=8' --epochs 100 [--lab classify] [--export DIR]
     python -m playground lessons [--json] [--check [NAME ...]]
 
 `train` prints one JSON object per epoch, then {"final": {...}}. A query the page would
-not use as given gets one line on stderr and exit status 2.
+not use as given gets one line on stderr and exit status 2. --export DIR writes the
+trained model's bundle there (model.json, model.npz, predict.py, history.csv).
 """
 
 import argparse
@@ -18,6 +19,7 @@ import sys
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from playground.labs import headless  # noqa: E402
+from playground.teaching import bundle  # noqa: E402
 
 USAGE_ERROR = 2
 
@@ -56,6 +58,7 @@ def parser() -> argparse.ArgumentParser:
         help="episodes to train (the reinforcement lab's unit; as --epochs)",
     )
     train.add_argument("--lab", help="the lab's name or URL path (else lab= or the first lab)")
+    train.add_argument("--export", metavar="DIR", help="write the model bundle into DIR")
     lessons = commands.add_parser("lessons", help="list the lessons, or --check their claims")
     lessons.add_argument("names", nargs="*", help="only these lessons (default: all)")
     lessons.add_argument("--json", action="store_true", help="one JSON list of the lessons")
@@ -80,9 +83,23 @@ def main(argv: list[str] | None = None) -> int:
     except headless.QueryError as error:
         print(f"python -m playground: not trained: {error}", file=sys.stderr)
         return USAGE_ERROR
+    if args.export and not bundle.can_export(session):
+        print("python -m playground: not trained: this lab has no model bundle", file=sys.stderr)
+        return USAGE_ERROR
     for record in headless.train(session, args.epochs):
         print(json.dumps(record), flush=True)
     print(json.dumps({"final": headless.final_record(session)}), flush=True)
+    return _export(session, args.export) if args.export else 0
+
+
+def _export(session, directory: str) -> int:
+    try:
+        paths = bundle.write_bundle(session, directory)
+    except OSError as error:
+        print(f"python -m playground: the bundle cannot be written: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    names = ", ".join(path.name for path in paths)
+    print(f"python -m playground: wrote {names} to {directory}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground.data.encoding import SourceColumn
 from playground.data.errors import DataError
 from playground.data.features import expand_features
 from playground.data.limits import MAX_PLANE_RESOLUTION
@@ -21,11 +22,15 @@ class InputEncoder:
 
     expansion: 2-D feature names (``FEATURES_2D``) to compute from (x1, x2), or None.
     mean, scale: (n_features,) standardization fitted on training rows, or None.
+    columns: the columns a person writes a row in, each a number or a text one-hot
+    encoded over its categories (encoding.SourceColumn); their raw columns, in order, are
+    the raw rows'. Empty where the data set does not describe them (no model bundle).
     """
 
     expansion: tuple[str, ...] | None = None
     mean: np.ndarray | None = None
     scale: np.ndarray | None = None
+    columns: tuple[SourceColumn, ...] = ()
 
     def encode(self, raw: np.ndarray) -> np.ndarray:
         """raw (n, n_raw) in real units -> (n, n_features) float64 model inputs."""

@@ -4,6 +4,7 @@ import numpy as np
 
 from playground.data.assets import digit_arrays
 from playground.data.dataset import Dataset, InputEncoder
+from playground.data.encoding import SourceColumn
 from playground.data.split import check_train_fraction, split_indices
 
 DIGIT_IMAGE_SHAPE = (8, 8)
@@ -23,7 +24,7 @@ def load_digits(train_fraction: float = 0.5, seed: int = 0) -> Dataset:
     train_fraction = check_train_fraction(train_fraction)
     train, test = split_indices(len(labels), train_fraction, np.random.default_rng(seed))
     scaled = pixels / PIXEL_MAX
-    encoder = InputEncoder()
+    encoder = InputEncoder(columns=tuple(SourceColumn(name) for name in PIXEL_NAMES))
     return Dataset(
         name="digits",
         kind="images",

@@ -3,6 +3,7 @@
 import numpy as np
 
 from playground.data.dataset import Dataset, InputEncoder
+from playground.data.encoding import SourceColumn
 from playground.data.features import normalize_features_2d
 from playground.data.split import check_noise, check_train_fraction, split_indices
 
@@ -29,7 +30,7 @@ def build_2d_dataset(
     rng = np.random.default_rng(seed)
     points, targets = generator(n_samples, noise, rng)
     train, test = split_indices(n_samples, train_fraction, rng)
-    encoder = InputEncoder(expansion=chosen)
+    encoder = InputEncoder(expansion=chosen, columns=(SourceColumn("x1"), SourceColumn("x2")))
     class_names = None
     if task != "regression":
         n_classes = int(targets.max()) + 1

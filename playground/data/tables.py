@@ -5,11 +5,10 @@ encoding and scaling the same way. Columns arrive as NumPy arrays: float64 with 
 for missing numbers, or object arrays of str with None for missing text.
 """
 
-import re
-
 import numpy as np
 
 from playground.data.dataset import Dataset, InputEncoder
+from playground.data.encoding import encode_columns, natural_key, source_column
 from playground.data.errors import DataError
 from playground.data.limits import MAX_CLASSES, MAX_ENCODED_FEATURES, MIN_ROWS
 from playground.data.names import shorten_names, shortened_note
@@ -50,13 +49,6 @@ def _class_label(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def natural_key(text: str) -> list[tuple[int, int, str]]:
-    """Sort key that counts the numbers inside a text: "k2" before "k10" ("k10" < "k2"
-    as strings), so classes and categories run as a person counts them."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
-            for part in re.split(r"(\d+)", text) if part]  # fmt: skip
-
-
 def encode_classes(target: np.ndarray, name: str) -> tuple[np.ndarray, tuple[str, ...]]:
     """Class ids (n,) int64 in sorted order of the values (numbers by value, texts with
     natural_key), and the class names."""
@@ -80,29 +72,25 @@ def encode_classes(target: np.ndarray, name: str) -> tuple[np.ndarray, tuple[str
 
 
 def encode_features(columns: dict, features: list[str], notes: list[str]):
-    """Raw inputs (n, r) in real units, their names, and which are numeric (r,) bool.
+    """Raw inputs (n, r) in real units, their names, which are numeric (r,) bool, and the
+    source columns (encoding.SourceColumn, one per feature).
 
     Text features become one 0/1 column per category, named "column=value".
     """
-    blocks, names, numeric = [], [], []
-    for name in features:
-        column = columns[name]
-        if is_numeric(column):
-            blocks.append(column[:, None])
-            names.append(name)
-            numeric.append(True)
-            continue
-        categories = sorted(set(column.tolist()), key=lambda c: natural_key(str(c)))
-        blocks.append(np.stack([column == c for c in categories], axis=1).astype(np.float64))
-        names += [f"{name}={c}" for c in categories]
-        numeric += [False] * len(categories)
-        notes.append(f"One-hot encoded '{name}' into {len(categories)} columns.")
+    sources = tuple(source_column(name, columns[name]) for name in features)
+    names, numeric = [], []
+    for source in sources:
+        names += source.raw_names()
+        numeric += [source.categories is None] * source.width
+        if source.categories is not None:
+            notes.append(f"One-hot encoded '{source.name}' into {source.width} columns.")
     if len(names) > MAX_ENCODED_FEATURES:
         raise DataError(
             f"The chosen features make {len(names)} inputs after one-hot encoding; the "
             f"limit is {MAX_ENCODED_FEATURES}. Choose fewer text columns."
         )
-    return np.hstack(blocks).astype(np.float64), tuple(names), np.array(numeric)
+    raw = encode_columns(sources, columns).astype(np.float64)
+    return raw, tuple(names), np.array(numeric), sources
 
 
 def _short(names: tuple[str, ...], what: str, notes: list[str]) -> tuple[str, ...]:
@@ -130,7 +118,7 @@ def build_table_dataset(
     """
     keep = drop_incomplete_rows(columns, [*features, target], notes)
     rows = {key: columns[key][keep] for key in [*features, target]}
-    raw, raw_names, numeric = encode_features(rows, features, notes)
+    raw, raw_names, numeric, sources = encode_features(rows, features, notes)
     raw_names = _short(raw_names, "input names", notes)  # a long text category in "column=value"
     class_names, target_mean, target_scale = None, 0.0, 1.0
     if task == "classification":
@@ -147,7 +135,7 @@ def build_table_dataset(
             raise DataError(f"The target '{target}' has the same value in every training row.")
         y = (y - target_mean) / target_scale
         notes.append(f"The target '{target}' is standardized; the page shows it in real units.")
-    encoder = InputEncoder(mean=mean, scale=scale)
+    encoder = InputEncoder(mean=mean, scale=scale, columns=sources)
     return Dataset(
         name=name,
         kind="tabular",

@@ -5,6 +5,7 @@ import streamlit as st
 from playground import config
 from playground.ui.controls import setting_widget
 from playground.ui.data_panel import csv_upload, dataset_picker
+from playground.ui.model_bundle import model_bundle_panel
 from playground.ui.network_controls import hidden_layers_widget, layer_activation_widgets
 
 GROUP_TITLES = {"data": "Data", "network": "Network", "training": "Training", "view": "View"}
@@ -43,6 +44,7 @@ def sidebar(playground) -> None:
     options = {"plane_x": plane_names, "plane_y": plane_names, "inputs": inputs}
     with st.sidebar:
         _panels(settings, config.SETTINGS_BY_NAME, lambda name: _draw(name, settings, options))
+        model_bundle_panel(playground)
 
 
 def _panels(settings: dict, table, draw) -> None:
@@ -62,3 +64,4 @@ def settings_sidebar(session) -> None:
     settings = session.settings
     with st.sidebar:
         _panels(settings, session.lab.table, lambda name: setting_widget(name, settings))
+        model_bundle_panel(session)

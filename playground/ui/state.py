@@ -61,6 +61,12 @@ def playground() -> LabSession:
     return st.session_state[key]
 
 
+def replace_playground(session: LabSession) -> None:
+    """Put `session` in place of the shown lab's session (an imported model's); the live
+    feed follows it (see feed)."""
+    st.session_state[_key(lab())] = session
+
+
 def _session_alive() -> Callable[[], bool]:
     """A test of whether this browser session still exists (always true without a
     runtime, as in AppTest)."""

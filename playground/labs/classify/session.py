@@ -65,6 +65,8 @@ class Playground(TrainingSession):
     lock: held by every public method; hold it yourself to read several attributes at once.
     """
 
+    _start_params = None  # weights the next build starts from instead of drawn ones
+
     def __init__(self, settings: Mapping[str, Any], csv: CsvChoice | None = None):
         self.csv = csv
         super().__init__(settings)
@@ -98,6 +100,8 @@ class Playground(TrainingSession):
             init=s["init"],
             seed=weight_seed,
         )
+        if self._start_params is not None:  # an imported model's (see start_from)
+            self.network.params[...] = self._start_params
         ds = self.dataset
         self.trainer = Trainer(
             self.network,
@@ -134,6 +138,17 @@ class Playground(TrainingSession):
     def _after_training(self) -> None:
         self.gradient_log.record(trainer_epoch(self.trainer), self.trainer.gradient_norms())
         super()._after_training()
+
+    @locked
+    def start_from(self, params) -> None:
+        """Begin again at epoch 0 from these weights (an imported model's, shaped as
+        network.params), on the same data and settings; Reset draws new weights again."""
+        self._start_params = params
+        try:
+            self._rebuild()
+        finally:
+            self._start_params = None
+        self.playing = False
 
     # --- changes from the page ---------------------------------------------------------
     @locked

@@ -1,0 +1,78 @@
+"""The sidebar's "Take the model home" panel: download the model bundle, import a model.json.
+
+The download is built when the button is pressed (a deferred download), so it holds the
+weights of that moment even while the live feed trains without rerunning the page. An
+import opens a new session from the file (teaching.model_import) and puts it in place of
+the page's only when every check passed; a bad file leaves an error and nothing else.
+"""
+
+import streamlit as st
+
+from playground.teaching.bundle import bundle_zip, can_export
+from playground.teaching.model_import import MAX_MODEL_BYTES, ModelFileError, imported_session
+from playground.ui import plain, state
+
+DOWNLOAD_KEY = "bundle_download"
+IMPORT_KEY = "model_import"
+IMPORTS_LAB = "classify"  # the lab whose models can be read back (its sessions rebuild data)
+
+
+def _import_changed() -> None:
+    upload = st.session_state.get(IMPORT_KEY)
+    if upload is None:
+        return
+    current = state.playground()
+    try:
+        session = imported_session(upload.getvalue(), current)
+    except ModelFileError as error:
+        state.report_error(f"{upload.name}: {error} Nothing was changed.")
+        return
+    state.replace_playground(session)
+    state.report_error(None)
+    state.report_notes(
+        [f"Imported the model in {upload.name}: the views show its predictions on its data "
+         f"({session.settings['dataset']}). The epoch counter starts again at 0; Play trains "
+         "it on from here."]
+    )  # fmt: skip
+    state.write_url()
+
+
+def model_bundle_panel(session) -> None:
+    """The panel (in the sidebar, folded): the download button for any lab with a network, and
+    for the first lab the importer of a model.json."""
+    if not can_export(session):
+        return
+    with st.expander("Take the model home", icon=":material/download:"):
+        _panel(session)
+
+
+def _panel(session) -> None:
+    lab = session.lab
+    importable = lab.name == IMPORTS_LAB
+    plain.caption(
+        "A .zip with model.json (settings, input encoding and weights), model.npz, "
+        + ("predict.py (needs only NumPy: python predict.py rows.csv) " if importable else "")
+        + "and history.csv (loss per epoch)."
+    )
+    name = f"{getattr(getattr(session, 'dataset', None), 'name', lab.name)}-model.zip"
+    st.download_button(
+        "Download model bundle",
+        data=lambda: bundle_zip(session),
+        file_name=name,
+        mime="application/zip",
+        key=DOWNLOAD_KEY,
+        on_click="ignore",
+        icon=":material/download:",
+        width="stretch",
+    )
+    if not importable:
+        return
+    st.file_uploader(
+        "Import a model.json",
+        type=["json"],
+        key=IMPORT_KEY,
+        on_change=_import_changed,
+        max_upload_size=MAX_MODEL_BYTES // 2**20,
+        help="The model.json of a bundle downloaded here (a model of an uploaded CSV needs "
+        "that CSV uploaded first). It replaces the network on this page.",
+    )

@@ -1,0 +1,82 @@
+"""The "Take the model home" panel through the page (AppTest): the download button is
+there with the bundle built when pressed; importing a model.json replaces the network and
+the boundary's predictions; a bad file leaves an error and the session as it was."""
+
+import io
+import json
+import zipfile
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from playground.teaching import bundle
+from playground.ui.model_bundle import DOWNLOAD_KEY, IMPORT_KEY
+from tests.teaching.bundle_helpers import PENGUINS_ALL, trained
+from tests.ui.page_app import start
+
+
+def playground(at: AppTest):
+    return at.session_state["playground"]
+
+
+def _import(at: AppTest, name: str, raw: bytes) -> AppTest:
+    return at.file_uploader(key=IMPORT_KEY).set_value((name, raw, "application/json")).run()
+
+
+def test_the_panel_offers_the_download_and_the_importer():
+    at = start()
+    assert not at.exception
+    assert at.file_uploader(key=IMPORT_KEY).label == "Import a model.json"
+    assert [e.label for e in at.sidebar.expander][-1] == "Take the model home"
+    (button,) = [e for e in at.sidebar if getattr(e, "type", "") == "download_button"]
+    assert button.proto.id.endswith(DOWNLOAD_KEY) and button.proto.label == "Download model bundle"
+    # Built when pressed (deferred), not at this run: the live feed trains between runs.
+    assert button.proto.deferred_file_id and not button.proto.url and button.proto.ignore_rerun
+
+
+def test_the_bundle_the_button_gives_holds_the_sessions_weights_of_that_moment():
+    at = start(dataset="penguins")
+    at.button(key="step").click().run()
+    pg = playground(at)
+    archive = zipfile.ZipFile(io.BytesIO(bundle.bundle_zip(pg)))
+    assert sorted(archive.namelist()) == sorted(f"model/{n}" for n in bundle.BUNDLE_FILES)
+    model = json.loads(archive.read("model/model.json"))
+    assert model["epoch"] == 1 and model["network"]["weights"][0] == pg.network.weights[0].tolist()
+    pg.step()  # trained on without a rerun (as the live feed does): the next bundle has it
+    assert (
+        json.loads(zipfile.ZipFile(io.BytesIO(bundle.bundle_zip(pg))).read("model/model.json"))[
+            "epoch"
+        ]
+        == 2
+    )
+
+
+def test_importing_a_model_json_puts_its_network_on_the_page():
+    source = trained(f"dataset=penguins&inputs={PENGUINS_ALL}", epochs=3)
+    raw = bundle.bundle_files(source)["model.json"]
+    at = start()
+    _import(at, "model.json", raw)
+    assert not at.exception and not at.error
+    pg = playground(at)
+    assert pg.settings["dataset"] == "penguins" and pg.epoch == 0
+    X = source.dataset.X_test
+    assert np.array_equal(pg.network.predict(X), source.network.predict(X))
+    assert any("Imported the model in model.json" in i.value.replace("\\", "") for i in at.info)
+    assert at.query_params["dataset"] == "penguins"
+    boundary = pg.snapshot()  # the views draw the imported network's predictions
+    assert boundary.epoch == 0 and len(boundary.history["test_loss"]) == 1
+    at.button(key="step").click().run()
+    assert playground(at).epoch == 1
+
+
+def test_a_bad_file_gets_a_message_and_changes_nothing():
+    at = start()
+    at.button(key="step").click().run()
+    pg = playground(at)
+    params = pg.network.params.copy()
+    _import(at, "evil <b>model</b>.json", b'{"format": "nn-playground-bundle", "version": 9}')
+    assert not at.exception
+    assert playground(at) is pg and pg.epoch == 1 and np.array_equal(pg.network.params, params)
+    assert len(at.error) == 1 and "another version" in at.error[0].value
+    assert "Nothing was changed" in at.error[0].value
+    assert "<b>" not in at.error[0].value.replace("\\<b\\>", "")  # the name shown literally
