@@ -10,6 +10,7 @@ this changes" are all driven by `SETTINGS`. Pure Python: no streamlit, no engine
 """
 
 from playground.config.coerce import MAX_RAW_CHARS, coerce, validate
+from playground.config.locks import hold_locked, refuse_locked
 from playground.config.query import encode, from_query, to_query
 from playground.config.rules import (
     check_plane_features,
@@ -83,6 +84,7 @@ __all__ = [
     "fit_layer_activations",
     "encode",
     "follow_up",
+    "hold_locked",
     "from_query",
     "hidden_settings",
     "is_hidden",
@@ -91,6 +93,7 @@ __all__ = [
     "panel_settings",
     "presets_for",
     "reconcile",
+    "refuse_locked",
     "setup_note",
     "suggested_setup",
     "to_query",

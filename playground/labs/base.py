@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from playground import config
+from playground.config.locks import Locked
 from playground.config.setting import Setting
 from playground.data import DataError
 from playground.live.panel import ChartSlot, drawn_to_scale
@@ -117,13 +118,16 @@ class Lab:
         return config.defaults(self.table)
 
     def page_change(
-        self, old: Mapping[str, Any], changes: Mapping[str, Any]
+        self, old: Mapping[str, Any], changes: Mapping[str, Any], locked: Locked | None = None
     ) -> tuple[dict[str, Any], list[str], list[str]]:
         """The settings after the page changes `changes` (widget values, validated here)
         from `old`: (new settings, notes, notes to show after the session's own). Settings
         that follow a changed one take their new default; hidden settings, and `hide`,
-        keep their values whatever a widget message says; the table's rules apply."""
-        new, notes = dict(old), []
+        keep their values whatever a widget message says; the table's rules apply.
+        locked: settings an assignment locks (name -> value): a change of one is refused
+        with a note and no rule moves one (an override must keep this; tested per lab)."""
+        changes, lock_notes = config.refuse_locked(changes, locked or {}, self.table)
+        new, notes = dict(old), lock_notes
         for name, raw in changes.items():
             new[name], note = config.validate(name, raw, self.table)
             notes += [note] if note else []
@@ -132,7 +136,7 @@ class Lab:
         notes += [f"'{name}' is fixed by this page's link; it stays as it is."
                   for name in kept if name in changes]  # fmt: skip
         new, rule_notes = config.reconcile(new, self.table)
-        return new, notes + rule_notes, []
+        return config.hold_locked(new, locked or {}, self.table), notes + rule_notes, []
 
     # --- the model ---------------------------------------------------------------------
     def start(self, query: Mapping[str, str | list[str]]) -> tuple[LabSession, list[str]]:

@@ -48,6 +48,7 @@ def _choice(setting, value, options=None) -> None:
         format_func=choice_label,
         on_change=_on_change,
         args=(setting.name,),
+        disabled=state.locked(setting.name),
     )
 
 
@@ -63,6 +64,7 @@ def _number(setting, value, presets) -> None:
             format_func=lambda v: f"{v:g}",
             on_change=_on_change,
             args=(setting.name,),
+            disabled=state.locked(setting.name),
         )
     elif setting.step:
         st.slider(
@@ -74,6 +76,7 @@ def _number(setting, value, presets) -> None:
             help=_help(setting),
             on_change=_on_change,
             args=(setting.name,),
+            disabled=state.locked(setting.name),
         )
     else:
         # Floats show the table's digits and step by one unit of the last (0.999 is not
@@ -90,14 +93,14 @@ def _number(setting, value, presets) -> None:
             help=_help(setting),
             on_change=_on_change,
             args=(setting.name,),
+            disabled=state.locked(setting.name),
         )
 
 
 def _toggle(setting, value) -> None:
     key = _sync(setting.name, value)
-    st.toggle(
-        setting.label, key=key, help=_help(setting), on_change=_on_change, args=(setting.name,)
-    )
+    st.toggle(setting.label, key=key, help=_help(setting), on_change=_on_change,
+              args=(setting.name,), disabled=state.locked(setting.name))  # fmt: skip
 
 
 def _features(setting, value, options=None) -> None:
@@ -114,6 +117,7 @@ def _features(setting, value, options=None) -> None:
         format_func=lambda f: FEATURE_LABELS.get(f, f),
         on_change=_on_change,
         args=(setting.name,),
+        disabled=state.locked(setting.name),
     )
 
 
@@ -121,14 +125,15 @@ def _list_text(setting, value) -> None:
     """A list setting as comma-separated text ("32,16"), read back by the table's rules."""
     key = _sync(setting.name, config.encode(setting, value))
     st.text_input(setting.label, key=key, help=_help(setting) + " Comma-separated.",
-                  on_change=_on_change, args=(setting.name,))  # fmt: skip
+                  on_change=_on_change, args=(setting.name,),
+                  disabled=state.locked(setting.name))  # fmt: skip
 
 
 def setting_widget(name: str, settings: dict, options=None) -> None:
     """Draw the widget for one setting of the lab shown, if it applies and a teacher has
-    not hidden it."""
+    not hidden it (disabled if the page's assignment locks it)."""
     table = state.lab().table
-    if config.is_hidden(name, settings, table) or not config.is_shown(name, settings, table):
+    if state.hidden(name) or not config.is_shown(name, settings, table):
         return
     setting, value = table[name], settings[name]
     if setting.kind == "choice" or setting.kind == "str":

@@ -20,7 +20,7 @@ def thumbnail(name: str) -> bytes:
 
 
 def _pick(name: str) -> None:
-    if state.hidden("dataset"):
+    if state.hidden("dataset") or state.locked("dataset"):
         return  # a teacher's link fixed the data: no message can change it
     if name == "csv" and state.playground().csv is None:
         state.report_error("Upload a CSV file below to use your own data.")
@@ -30,7 +30,7 @@ def _pick(name: str) -> None:
 
 def dataset_picker(settings: dict) -> None:
     """Thumbnail buttons for the 2-D sets, then buttons for the real data sets."""
-    current = settings["dataset"]
+    current, locked = settings["dataset"], state.locked("dataset")
     planar = [n for n, info in DATASETS.items() if info.kind == "2d"]
     for start in range(0, len(planar), PICKER_COLUMNS):
         columns = st.columns(PICKER_COLUMNS)
@@ -45,6 +45,7 @@ def dataset_picker(settings: dict) -> None:
                     type="primary" if name == current else "secondary",
                     help=DATASETS[name].description,
                     width="stretch",
+                    disabled=locked,
                 )
     others = [n for n, info in DATASETS.items() if info.kind != "2d"] + ["csv"]
     for column, name in zip(st.columns(len(others)), others, strict=True):
@@ -57,12 +58,13 @@ def dataset_picker(settings: dict) -> None:
             type="primary" if name == current else "secondary",
             help=info.description,
             width="stretch",
+            disabled=locked,
         )
 
 
 def _upload_changed() -> None:
     upload = st.session_state.get("csv_upload")
-    if upload is None or state.hidden("dataset"):
+    if upload is None or state.hidden("dataset") or state.locked("dataset"):
         return
     raw = upload.getvalue()
     pg = state.playground()
@@ -79,7 +81,7 @@ def _upload_changed() -> None:
 
 
 def _columns_changed() -> None:
-    if state.hidden("dataset"):
+    if state.hidden("dataset") or state.locked("dataset"):
         return
     pg = state.playground()
     target = st.session_state["csv_target"]
@@ -121,6 +123,7 @@ def csv_upload() -> None:
         key="csv_upload",
         on_change=_upload_changed,
         max_upload_size=limits.UPLOADER_MAX_MB,
+        disabled=state.locked("dataset"),
         help="The first row names the columns. The last column is predicted unless you pick "
         "another one.",
     )
@@ -133,7 +136,9 @@ def csv_upload() -> None:
     header = _column_names(pg.csv.raw)
     target = pg.csv.target or header[-1]
     st.session_state["csv_target"] = target
-    st.selectbox("Column to predict", header, key="csv_target", on_change=_columns_changed)
+    locked = state.locked("dataset")
+    st.selectbox("Column to predict", header, key="csv_target", on_change=_columns_changed,
+                 disabled=locked)  # fmt: skip
     chosen = list(pg.csv.features or [])
     st.session_state["csv_features"] = [c for c in chosen if c in header and c != target]
     st.multiselect(
@@ -141,4 +146,5 @@ def csv_upload() -> None:
         [c for c in header if c != target],
         key="csv_features",
         on_change=_columns_changed,
+        disabled=locked,
     )

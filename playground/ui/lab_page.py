@@ -11,6 +11,8 @@ from playground.labs.base import Lab
 from playground.labs.registry import DEFAULT_LAB
 from playground.ui import plain, state
 from playground.ui.about import about
+from playground.ui.assignment_task import assignment_task
+from playground.ui.assignment_tools import assignment_tools
 from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
 from playground.ui.rl_controls import rl_controls
@@ -83,6 +85,7 @@ def lab_page(lab: Lab) -> None:
         plain.error(error)  # plain: these may quote the URL, CSV names or a file name
     for note in notes:
         plain.info(note)
+    assignment_task(session)  # an assignment's task and its live check, over the views
     if parts.notes and not present:  # not for a projector: room
         parts.notes(session)
     live_area(session, parts.pick)
@@ -91,4 +94,6 @@ def lab_page(lab: Lab) -> None:
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.
     parts.sidebar(session)
+    if not present:
+        assignment_tools(session)  # a teacher's link builder and code checker
     (parts.about or _summary(lab))()

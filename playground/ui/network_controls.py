@@ -37,7 +37,7 @@ def _activations_changed() -> None:
 def hidden_layers_widget(settings: dict) -> None:
     """Layer count buttons and a neuron count per hidden layer."""
     hidden = list(settings["hidden"])
-    setting = config.SETTINGS_BY_NAME["hidden"]
+    setting, locked = config.SETTINGS_BY_NAME["hidden"], state.locked("hidden")
     label, plus, minus = st.columns([3, 1, 1], vertical_alignment="bottom")
     label.markdown(
         f"**{len(hidden)} hidden layer{'s' if len(hidden) != 1 else ''}**", help=setting.help
@@ -50,7 +50,7 @@ def hidden_layers_widget(settings: dict) -> None:
         help="Add a hidden layer",
         on_click=_set_layers,
         args=(more,),
-        disabled=len(hidden) >= config.MAX_LAYERS,
+        disabled=len(hidden) >= config.MAX_LAYERS or locked,
     )
     minus.button(
         "",
@@ -59,13 +59,19 @@ def hidden_layers_widget(settings: dict) -> None:
         help="Remove the last hidden layer",
         on_click=_set_layers,
         args=(tuple(hidden[:-1]),),
-        disabled=not hidden,
+        disabled=not hidden or locked,
     )
     columns = st.columns(max(1, min(4, len(hidden))))
     for i, size in enumerate(hidden):
         key = _set(f"set_hidden_{i}", int(size))
         columns[i % len(columns)].number_input(
-            f"Layer {i + 1}", 1, config.MAX_NEURONS, step=1, key=key, on_change=_neurons_changed
+            f"Layer {i + 1}",
+            1,
+            config.MAX_NEURONS,
+            step=1,
+            key=key,
+            on_change=_neurons_changed,
+            disabled=locked,
         )
 
 
@@ -73,7 +79,9 @@ def layer_activation_widgets(settings: dict) -> None:
     """A toggle for one activation per layer and, when on, a choice per hidden layer."""
     per_layer = bool(settings["layer_activations"])
     _set("per_layer_activation", per_layer)
-    st.toggle("Activation per layer", key="per_layer_activation", on_change=_activations_changed)
+    locked = state.locked("layer_activations")
+    st.toggle("Activation per layer", key="per_layer_activation", on_change=_activations_changed,
+              disabled=locked)  # fmt: skip
     if not per_layer:
         return
     choices = config.SETTINGS_BY_NAME["layer_activations"].choices
@@ -85,4 +93,5 @@ def layer_activation_widgets(settings: dict) -> None:
             key=key,
             format_func=choice_label,
             on_change=_activations_changed,
+            disabled=locked,
         )

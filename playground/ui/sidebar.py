@@ -3,6 +3,7 @@
 import streamlit as st
 
 from playground import config
+from playground.ui import state
 from playground.ui.controls import setting_widget
 from playground.ui.data_panel import csv_upload, dataset_picker
 from playground.ui.model_bundle import model_bundle_panel
@@ -49,7 +50,7 @@ def sidebar(playground) -> None:
 
 def _panels(settings: dict, table, draw) -> None:
     for group, title in GROUP_TITLES.items():
-        names = config.panel_settings(group, settings, table)
+        names = [n for n in config.panel_settings(group, settings, table) if not state.hidden(n)]
         if not names:
             continue
         st.subheader(title)

@@ -18,6 +18,7 @@ from playground.hosting import HOST
 from playground.labs.base import Lab, LabSession
 from playground.labs.registry import DEFAULT_LAB
 from playground.live.feed import LiveFeed
+from playground.ui import assignment_state
 
 PLAYGROUND = "playground"  # the first lab's session; another lab's is "playground:<name>"
 LAB = "lab_shown"  # the Lab whose page is shown
@@ -54,7 +55,7 @@ def playground() -> LabSession:
     """The session of the lab shown, created from the URL on the first visit to its page."""
     key = _key(lab())
     if key not in st.session_state:
-        session, notes = lab().start(st.query_params.to_dict())
+        session, notes = assignment_state.start(lab(), st.query_params.to_dict())
         st.session_state[key] = session
         st.session_state[NOTES] = notes
         write_url()
@@ -109,23 +110,33 @@ def feed() -> LiveFeed:
 
 
 def write_url() -> None:
-    """Put the current settings in the address bar (only what differs from defaults)."""
-    wanted = lab().to_query(st.session_state[_key(lab())].settings)
+    """Put the current settings in the address bar (only what differs from defaults),
+    and the assignment the page runs under, if any."""
+    settings = st.session_state[_key(lab())].settings
+    wanted = {**lab().to_query(settings), **assignment_state.link_params(lab())}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
 def hidden(name: str) -> bool:
     """Whether the teacher's link hides this panel, setting or toolbar button (then the
-    page neither draws it nor carries out its action)."""
-    return config.is_hidden(name, playground().settings, lab().table)
+    page neither draws it nor carries out its action); so does an assignment's."""
+    hidden_here = config.is_hidden(name, playground().settings, lab().table)
+    return hidden_here or assignment_state.hidden(name, lab())
+
+
+def locked(name: str) -> bool:
+    """Whether the page's assignment locks this panel, setting or toolbar button (drawn
+    disabled; the server refuses its change)."""
+    return assignment_state.locked(name, lab())
 
 
 def change_settings(**changes) -> None:
     """Validate and apply changed settings (see Lab.page_change); a rejected change leaves
     an error message."""
     session = playground()
-    new, notes, later = lab().page_change(session.settings, changes)
+    locks = assignment_state.fixed(lab())
+    new, notes, later = lab().page_change(session.settings, changes, locked=locks)
     try:
         session.update(new)
     except DataError as error:

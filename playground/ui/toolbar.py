@@ -72,8 +72,9 @@ SPACE_WIDTH = 2.5  # the rest of the row: the presentation mode toggle
 
 def press(name: str, *args) -> None:
     """Carry out toolbar button `name`'s action as its click does (Play takes whether to
-    play), unless the teacher's link hides the button: then nothing happens."""
-    if not state.hidden(name):
+    play), unless the teacher's link hides the button or an assignment locks it: then
+    nothing happens."""
+    if not state.hidden(name) and not state.locked(name):
         ACTIONS[name][1](*args)
 
 
@@ -81,15 +82,16 @@ def _play_button(column, playground, button) -> None:
     playing = playground.playing
     label, icon = ("Pause", ":material/pause:") if playing else (button.label, ACTIONS["play"][0])
     column.button(label, key="play", icon=icon, on_click=press, args=("play", not playing),
-                  type="primary", width="stretch", help=button.help)  # fmt: skip
+                  type="primary", width="stretch", help=button.help,
+                  disabled=state.locked("play"))  # fmt: skip
 
 
 def toolbar(playground) -> None:
     """The row of training buttons that are not hidden, Play and Pause one button (key
     "play"), every other button's key its name; then the presentation mode toggle."""
     settings, table = playground.settings, playground.lab.table
-    shown = [b for b in playground.lab.buttons if not config.is_hidden(b.name, settings, table)]
-    toggle = "present" in table and not config.is_hidden("present", settings, table)
+    shown = [b for b in playground.lab.buttons if not state.hidden(b.name)]
+    toggle = "present" in table and not state.hidden("present")
     if not shown and not toggle:
         return
     # keyed: the page's CSS keeps this row one row on a phone (ui/style.py)
@@ -102,7 +104,7 @@ def toolbar(playground) -> None:
             continue
         column.button(button.label, key=button.name, icon=ACTIONS[button.name][0],
                       on_click=press, args=(button.name,), width="stretch",
-                      help=button.help)  # fmt: skip
+                      help=button.help, disabled=state.locked(button.name))  # fmt: skip
     if toggle:
         with end:  # on the page, not in the sidebar: presentation mode closes the sidebar
             setting_widget("present", settings)

@@ -52,11 +52,11 @@ class ClassifyLab(Lab):
             notes.append(config.setup_note(dataset, session.settings, kept))
         return session, notes + session.take_notes()
 
-    def page_change(self, old, changes):
+    def page_change(self, old, changes, locked=None):
         """As Lab.page_change; a new data set opens with its suggested setup (noted), and
         a student's edit of the hidden layers carries the per-layer activations along."""
+        changes, notes = config.refuse_locked(changes, locked or {}, self.table)
         new = dict(old)
-        notes = []
         for name, raw in changes.items():
             new[name], note = config.validate(name, raw)
             notes += [note] if note else []
@@ -71,7 +71,7 @@ class ClassifyLab(Lab):
         if "hidden" in changes and "layer_activations" not in changes:  # a student's edit:
             new["layer_activations"] = config.fit_layer_activations(new)  # follow it, no note
         new, rule_notes = config.reconcile(new)
-        return new, notes + rule_notes, setup_notes
+        return config.hold_locked(new, locked or {}, self.table), notes + rule_notes, setup_notes
 
     def chart_slots(self, snap, settings, *, kept=None, slow_snap=None):
         """The charts (views.chart_slots); the network's hover texts show the weights of

@@ -1,0 +1,124 @@
+"""The student's side of an assignment: the task over the views, its target checked live
+(a small fragment that reads the session's snapshot once a second while training plays)
+and, once reached, the result card with its code to hand in."""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from playground.teaching.assignment_codes import Result, result_code, verification_code
+from playground.teaching.assignment_target import (
+    Progress,
+    format_metric,
+    metric_label,
+    progress,
+    target_sentence,
+)
+from playground.ui import assignment_state, plain
+
+CHECK_SECONDS = 1.0  # how often the target is checked while training plays
+UNSIGNED_NOTE = (
+    "Unsigned: this server has no assignment secret, so the link's locks and target could "
+    "have been edited and result codes cannot be verified (see the README, Assignments)."
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A reached target: the model it was reached with (model_version, epoch), the result
+    and its code."""
+
+    model: tuple[int, int]
+    result: Result
+    code: str
+
+
+def _card_key(lab) -> str:
+    return f"assignment_card:{lab.name}"
+
+
+def _result(now, session, value: float, epoch: int) -> Result:
+    settings = {k: v for k, v in session.lab.to_query(session.settings).items() if k != "hide"}
+    target = now.assignment.target
+    return Result(now.id, now.assignment.title, session.lab.name, settings, target.metric,
+                  value, epoch)  # fmt: skip
+
+
+def _latest_card(now, session, snap) -> tuple[Card | None, Progress]:
+    """The card of the target reached by this model, kept from when it was first seen
+    (settings changed later do not change it); the last one if none now."""
+    target, lab = now.assignment.target, session.lab
+    found = progress(target, snap.history, session.settings, lab.table)
+    card = st.session_state.get(_card_key(lab))
+    if found.reached_epoch is not None:
+        model = (session.model_version, found.reached_epoch)
+        if card is None or card.model != model:
+            secret, _ = assignment_state.secret()
+            result = _result(now, session, found.reached_value, found.reached_epoch)
+            card = Card(model, result, result_code(result, secret))
+            st.session_state[_card_key(lab)] = card
+    return card, found
+
+
+def _status(target, found) -> str:
+    name = metric_label(target.metric)
+    if not found.measured:
+        return f"This setup does not measure {name}."
+    now = format_metric(target.metric, found.latest)
+    best = format_metric(target.metric, found.best)
+    budget = f" of at most {target.epochs:,}" if target.epochs else ""
+    text = f"Epoch {found.epoch:,}{budget}: {name} {now} (best {best})."
+    if found.over_budget:
+        text += " The epoch budget is used up: press Reset to try again."
+    return text
+
+
+def _result_card(card: Card, signed: bool) -> None:
+    result = card.result
+    with st.container(key="assignment_result", border=True):
+        st.success(plain.literal(f"Target reached at epoch {result.epoch:,}: "
+                                 f"{metric_label(result.metric)} "
+                                 f"{format_metric(result.metric, result.value)}."))  # fmt: skip
+        rows = [{"setting": k, "value": v} for k, v in result.settings.items()]
+        st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 36 + 35 * len(rows)))
+        st.caption("Your result code (copy it and hand it in):")
+        st.code(card.code, language=None, wrap_lines=True)
+        if signed:
+            code = verification_code(card.code)
+            plain.caption(f"Verification code {code}, signed by this server: your "
+                          "teacher's checker can tell it is genuine.")  # fmt: skip
+        else:
+            plain.caption("Unsigned code: this server has no secret, so no one can verify it.")
+
+
+def _live(session) -> None:
+    now = assignment_state.active(session.lab)
+    target = now.assignment.target
+    card, found = _latest_card(now, session, session.snapshot())
+    for problem in found.problems:
+        plain.warning(problem)
+    plain.caption(_status(target, found))
+    if card is not None:
+        _result_card(card, now.signed)
+    if st.session_state.get("assignment_polling") and not session.playing:
+        st.session_state["assignment_polling"] = False
+        st.rerun()  # training stopped on its own: redraw the page (toolbar, views)
+
+
+def assignment_task(session) -> None:
+    """The task of the page's assignment, if any: its title, target, live progress and,
+    once reached, the result card."""
+    now = assignment_state.active(session.lab)
+    if now is None:
+        return
+    with st.container(key="assignment_task", border=True):
+        title = now.assignment.title or "Assignment"
+        st.markdown(f"**Assignment:** {plain.literal(title)}")
+        plain.info(target_sentence(now.assignment.target, session.lab.table))
+        if not now.signed:
+            plain.caption(UNSIGNED_NOTE)
+        polling = session.playing
+        st.session_state["assignment_polling"] = polling
+        st.fragment(_live, run_every=CHECK_SECONDS if polling else None, key="assignment_live")(
+            session
+        )

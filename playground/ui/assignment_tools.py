@@ -1,0 +1,224 @@
+"""The teacher's side of assignments, in an expander under the views: make a link from the
+page's current setup (controls to hide and lock, a target), and check the result codes
+students hand in (several at once)."""
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from playground.config.toolbar import BUTTONS
+from playground.teaching.assignment import (
+    ASSIGNMENT_PARAM,
+    LIMIT_KINDS,
+    MAX_EPOCH_BUDGET,
+    MAX_METRIC_VALUE,
+    MAX_TITLE_CHARS,
+    OPS,
+    SIGNATURE_PARAM,
+    Assignment,
+    Limit,
+    Target,
+    assignment_id,
+    controls,
+    decode,
+    encode,
+)
+from playground.teaching.assignment_codes import (
+    MAX_CHECK_CHARS,
+    SECRET_ENV,
+    SECRET_KEY,
+    check_codes,
+    link_signature,
+)
+from playground.teaching.assignment_locks import settings_named
+from playground.teaching.assignment_target import (
+    OP_SIGNS,
+    default_op,
+    format_metric,
+    limit_problem,
+    metric_label,
+    target_sentence,
+)
+from playground.ui import assignment_state, plain
+
+LINK = "assignment_made"  # session state: (lab name, the link's URL, its id) once made
+NO_LIMIT = ""
+BUTTON_LABELS = {button.name: button.label for button in BUTTONS}
+NO_SECRET = (
+    f"This server has no assignment secret, so links and result codes are unsigned. The "
+    f"host sets one with the environment variable {SECRET_ENV} or the key {SECRET_KEY} in "
+    ".streamlit/secrets.toml (at least 16 characters)."
+)
+
+
+def control_label(name: str, table) -> str:
+    """A panel, setting or button name in words for the pickers."""
+    if name in BUTTON_LABELS:
+        return f"{BUTTON_LABELS[name]} button"
+    if name in table:
+        return table[name].label
+    return f"{name.capitalize()} panel"
+
+
+def _clean_title(raw) -> str:
+    text = raw if isinstance(raw, str) else ""
+    return "".join(ch for ch in text if ch.isprintable()).strip()[:MAX_TITLE_CHARS]
+
+
+def _metrics(session) -> list[str]:
+    names = [n for n in session.snapshot().history if n != "epoch"]
+    first = next((n for n in ("test_accuracy", "test_r2", "test_loss") if n in names), None)
+    return sorted(names, key=lambda n: n != first)
+
+
+def _limit(setting: str, most) -> tuple[Limit, ...]:
+    return () if setting == NO_LIMIT else (Limit(setting, float(most)),)
+
+
+def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str | None, str]:
+    """(the link's URL, "<its id>: <its target in words>") for the page's current setup
+    and the builder's values, or (None, why it cannot be made). form: title, hide, lock,
+    metric, op, value, epochs, limit_setting, limit_most. The link is read back as a
+    student's page would."""
+    lab = session.lab
+    setup = {k: v for k, v in lab.to_query(session.settings).items() if k != "hide"}
+    hide = tuple(form["hide"])
+    lock = tuple(n for n in form["lock"] if n not in hide)
+    try:
+        target = Target(form["metric"], form["op"], float(form["value"]), int(form["epochs"]),
+                        _limit(form["limit_setting"], form["limit_most"]))  # fmt: skip
+        assignment = Assignment(lab.name, _clean_title(form["title"]), setup, hide, lock, target)
+        encoded = encode(assignment)
+    except (TypeError, ValueError, OverflowError):
+        return None, "The target's numbers are not usable."
+    back, problem = decode(encoded, lab)
+    if back is None:
+        return None, problem
+    fixed = settings_named((*hide, *lock), lab.table)
+    found = (limit_problem(limit, session.settings, lab.table) for limit in target.limits
+             if limit.setting in fixed)  # fmt: skip
+    stuck = [problem for problem in found if problem]
+    if stuck:
+        return None, f"{stuck[0]} It is hidden or locked, so no student could reach the target."
+    query = {**setup, ASSIGNMENT_PARAM: encoded}
+    if secret:
+        query[SIGNATURE_PARAM] = link_signature(secret, encoded)
+    sentence = target_sentence(back.target, lab.table)
+    return f"{base}?{urlencode(query)}", f"{assignment_id(encoded)}: {sentence}"
+
+
+def _builder_form(session) -> dict | None:
+    """The builder's widgets; their values once "Make the link" is pressed, else None."""
+    table = session.lab.table
+    names = list(controls(table))
+    limits = [NO_LIMIT, *(n for n, s in table.items() if s.kind in LIMIT_KINDS)]
+    metrics = _metrics(session)
+    with st.form("assignment_form", border=False):
+        title = st.text_input("Task title", "My assignment", max_chars=MAX_TITLE_CHARS,
+                              key="assignment_title")  # fmt: skip
+        label = lambda n: control_label(n, table)  # noqa: E731
+        hide = st.multiselect("Hide these controls", names, key="assignment_hide",
+                              format_func=label)  # fmt: skip
+        lock = st.multiselect("Lock these controls (shown, but disabled)", names,
+                              key="assignment_lock", format_func=label)  # fmt: skip
+        left, middle, right = st.columns([2, 1, 1])
+        metric = left.selectbox("Target metric", metrics, key="assignment_metric",
+                                format_func=metric_label)  # fmt: skip
+        first_op = OPS.index(default_op(metrics[0])) if metrics else 0
+        op = middle.selectbox("Must be", OPS, key="assignment_op", format_func=OP_SIGNS.get,
+                              index=first_op)  # fmt: skip
+        value = right.number_input("Value (a share: 0.95 = 95 %)", -MAX_METRIC_VALUE,
+                                   MAX_METRIC_VALUE, 0.95, step=0.01, format="%.4f",
+                                   key="assignment_value")  # fmt: skip
+        left, middle, right = st.columns([1, 2, 1])
+        epochs = left.number_input("Within epochs (0 = any)", 0, MAX_EPOCH_BUDGET, 500,
+                                   key="assignment_epochs")  # fmt: skip
+        limit = middle.selectbox("Limit a setting (optional)", limits, key="assignment_limit",
+                                 format_func=lambda n: "(none)" if n == NO_LIMIT
+                                 else f"{table[n].label} (a list: its sum)"
+                                 if table[n].kind == "int_list" else table[n].label)  # fmt: skip
+        most = right.number_input("At most", 0.0, MAX_METRIC_VALUE, 6.0, key="assignment_most")
+        if not st.form_submit_button("Make the link", key="assignment_make"):
+            return None
+    return {"title": title, "hide": hide, "lock": lock, "metric": metric, "op": op,
+            "value": value, "epochs": epochs, "limit_setting": limit,
+            "limit_most": most}  # fmt: skip
+
+
+def _builder(session) -> None:
+    secret, _ = assignment_state.secret()
+    form = _builder_form(session)
+    if form is not None and form["metric"] is not None:
+        base = (st.context.url or "").split("?")[0]
+        url, detail = make_link(session, form, secret, base)
+        if url is None:
+            plain.error(detail)
+            st.session_state.pop(LINK, None)
+        else:
+            st.session_state[LINK] = (session.lab.name, url, detail)
+    made = st.session_state.get(LINK)
+    if made and made[0] == session.lab.name:
+        signed = "signed by this server" if secret else "unsigned"
+        plain.caption(f"Assignment {made[2]} Send this link to the class ({signed}).")
+        with st.container(key="assignment_link"):
+            st.code(made[1], language=None, wrap_lines=True)
+
+
+def _verdict_rows(checks, current_id: str | None) -> list[dict]:
+    rows = []
+    for check in checks:
+        r = check.result
+        mine = "" if r is None or current_id is None else (
+            " (this page's)" if r.assignment == current_id else " (another one)")  # fmt: skip
+        rows.append({
+            "code": check.shown, "verdict": check.verdict,
+            "assignment": "" if r is None else f"{r.assignment} {r.title}{mine}",
+            "result": "" if r is None else f"{metric_label(r.metric)} "
+                      f"{format_metric(r.metric, r.value)} at epoch {r.epoch:,}",
+            "settings": "" if r is None else "&".join(f"{k}={v}" for k, v in r.settings.items()),
+        })  # fmt: skip
+    return rows
+
+
+def _checker(session) -> None:
+    secret, _ = assignment_state.secret()
+    text = st.text_area("Result codes to check (paste several at once, any text around them)",
+                        key="assignment_codes", max_chars=MAX_CHECK_CHARS, height=120)  # fmt: skip
+    if not st.button("Check the codes", key="assignment_check"):
+        return
+    checks, note = check_codes(text, secret)
+    if note:
+        plain.caption(note)
+    if not checks:
+        plain.warning("No result codes found: a code starts with nnp1.")
+        return
+    if secret is None:
+        plain.warning("This server has no assignment secret, so it cannot verify any code.")
+    counts = {
+        v: sum(c.verdict == v for c in checks) for v in dict.fromkeys(c.verdict for c in checks)
+    }
+    plain.caption(
+        f"{len(checks)} code(s): " + ", ".join(f"{n} {v}" for v, n in counts.items()) + "."
+    )
+    now = assignment_state.active(session.lab)
+    rows = _verdict_rows(checks, now.id if now else None)
+    with st.container(key="assignment_verdicts"):
+        st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def assignment_tools(session) -> None:
+    """The teacher's expander: the link builder (not on a page opened from an assignment,
+    whose task is shown instead) and the code checker."""
+    secret, problem = assignment_state.secret()
+    now = assignment_state.active(session.lab)
+    with st.expander("Assignments: make a link, check result codes", key="assignment_tools"):
+        if problem:
+            plain.warning(problem)
+        elif secret is None:
+            plain.caption(NO_SECRET)
+        if now is None:
+            st.subheader("Make an assignment link")
+            st.caption("The link opens the page as it is now, with these controls and target.")
+            _builder(session)
+        st.subheader("Check result codes")
+        _checker(session)
