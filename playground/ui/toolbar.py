@@ -10,7 +10,6 @@ action does nothing even if a message for it arrives."""
 
 import streamlit as st
 
-from playground import config
 from playground.ui import state
 from playground.ui.controls import setting_widget
 
