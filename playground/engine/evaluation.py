@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from playground.engine.losses import loss_value
+from playground.engine.losses import loss_value, loss_weight
 from playground.engine.propagation import Workspace, forward, ready_inputs
 
 # Rows per chunk of evaluation: one unit of work that a deadline cannot split. At the
@@ -22,7 +22,9 @@ class Evaluator:
     """The metrics of the current network on both sets: evaluate() at once, or begin() then
     run_chunk() until done, then result(). Either way the chunks are the same, so the
     numbers are too. result() -> (train_loss, test_loss, train_score, test_score), nan for
-    a missing test set. X_* (n, *input_shape) float64, Y_* encoded targets (n, k)."""
+    a missing test set. X_* (n, *input_shape) float64, Y_* encoded targets (n, k), or
+    (n, steps, k) for a head at every step (then loss and accuracy are over the steps that
+    have a target)."""
 
     def __init__(self, net, loss: str, X_train, Y_train, X_test, Y_test):
         self.net, self.loss = net, loss
@@ -73,7 +75,7 @@ class Evaluator:
         if not isinstance(truth, float):
             truth = truth[first:offset]
         sums = self._sums[part]
-        sums[0] += loss_value(self.loss, z, a, Y) * len(Y)
+        sums[0] += loss_value(self.loss, z, a, Y) * loss_weight(self.loss, Y)
         sums[1] += self._score_sum(a, Y, truth)
         self._next += 1
 
@@ -87,7 +89,8 @@ class Evaluator:
                 losses.append(math.nan)
                 scores.append(math.nan)
                 continue
-            losses.append(loss_sum / len(Y))
+            weight = loss_weight(self.loss, Y)
+            losses.append(loss_sum / weight if weight else math.nan)
             scores.append(self._score(score_sum, Y, truth))
         return losses[0], losses[1], scores[0], scores[1]
 
@@ -103,6 +106,8 @@ class Evaluator:
         output = self.net.output
         if len(Y) == 0:
             return None
+        if output == "softmax" and Y.ndim == 3:  # the class at each step; -1: no target
+            return np.where(Y.max(axis=2) > 0, Y.argmax(axis=2), -1)
         if output == "softmax":
             return Y.argmax(axis=1)
         if output == "sigmoid":
@@ -110,24 +115,25 @@ class Evaluator:
         if output == "tanh":
             return Y > 0.0
         centred = Y - Y.mean(axis=0)
-        return float(np.einsum("ij,ij->", centred, centred))  # total sum of squares
+        return float(np.vdot(centred, centred))  # total sum of squares
 
     def _score_sum(self, a, Y, truth) -> float:
         """Correct predictions (classification) or the squared residuals (regression)."""
         output = self.net.output
         if output == "softmax":
-            return np.count_nonzero(a.argmax(axis=1) == truth)
+            return np.count_nonzero(a.argmax(axis=-1) == truth)
         if output == "sigmoid":
             return np.count_nonzero((a > 0.5) == truth)
         if output == "tanh":
             return np.count_nonzero((a > 0.0) == truth)
         residual = a - Y
-        return float(np.einsum("ij,ij->", residual, residual))
+        return float(np.vdot(residual, residual))
 
     def _score(self, score_sum: float, Y, truth) -> float:
         output = self.net.output
-        if output == "softmax":
-            return score_sum / len(Y)
+        if output == "softmax":  # over the rows, or the steps with a target
+            weight = loss_weight("cce", Y) if Y.ndim == 3 else len(Y)
+            return score_sum / weight if weight else math.nan
         if output in ("sigmoid", "tanh"):
             return score_sum / Y.size
         return 1.0 - score_sum / truth if truth > 0 else math.nan

@@ -6,6 +6,8 @@ NumPy overhead, not arithmetic, dominates at playground sizes, so every op write
 
 import numpy as np
 
+from playground.engine.losses import loss_view
+
 
 class Workspace:
     """Buffers for passes over `rows` rows. Per layer i (shape = (rows, *output_shape)):
@@ -14,7 +16,8 @@ class Workspace:
     a column of ones if that layer wants a bias column; work[i] the layer's own buffers.
     Training adds delta[i] = dL/dz and tmp[i] scratch (shape), and for dropout raw[i]
     (pre-dropout output) and keep[i] (0 or 1/p_keep). z_out, a_out, delta_out, tmp_out:
-    the last layer's buffers viewed as (rows, outputs), what the loss works on."""
+    the last layer's buffers as the loss reads them (losses.loss_view: (rows, outputs), or
+    (rows, steps, k) for a head at every step)."""
 
     def __init__(self, layers, rows: int, training: bool = True):
         self.rows = rows
@@ -31,20 +34,15 @@ class Workspace:
             self.a.append(a)
             self.z.append(a if layer.activation is None else np.empty(shape))
         self.work = [layer.workspace(rows, training) for layer in layers]
-        self.z_out, self.a_out = _as_rows(self.z[-1]), _as_rows(self.a[-1])
+        self.z_out, self.a_out = loss_view(self.z[-1]), loss_view(self.a[-1])
         if not training:  # forward only: skip the backward buffers
             return
         self.delta = [np.empty_like(z) for z in self.z]
         self.tmp = [np.empty_like(z) for z in self.z]
-        self.delta_out, self.tmp_out = _as_rows(self.delta[-1]), _as_rows(self.tmp[-1])
+        self.delta_out, self.tmp_out = loss_view(self.delta[-1]), loss_view(self.tmp[-1])
         hidden = zip(self.z[:-1], layers[:-1], strict=True)
         self.raw = [np.empty_like(z) if layer.takes_dropout else None for z, layer in hidden]
         self.keep = [None if raw is None else np.empty_like(raw) for raw in self.raw]
-
-
-def _as_rows(array: np.ndarray) -> np.ndarray:
-    """A contiguous (rows, ...) array viewed as (rows, everything else)."""
-    return array if array.ndim == 2 else array.reshape(len(array), -1)
 
 
 def augment(X: np.ndarray) -> np.ndarray:

@@ -4,7 +4,13 @@ import numpy as np
 
 from playground.engine.initializers import check_initializer
 from playground.engine.layers.base import Layer
-from playground.engine.losses import encode_targets, loss_value, make_output_delta
+from playground.engine.losses import (
+    encode_step_targets,
+    encode_targets,
+    loss_value,
+    loss_view,
+    make_output_delta,
+)
 from playground.engine.params import ParamLayout
 from playground.engine.propagation import Workspace, backward, forward, ready_inputs
 
@@ -112,16 +118,24 @@ class Sequential:
         return self.gradient_targets(flat)
 
     def _targets(self, y, loss) -> np.ndarray:
-        """Labels y encoded for `loss` as (n, outputs) float64 (outputs: the output's size)."""
+        """Labels y encoded for `loss` as the loss reads them (losses.loss_view): (n, k)
+        float64 for an output of k values; for a sequence output (steps, k) with cce, class
+        ids (n, steps) (-1: no target at that step) as one-hot (n, steps, k); with mse,
+        targets of the output's shape (n, *output_shape)."""
         make_output_delta(self.output, loss)  # validates the output/loss pair
-        if len(self.output_shape) == 1:
-            return encode_targets(y, loss, self.output_shape[0])
+        shape = self.output_shape
+        if len(shape) == 1:
+            return encode_targets(y, loss, shape[0])
+        if loss == "cce" and len(shape) == 2:
+            return encode_step_targets(y, shape[1], shape[0])
         if loss != "mse":
-            raise ValueError(f"outputs of shape {self.output_shape} need the 'mse' loss")
+            raise ValueError(f"outputs of shape {shape} need the 'mse' loss (or 'cce' for a "
+                             "softmax at every step)")  # fmt: skip
         y = np.asarray(y)
-        if y.shape[1:] != self.output_shape:
-            raise ValueError(f"targets must have shape (n, *{self.output_shape}), got {y.shape}")
-        return encode_targets(y.reshape(len(y), -1), loss, int(np.prod(self.output_shape)))
+        if y.shape[1:] != shape:
+            raise ValueError(f"targets must have shape (n, *{shape}), got {y.shape}")
+        flat = encode_targets(y.reshape(len(y), -1), loss, int(np.prod(shape)))
+        return loss_view(flat.reshape(len(y), *shape))
 
     def to_dict(self) -> dict:
         """JSON-safe description: format, version, input_shape, init, seed, and per layer its

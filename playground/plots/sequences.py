@@ -8,38 +8,46 @@ Pure functions: arrays in, Plotly figure specs (plain dicts) out. Names from the
 import numpy as np
 
 from playground.plots.arrays import to_f32
-from playground.plots.colors import BLUE, DARK, DIVERGING_SCALE, GREY, ORANGE
+from playground.plots.colors import BLUE, DARK, DIVERGING_SCALE, GREY, MISTAKE_RED, ORANGE
 from playground.plots.layout import live_layout
 
 SEQUENCE_HEIGHT = 260
 
 
-def echo_sequence_spec(inputs: np.ndarray, delay: int, probs: np.ndarray, target: int,
+def echo_sequence_spec(inputs: np.ndarray, delay: int, probs: np.ndarray, targets: np.ndarray,
                        symbols: list[str]) -> dict:  # fmt: skip
-    """One echo sequence: its symbols per step (inputs (steps,) ids), the step to recall
-    (delay steps before the last) ringed, and the network's probabilities (probs (k,)) for
-    the answer at the last step beside the true one (target)."""
-    steps = len(inputs)
+    """One echo sequence and the network's answer at every step: the symbols read
+    (inputs (steps,) ids) as a line; behind them the network's probability of each symbol
+    at each step (probs (steps, k)) as shading; at each step with a target (targets
+    (steps,) ids, -1 for none: the steps before the delay) the true answer (the input
+    `delay` steps earlier) ringed, and the network's likeliest symbol marked, blue where
+    right, red where wrong."""
+    steps, k = probs.shape
     x = np.arange(1, steps + 1)
-    recall = steps - delay
-    answer = int(np.argmax(probs))
+    has = np.asarray(targets) >= 0
+    answers = probs.argmax(axis=1)
+    right = answers == targets
     traces = [
+        {"type": "heatmap", "z": to_f32(probs.T), "x": x, "y": list(range(k)), "zmin": 0,
+         "zmax": 1, "colorscale": [[0, "#ffffff"], [1, "#9ecae1"]], "showscale": False,
+         "hovertemplate": "step %{x}, symbol %{y}: p = %{z:.2f}<extra></extra>",
+         "name": "probability"},
         {"type": "scatter", "x": x, "y": inputs.astype(np.int32), "mode": "markers+lines",
-         "name": "input", "line": {"color": GREY}, "marker": {"color": DARK, "size": 10},
-         "xaxis": "x", "yaxis": "y", "hovertemplate": "step %{x}: %{y}<extra></extra>"},
-        {"type": "scatter", "x": [recall], "y": [int(inputs[recall - 1])], "mode": "markers",
-         "name": f"to recall (step T - {delay})", "xaxis": "x", "yaxis": "y",
-         "marker": {"color": "rgba(0,0,0,0)", "size": 20, "line": {"color": ORANGE, "width": 3}}},
-        {"type": "bar", "x": to_f32(probs), "y": list(range(len(probs))), "orientation": "h",
-         "name": "network's answer", "xaxis": "x2", "yaxis": "y",
-         "marker": {"color": [BLUE if k == target else GREY for k in range(len(probs))]},
-         "hovertemplate": "symbol %{y}: %{x:.2f}<extra></extra>"},
+         "name": "input", "line": {"color": DARK, "width": 1}, "marker": {"color": DARK,
+         "size": 7}, "hovertemplate": "step %{x}: read %{y}<extra></extra>"},
+        {"type": "scatter", "x": x[has], "y": np.asarray(targets)[has].astype(np.int32),
+         "mode": "markers", "name": f"answer due (input {delay} steps before)",
+         "marker": {"color": "rgba(0,0,0,0)", "size": 18, "line": {"color": ORANGE,
+         "width": 3}}, "hovertemplate": "step %{x}: due %{y}<extra></extra>"},
+        {"type": "scatter", "x": x[has], "y": answers[has].astype(np.int32), "mode": "markers",
+         "name": "network's answer", "marker": {"symbol": "x", "size": 10,
+         "color": [BLUE if ok else MISTAKE_RED for ok in right[has]]},
+         "hovertemplate": "step %{x}: answers %{y}<extra></extra>"},
     ]  # fmt: skip
-    title = f"answer {symbols[answer]} (p = {probs[answer]:.2f}), true {symbols[target]}"
+    title = f"right at {int(np.count_nonzero(right & has))} of {int(np.count_nonzero(has))} steps"
     layout = live_layout(
         SEQUENCE_HEIGHT, margin={"l": 40, "r": 10, "t": 30, "b": 36},
-        xaxis={"domain": [0, 0.68], "title": {"text": "step"}, "dtick": 1},
-        xaxis2={"domain": [0.76, 1], "range": [0, 1], "title": {"text": "probability"}},
+        xaxis={"title": {"text": "step"}, "dtick": 1, "range": [0.5, steps + 0.5]},
         yaxis={"title": {"text": "symbol"}, "tickvals": list(range(len(symbols))),
                "ticktext": symbols, "range": [-0.6, len(symbols) - 0.4]},
         title={"text": title, "font": {"size": 13}, "x": 0, "xanchor": "left"},
@@ -92,20 +100,27 @@ def hidden_state_spec(hidden: np.ndarray, step_labels: list[str] | None = None) 
     return {"data": [trace], "layout": layout}
 
 
-def step_gradient_spec(norms: np.ndarray, cell: str) -> dict:
-    """Bars of the mean gradient norm ||dL/dh_t|| reaching each step t (norms (steps,)), on a
-    log axis: how much the loss at the end can still change what the cell did long ago."""
+def step_gradient_spec(norms: np.ndarray, cell: str, other: np.ndarray | None = None,
+                       other_name: str = "") -> dict:  # fmt: skip
+    """Bars of the mean gradient norm ||dL/dh_t|| reaching each step t from the loss at the
+    last step (norms (steps,)), on a log axis: how much that loss can still change what
+    the cell did long ago. `other` (steps,): the same for the other cell type, drawn beside
+    it under `other_name`; None draws this network's alone."""
     x = np.arange(1, len(norms) + 1)
-    floor = np.maximum(np.asarray(norms, dtype=np.float64), 1e-12)
-    trace = {"type": "bar", "x": x, "y": to_f32(floor), "name": cell,
-             "marker": {"color": BLUE},
-             "hovertemplate": "step %{x}: %{y:.3g}<extra></extra>"}  # fmt: skip
+    bars = [(norms, cell, BLUE)] + ([] if other is None else [(other, other_name, ORANGE)])
+    traces = [
+        {"type": "bar", "x": x, "y": to_f32(np.maximum(np.asarray(values, np.float64), 1e-12)),
+         "name": name, "marker": {"color": color},
+         "hovertemplate": "step %{x}: %{y:.3g}<extra>" + name + "</extra>"}
+        for values, name, color in bars
+    ]  # fmt: skip
     layout = live_layout(
-        SEQUENCE_HEIGHT, margin={"l": 64, "r": 10, "t": 10, "b": 36},
+        SEQUENCE_HEIGHT, margin={"l": 64, "r": 10, "t": 10, "b": 36}, barmode="group",
         xaxis={"title": {"text": "step (the loss is at the last)"}},
         yaxis={"title": {"text": "gradient norm"}, "type": "log", "exponentformat": "power"},
+        showlegend=True, legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )  # fmt: skip
-    return {"data": [trace], "layout": layout}
+    return {"data": traces, "layout": layout}
 
 
 def sampled_text_spec(prompt: str, sample: str, temperature: float, epoch: int,

@@ -17,6 +17,7 @@ from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
 from playground.ui.rl_controls import rl_controls
 from playground.ui.rl_pick import apply_cell_click
+from playground.ui.rnn_controls import rnn_controls
 from playground.ui.sidebar import settings_sidebar, sidebar
 from playground.ui.style import PAGE_TITLE, page_frame
 from playground.ui.toolbar import toolbar
@@ -60,6 +61,7 @@ LAB_PARTS = {
         pick=apply_pick,
     ),
     "rl": LabParts(notes=rl_controls, pick=apply_cell_click),
+    "rnn": LabParts(notes=rnn_controls),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 

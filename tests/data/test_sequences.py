@@ -1,4 +1,5 @@
-"""Sequence tasks: the echo task's answer is the symbol `delay` steps before the end."""
+"""Sequence tasks: echo's answer at step t is the symbol of step t - delay (every step from
+the delay on, or the last only); text's target at every step is the next character."""
 
 import numpy as np
 import pytest
@@ -12,6 +13,15 @@ def test_echo_answer_is_the_symbol_delay_steps_before_the_last():
     assert np.all(X.sum(axis=2) == 1.0)  # one-hot
     assert np.array_equal(X[:, 7 - 1 - 3].argmax(axis=1), y)
     assert np.array_equal(echo(50, delay=3, symbols=5, seed=4)[0], X)  # the seed fixes it
+
+
+def test_echo_every_step_answers_the_symbol_delay_steps_before_from_the_delay_on():
+    X, y = echo(30, delay=3, symbols=4, seed=2, every_step=True)
+    assert X.shape == (30, 7, 4) and y.shape == (30, 7)
+    read = X.argmax(axis=2)
+    assert np.all(y[:, :3] == -1)  # no target before the delay
+    assert np.array_equal(y[:, 3:], read[:, :4])
+    assert np.array_equal(echo(30, delay=3, symbols=4, seed=2)[1], y[:, -1])
 
 
 def test_echo_refuses_a_delay_the_sequence_cannot_hold():
@@ -36,9 +46,14 @@ def test_text_windows_spell_the_shipped_text_and_the_next_character():
 
     task = text(steps=8, train_windows=50, test_windows=10, seed=1)
     assert len(task.symbols) == 36 and task.X_train.shape == (50, 8, 36)
+    assert task.y_train.shape == (50, 8) and task.every_step
     source = corpus()
     for X, y in ((task.X_train, task.y_train), (task.X_test, task.y_test)):
-        window = "".join(task.symbols[i] for i in X[0].argmax(axis=1)) + task.symbols[y[0]]
-        assert window in source
+        read = "".join(task.symbols[i] for i in X[0].argmax(axis=1))
+        following = "".join(task.symbols[i] for i in y[0])
+        assert read[1:] == following[:-1]  # step t's target is step t + 1's input
+        assert read + following[-1] in source
+    last = text(steps=8, train_windows=50, test_windows=10, seed=1, every_step=False)
+    assert np.array_equal(last.y_train, task.y_train[:, -1])
     test_window = "".join(task.symbols[i] for i in task.X_test[0].argmax(axis=1))
     assert source.find(test_window, int(len(source) * 0.9)) != -1  # from the last 10 %

@@ -131,8 +131,9 @@ def test_bad_settings_are_refused_with_a_message():
         LSTM(3, return_sequences="yes")
     with pytest.raises(ValueError, match="sequences"):
         Sequential([SimpleRNN(3)], input_shape=(5,))
-    with pytest.raises(ValueError, match="softmax"):
-        TimeDistributed(Dense(3, activation="softmax"))
+    with pytest.raises(ValueError, match="softmax"):  # a softmax is the output's only
+        Sequential([SimpleRNN(3, return_sequences=True), TimeDistributed(Dense(3, "softmax")),
+                    TimeDistributed(Dense(2))], input_shape=(4, 2))  # fmt: skip
     inner = {"type": "TimeDistributed", "config": {"layer": {"type": "Nope"}}}
     bad = {"format": "nn-playground-model", "version": 1, "input_shape": [4, 2],
            "init": "zeros", "layers": [inner]}  # fmt: skip

@@ -1,6 +1,7 @@
-"""The sequence lab: its tasks train headless to the figures the README states, every view
-draws for every task and cell, the sampled text follows the temperature, and a hostile URL
-falls back to the defaults with notes."""
+"""The sequence lab: its tasks train headless to the figures the README states, echo and
+text predict at every step (accuracy over the steps with a target), every view draws for
+every task and cell, the sampled text follows the temperature, the other cell type is
+trained on demand for the gradient view, and a hostile URL falls back with notes."""
 
 import json
 
@@ -20,12 +21,28 @@ def test_the_lab_is_registered_under_its_name():
 
 
 def test_echo_with_delay_four_reaches_95_percent_headless():
-    """The issue's check: 'lab=rnn&task=echo&delay=4' >= 95 % test accuracy within 8
-    epochs (measured: 100 % at epoch 5)."""
+    """The issue's check: 'lab=rnn&task=echo&delay=4' >= 95 % test accuracy on the delayed
+    symbol (every step from the delay on) within 6 epochs (measured: 99 % at epoch 3)."""
     session = open_session("lab=rnn&task=echo&delay=4")
-    records = list(train(session, 8))
+    records = list(train(session, 6))
     assert max(r["test_accuracy"] for r in records) >= 0.95
     assert records[0]["test_accuracy"] < 0.9  # it had something to learn
+
+
+def test_echo_and_text_predict_at_every_step_scored_over_the_steps_with_a_target():
+    settings = {**SEQUENCES.defaults(), "delay": 3, "units": 6}
+    session = SEQUENCES.open(settings)
+    net, task = session.network, session.task
+    assert net.output_shape == (task.steps, 4)  # a softmax at every step
+    assert np.all(task.y_test[:, :3] == -1) and np.all(task.y_test[:, 3:] >= 0)
+    guessed = net.predict(task.X_test).argmax(axis=2)[:, 3:]
+    want = np.mean(guessed == task.y_test[:, 3:])
+    assert session.record()["test_accuracy"] == pytest.approx(want)
+    snap = session.snapshot()
+    assert snap.example_output.shape == (task.steps, 4)
+    assert np.array_equal(snap.example_target, task.y_test[0])
+    text = SEQUENCES.open({**SEQUENCES.defaults(), "task": "text", "units": 6})
+    assert text.network.output_shape == (12, 36) and text.task.y_train.shape == (3000, 12)
 
 
 @pytest.mark.parametrize("task", ["echo", "waves", "text"])
@@ -87,9 +104,57 @@ def test_a_text_figure_cannot_carry_markup():
     assert "<b>x" not in text and "<a href" not in text
 
 
-def test_the_text_model_learns_below_3_2_bits_per_character():
-    """Defaults (SimpleRNN(32), 3,000 windows of 12 characters): measured 2.98 bits per
-    character on the test text at epoch 3 (about 5 s on one busy core); chance is
-    log2(36) = 5.2."""
-    records = list(train(open_session("lab=rnn&task=text"), 4))
-    assert min(r["test_bpc"] for r in records) < 3.2
+def test_the_text_model_learns_below_2_9_bits_per_character():
+    """Defaults (SimpleRNN(32), 3,000 windows of 12 characters, the next character at every
+    step): measured 2.69 bits per character on the test text at epoch 3 (about 2 s on one
+    busy core); chance is log2(36) = 5.2."""
+    session = open_session("lab=rnn&task=text")
+    assert session.record()["test_bpc"] > 4.5  # epoch 0: near chance
+    records = list(train(session, 3))
+    assert min(r["test_bpc"] for r in records) < 2.9
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_compare_trains_the_other_cell_on_the_same_data_for_the_same_epochs(cell):
+    settings = {**SEQUENCES.defaults(), "cell": cell, "units": 4, "delay": 3}
+    session = SEQUENCES.open(settings)
+    session.step()
+    session.step()
+    result = session.compare_cells()
+    assert result.cell != cell and result.epochs == result.wanted == 2
+    assert 0.0 < result.test_score <= 1.0
+    snap = session.snapshot()
+    assert snap.comparison is result
+    assert result.step_gradients.shape == snap.step_gradients.shape == (7,)
+    spec = json.loads(SEQUENCES.chart_slots(snap, settings)[2].figure_json)
+    names = [trace["name"] for trace in spec["data"]]
+    assert len(names) == 2 and "epoch 2" in names[1] and "same units" in names[1]
+    session.reset()  # a new model: the comparison no longer applies
+    assert session.snapshot().comparison is None
+
+
+def test_a_comparison_is_bounded_in_time_and_says_so():
+    session = SEQUENCES.open({**SEQUENCES.defaults(), "units": 4})
+    session.step()
+    result = session.compare_cells(seconds=0.0)  # the first unit of work always runs
+    assert result.epochs < result.wanted == 1
+    from playground.labs.rnn.compare import describe
+
+    assert "time ran out" in describe(result, "echo", 4)
+
+
+def test_the_gradient_view_measures_the_last_steps_loss_only():
+    """With a head at every step, the gradient reaching step t from the last step's loss is
+    what fades back through time: at step T it is the largest."""
+    settings = {**SEQUENCES.defaults(), "units": 8}
+    snap = SEQUENCES.open(settings).snapshot()
+    assert snap.step_gradients.argmax() == len(snap.step_gradients) - 1
+
+
+def test_every_optimizer_is_a_live_setting():
+    from playground.engine import OPTIMIZERS
+
+    session = SEQUENCES.open({**SEQUENCES.defaults(), "units": 4})
+    for name in OPTIMIZERS:
+        assert session.update({**session.settings, "optimizer": name}) == "live"
+        assert session.trainer.optimizer == name and session.step_batch() == 1

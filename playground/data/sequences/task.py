@@ -4,12 +4,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+NO_TARGET = -1  # the class id of a step without a target (as the engine's losses read it)
+
 
 @dataclass(frozen=True)
 class SequenceTask:
-    """A task for a recurrent network: X_* (n, steps, features) float64 sequences and one
-    target per sequence, y_* (n,): a class id (kind "classes": echo, text) or a value (kind
-    "values": waves).
+    """A task for a recurrent network: X_* (n, steps, features) float64 sequences and their
+    targets: a class id at every step, y_* (n, steps), NO_TARGET at a step without one
+    (kind "classes": echo, text; for a head at every step), or one value per sequence,
+    y_* (n,) (kind "values": waves; for a head on the last state).
 
     name: "echo", "waves" or "text". symbols: the class names (echo's "0".."3", text's
     characters), () for values. series (length,): the whole wave the windows were cut from,
@@ -32,6 +35,11 @@ class SequenceTask:
     def steps(self) -> int:
         """Time steps per sequence."""
         return self.X_train.shape[1]
+
+    @property
+    def every_step(self) -> bool:
+        """Whether the targets are per step (n, steps) rather than one per sequence."""
+        return self.y_train.ndim == 2
 
     @property
     def features(self) -> int:

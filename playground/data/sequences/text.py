@@ -3,9 +3,10 @@
 The text is Genesis 1-11 of the King James Version (assets/genesis-1-11.txt, 34,839
 characters; see assets/README.md), lowercased: an alphabet of 36 characters (letters,
 space, newline, punctuation). Each example is a window of `steps` characters, one-hot
-encoded, and its target the character
-that follows. Training windows start at random places in the first 90 % of the text, test
-windows in the last 10 %, so the test measures text the model has not seen.
+encoded; its target at every step is the character that follows that step (the lab's
+task, for a head at every step), or with every_step=False only the one after the window.
+Training windows start at random places in the first 90 % of the text, test windows in the
+last 10 %, so the test measures text the model has not seen.
 """
 
 import functools
@@ -31,9 +32,10 @@ def one_hot_windows(ids: np.ndarray, starts: np.ndarray, steps: int, size: int) 
 
 
 def text(steps: int = 12, train_windows: int = 3000, test_windows: int = 300,
-         seed: int = 0) -> SequenceTask:  # fmt: skip
-    """Windows X (n, steps, alphabet) and the next character's id y (n,); symbols: the
-    alphabet in sorted order (the class names)."""
+         seed: int = 0, every_step: bool = True) -> SequenceTask:  # fmt: skip
+    """Windows X (n, steps, alphabet) and the next characters' ids: y (n, steps) with
+    y[r, t] the character after step t of window r, or (every_step=False) y (n,) the one
+    after the window; symbols: the alphabet in sorted order (the class names)."""
     if not (2 <= steps <= 64 and 1 <= train_windows <= 10_000 and 1 <= test_windows <= 5_000):
         raise ValueError("text needs 2..64 steps and 1..10,000 training windows")
     source = corpus()
@@ -44,7 +46,9 @@ def text(steps: int = 12, train_windows: int = 3000, test_windows: int = 300,
     train = rng.integers(0, split - steps, train_windows)
     test = rng.integers(split, len(source) - steps, test_windows)
     size = len(symbols)
+    # The character after each step of a window starting at s: ids[s + 1 : s + steps + 1].
+    ahead = np.arange(1, steps + 1) if every_step else steps
     return SequenceTask("text", "classes",
-                        one_hot_windows(ids, train, steps, size), ids[train + steps],
-                        one_hot_windows(ids, test, steps, size), ids[test + steps],
+                        one_hot_windows(ids, train, steps, size), ids[np.add.outer(train, ahead)],
+                        one_hot_windows(ids, test, steps, size), ids[np.add.outer(test, ahead)],
                         symbols=symbols, text=source)  # fmt: skip

@@ -5,7 +5,8 @@ sequence is viewed as rows * steps vectors (a reshape, no copy), the inner layer
 them once, and the result is viewed back as (rows, steps, k). Its gradients are the inner
 layer's over all rows * steps vectors, i.e. summed over the steps, as shared weights must
 be. The usual use is a head on a recurrent layer with return_sequences=True: a prediction
-at every step (the next value of a wave, at each step).
+at every step (the next value of a wave, or with a softmax the next character, at each
+step: the cce loss then averages over the steps that have a target, see losses).
 """
 
 import numpy as np
@@ -19,8 +20,8 @@ class TimeDistributed(Layer):
     Inputs (rows, steps, features), outputs (rows, steps, *layer's output). Parameters,
     initialization and activation are the inner layer's (params are its names). The config
     holds the inner layer as {"type", "config"}, so save/load rebuilds it from the registry.
-    A softmax inside is refused: the losses treat an output of shape (steps, k) as one
-    vector, and a softmax over each step's k values needs a per-step loss they lack.
+    A softmax inside is a softmax over each step's k values; like any softmax it must be
+    the network's output, trained with cce (per step) or mse.
     """
 
     def __init__(self, layer):
@@ -28,9 +29,6 @@ class TimeDistributed(Layer):
             layer = _layer_from_config(layer)
         if not isinstance(layer, Layer) or isinstance(layer, TimeDistributed):
             raise ValueError("TimeDistributed wraps one layer, e.g. TimeDistributed(Dense(1))")
-        if layer.activation is not None and layer.activation.mul_derivative is None:
-            raise ValueError(f"TimeDistributed cannot take a {layer.activation.name} output "
-                             "(a per-step softmax needs a per-step loss)")  # fmt: skip
         self.layer = layer
         self.activation = layer.activation
         self.penalized = layer.penalized

@@ -9,6 +9,7 @@ import numpy as np
 from playground.data.sequences import load_task
 from playground.engine import Trainer
 from playground.labs.base import Lab, format_number
+from playground.labs.rnn.compare import COMPARE_SECONDS, CellComparison, train_other_cell
 from playground.labs.rnn.model import build_network, loss_of
 from playground.labs.rnn.snapshot import SequenceSnapshot, take_snapshot
 from playground.labs.rnn.table import TABLE
@@ -18,7 +19,8 @@ from playground.labs.session import TRAINING_CLOCK, TrainingSession, json_number
 
 class SequenceSession(TrainingSession):
     """One user's recurrent network: the task's sequences, the cell from the settings,
-    trained by the engine's Trainer with Adam and gradient clipping."""
+    trained by the engine's Trainer (the chosen optimizer, gradient clipping by norm).
+    comparison: the other cell type trained on the same data (compare_cells), or None."""
 
     def _load_data(self) -> None:
         s = self.settings
@@ -29,12 +31,16 @@ class SequenceSession(TrainingSession):
         seed = self._weight_seed()
         self.network = build_network(task, s["cell"], s["units"], seed)
         self.trainer = Trainer(self.network, task.X_train, task.y_train, task.X_test,
-                               task.y_test, loss=loss_of(task), optimizer="adam", seed=seed,
-                               batch_size=s["batch_size"], clock=TRAINING_CLOCK)  # fmt: skip
+                               task.y_test, loss=loss_of(task), optimizer=s["optimizer"],
+                               seed=seed, batch_size=s["batch_size"],
+                               clock=TRAINING_CLOCK)  # fmt: skip
         self._views_cache: dict = {}
+        self.comparison: CellComparison | None = None
 
     def _apply_live_settings(self) -> None:
         s, t = self.settings, self.trainer
+        if t.optimizer != s["optimizer"]:
+            t.set_optimizer(s["optimizer"])
         t.learning_rate = s["learning_rate"]
         t.batch_size = s["batch_size"]
         t.clip_norm = s["clip_norm"] or None  # 0 = no clipping
@@ -43,7 +49,22 @@ class SequenceSession(TrainingSession):
 
     def _take_snapshot(self) -> SequenceSnapshot:
         return take_snapshot(self.network, self.trainer, self.task, self.settings,
-                             self._views_cache)  # fmt: skip
+                             self._views_cache, self.comparison)  # fmt: skip
+
+    def compare_cells(self, seconds: float = COMPARE_SECONDS) -> CellComparison:
+        """Train the other cell type (same task, data, units, weight seed and optimizer
+        settings) for as many epochs as this network has had, within `seconds` of training
+        time, and keep it for the gradient view. Trains OUTSIDE the lock (live training
+        goes on); the result is dropped if this model was rebuilt meanwhile."""
+        with self.lock:
+            task, settings = self.task, dict(self.settings)
+            epochs, version, seed = self.trainer.epoch, self.model_version, self._weight_seed()
+        result = train_other_cell(task, settings, epochs, seed, version, seconds)
+        with self.lock:
+            if self.model_version == version:
+                self.comparison = result
+                self._snapshot_cache = None
+        return result
 
     @locked
     def record(self) -> dict[str, Any]:

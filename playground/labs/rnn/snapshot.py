@@ -1,8 +1,9 @@
 """One moment of the sequence lab as plain arrays (copies): what every view reads.
 
-Besides the history, it runs the network on one test sequence (its answer and hidden
-states), measures the gradient reaching each time step on a batch of test sequences, and
-per task: the wave's one-step and free-running forecasts, or text sampled from the model.
+Besides the history, it runs the network on one test sequence (its answers and hidden
+states), measures the gradient of the last step's loss reaching each time step on a batch
+of test sequences (and carries the other cell type's, when compared), and per task: the
+wave's one-step and free-running forecasts, or text sampled from the model.
 """
 
 import time
@@ -11,11 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.data.sequences import SequenceTask
-from playground.engine import time_step_gradient_norms
-from playground.labs.rnn.model import loss_of
+from playground.labs.rnn.compare import CellComparison, step_gradients
 from playground.training_text import divergence_message
 
-GRADIENT_ROWS = 64  # test sequences the gradient per step is averaged over
 FORECAST_STEPS = 60  # steps of the free-running wave forecast
 SAMPLE_CHARS = 120  # characters of sampled text
 # The forecast and the sampled text cost one forward pass per step (60-400 ms for an LSTM
@@ -26,11 +25,13 @@ TASK_VIEW_SECONDS = 1.0
 @dataclass(frozen=True)
 class SequenceSnapshot:
     """epoch, batch, batches, status, message, history (column -> array); task, kind,
-    symbols, delay, cell; example_inputs (steps, features) of the shown test sequence,
-    example_target, example_output (k,) probabilities or (1,) value; hidden (steps, units);
-    step_gradients (steps,); waves: series, test_start, predicted, forecast; text: prompt,
-    sample, temperature (else None / ""); views_epoch: the epoch the forecast or sample
-    was made at."""
+    symbols, delay, cell; example_inputs (steps, features) of the shown test sequence;
+    example_target: its class per step (steps,) (-1: none; echo, text) or its next value
+    (1,) (waves); example_output: the probabilities per step (steps, k) or the value (1,);
+    hidden (steps, units); step_gradients (steps,) from the loss at the last step;
+    comparison: the other cell type's (CellComparison) or None; waves: series,
+    test_start, predicted, forecast; text: prompt, sample, temperature (else None / "");
+    views_epoch: the epoch the forecast or sample was made at."""
 
     epoch: int
     batch: int
@@ -44,10 +45,11 @@ class SequenceSnapshot:
     delay: int
     cell: str
     example_inputs: np.ndarray
-    example_target: float
+    example_target: np.ndarray
     example_output: np.ndarray
     hidden: np.ndarray
     step_gradients: np.ndarray
+    comparison: CellComparison | None = None
     series: np.ndarray | None = None
     test_start: int | None = None
     predicted: np.ndarray | None = None
@@ -58,7 +60,8 @@ class SequenceSnapshot:
     views_epoch: int = 0
 
 
-def take_snapshot(net, trainer, task: SequenceTask, settings, cache: dict) -> SequenceSnapshot:
+def take_snapshot(net, trainer, task: SequenceTask, settings, cache: dict,
+                  comparison: CellComparison | None = None) -> SequenceSnapshot:  # fmt: skip
     """The snapshot of this moment (see SequenceSnapshot). `cache` keeps the costly task
     views (forecast, sampled text) while the example and the temperature stay the same,
     remade for a new epoch at most every TASK_VIEW_SECONDS; the caller empties it for a
@@ -69,16 +72,15 @@ def take_snapshot(net, trainer, task: SequenceTask, settings, cache: dict) -> Se
     row = min(settings["example"], len(task.X_test) - 1)
     x = task.X_test[row : row + 1]
     with np.errstate(all="ignore"):
-        rows = slice(0, min(GRADIENT_ROWS, len(task.X_test)))
-        gradients = time_step_gradient_norms(net, task.X_test[rows], task.y_test[rows],
-                                             loss_of(task))  # fmt: skip
+        gradients = step_gradients(net, task)
         extra = _cached_task_views(cache, net, task, x, settings, t.epoch, row)
         output = net.predict(x)[0]
         hidden = net.layers[0].hidden_states(x)[0]
     return SequenceSnapshot(
         t.epoch, t.batch, t.batches_per_epoch, t.status, message, history, task.name,
         task.kind, task.symbols, settings["delay"], settings["cell"], x[0].copy(),
-        float(task.y_test[row]), output, hidden, gradients, **extra,
+        np.atleast_1d(task.y_test[row]).copy(), output, hidden, gradients, comparison,
+        **extra,
     )  # fmt: skip
 
 
@@ -122,10 +124,11 @@ def free_running(net, window: np.ndarray, horizon: int) -> np.ndarray:
 
 def sample_text(net, start: np.ndarray, symbols, length: int, temperature: float, rng) -> str:
     """`length` characters written by the model from the one-hot window `start` (steps,
-    alphabet): each drawn from the softmax at this temperature, then fed back."""
+    alphabet): each drawn from the softmax at the window's last step at this temperature,
+    then fed back as the window's newest character."""
     window, chars = start.copy(), []
     for _ in range(length):
-        probs = net.predict(window[None])[0]
+        probs = net.predict(window[None])[0, -1]
         logits = np.log(np.maximum(probs, 1e-300)) / temperature
         logits -= logits.max()
         weights = np.exp(logits)

@@ -9,6 +9,7 @@ from playground.labs.common_settings import (
     epoch_speed_setting,
     learning_rate_setting,
     max_epochs_setting,
+    optimizer_setting,
     seed_setting,
 )
 
@@ -34,7 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
             "through gates.", "network", choices=CELLS),
     Setting("units", "int", 16, "network", "Units", "Size of the hidden state.", "network",
             low=1, high=MAX_UNITS, variants=("task", UNITS_VARIANTS)),
-    learning_rate_setting(0.01, "Learning rate (Adam)"),
+    optimizer_setting("adam"),
+    learning_rate_setting(0.01),
     Setting("batch_size", "int", 32, "training", "Batch size", "Sequences per gradient step.",
             "live", low=1, high=256),
     Setting("clip_norm", "float", 5.0, "training", "Clip gradient norm",

@@ -50,7 +50,7 @@ def sequence(snap: SequenceSnapshot, settings: Settings) -> dict:
         return sampled_text_spec(plot_text(snap.prompt), plot_text(snap.sample),
                                  snap.temperature, snap.views_epoch)  # fmt: skip
     inputs = snap.example_inputs.argmax(axis=1)
-    return echo_sequence_spec(inputs, snap.delay, snap.example_output, int(snap.example_target),
+    return echo_sequence_spec(inputs, snap.delay, snap.example_output, snap.example_target,
                               _shown(snap.symbols))  # fmt: skip
 
 
@@ -63,8 +63,16 @@ def hidden(snap: SequenceSnapshot, settings: Settings) -> dict:
 
 
 def gradients(snap: SequenceSnapshot, settings: Settings) -> dict:
-    """The gradient reaching each step, from the loss at the last."""
-    return step_gradient_spec(np.nan_to_num(snap.step_gradients), CELL_NAMES[snap.cell])
+    """The gradient reaching each step from the loss at the last, this network's and, once
+    compared, the other cell type's beside it."""
+    own = f"{CELL_NAMES[snap.cell]} (this network, epoch {snap.epoch})"
+    other = snap.comparison
+    if other is None:
+        return step_gradient_spec(np.nan_to_num(snap.step_gradients), own)
+    cut = "" if other.epochs == other.wanted else f" of {other.wanted} in the time allowed"
+    name = f"{CELL_NAMES[other.cell]} (same units and data, epoch {other.epochs}{cut})"
+    return step_gradient_spec(np.nan_to_num(snap.step_gradients), own,
+                              np.nan_to_num(other.step_gradients), name)  # fmt: skip
 
 
 def loss(snap: SequenceSnapshot, settings: Settings) -> dict:
@@ -83,14 +91,14 @@ def metric(snap: SequenceSnapshot, settings: Settings) -> dict:
 
 
 VIEWS = (
-    View("sequence", "The sequence", "echo: one test sequence and the network's answer; "
-         "waves: one step ahead and free-running; text: what the model writes", 0, False,
-         sequence),
+    View("sequence", "The sequence", "echo: one test sequence and the network's answer at "
+         "every step (shaded: its probabilities); waves: one step ahead and free-running; "
+         "text: what the model writes", 0, False, sequence),
     View("hidden", "Hidden state", "each unit (row) at each step (column) of the example", 0,
          False, hidden),
-    View("gradients", "Gradient through time", "how much of the loss's gradient reaches "
-         "each earlier step (log scale): it fades faster in a SimpleRNN than in an LSTM", 0,
-         False, gradients),
+    View("gradients", "Gradient through time", "how much of the last step's loss gradient "
+         "reaches each earlier step (log scale); 'Compare' trains the other cell type on the "
+         "same data to draw its bars beside", 0, False, gradients),
     View("loss", "Loss", "training and test", 0, False, loss),
     View("metric", "Score", "accuracy (echo), R² (waves) or bits per character (text)", 0,
          False, metric),
