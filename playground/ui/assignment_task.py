@@ -81,6 +81,7 @@ def _result_card(card: Card, signed: bool) -> None:
                                  f"{format_metric(result.metric, result.value)}."))  # fmt: skip
         rows = [{"setting": k, "value": v} for k, v in result.settings.items()]
         st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 36 + 35 * len(rows)))
+        st.caption("Settings not listed are at their defaults.")
         st.caption("Your result code (copy it and hand it in):")
         st.code(card.code, language=None, wrap_lines=True)
         if signed:

@@ -19,8 +19,8 @@ IMPORTS_LAB = "classify"  # the lab whose models can be read back (its sessions 
 
 def _import_changed() -> None:
     upload = st.session_state.get(IMPORT_KEY)
-    if upload is None:
-        return
+    if upload is None or state.under_assignment():  # a model (and settings) from elsewhere
+        return  # would pass an assignment's target and locks
     current = state.playground()
     try:
         session = imported_session(upload.getvalue(), current)
@@ -65,7 +65,7 @@ def _panel(session) -> None:
         icon=":material/download:",
         width="stretch",
     )
-    if not importable:
+    if not importable or state.under_assignment():  # an assignment's model is trained here
         return
     st.file_uploader(
         "Import a model.json",

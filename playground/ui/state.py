@@ -125,6 +125,11 @@ def hidden(name: str) -> bool:
     return hidden_here or assignment_state.hidden(name, lab())
 
 
+def under_assignment() -> bool:
+    """Whether the page runs under an assignment's link (its model must be trained here)."""
+    return assignment_state.active(lab()) is not None
+
+
 def locked(name: str) -> bool:
     """Whether the page's assignment locks this panel, setting or toolbar button (drawn
     disabled; the server refuses its change)."""

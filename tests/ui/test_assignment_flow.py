@@ -188,3 +188,41 @@ def test_a_target_no_student_could_reach_is_not_made_into_a_link(secret):
     at.button(key="assignment_make").click().run()
     assert any("no student could reach" in e.value for e in at.error)
     assert not any("assignment=" in c.value for c in at.code)
+
+
+def test_a_student_cannot_import_a_model_trained_elsewhere(secret):
+    assert any(u.key == "model_import" for u in teacher().get("file_uploader"))
+    student = open_link(make_link(teacher()))
+    assert not any(u.key == "model_import" for u in student.get("file_uploader"))
+
+
+def _line_page():
+    from playground.ui.lab_page import lab_page
+    from tests.labs.tiny_lab import LINE
+
+    lab_page(LINE)
+
+
+def test_any_labs_page_hides_locks_and_holds_an_assignments_controls():
+    from playground.teaching.assignment import Assignment, Target, encode
+    from tests.labs.tiny_lab import LINE
+
+    task = Assignment("line", "Fit the line", {"slope": "3.0"}, ("points", "reset"),
+                      ("learning_rate", "step"), Target("train_loss", "<=", 0.01, 100))  # fmt: skip
+    at = AppTest.from_function(_line_page, default_timeout=60)
+    at.query_params["assignment"] = encode(task)  # unsigned: this test's host has no secret
+    at.query_params["slope"] = "3.0"  # the setup, as a made link carries it
+    at.query_params["points"] = "50"  # an edited URL: the hidden setting stays as set
+    at.run()
+    assert not at.exception
+    session = at.session_state["playground:line"]
+    assert session.settings["slope"] == 3.0 and session.settings["points"] == 20
+    keys = {w.key for w in [*at.slider, *at.number_input, *at.select_slider, *at.button]}
+    assert "set_points" not in keys and "reset" not in keys  # hidden
+    assert "set_slope" in keys and "step" in keys
+    rate = next(w for w in [*at.select_slider, *at.number_input] if w.key == "set_learning_rate")
+    assert rate.disabled and at.button(key="step").disabled  # locked
+    fixed = at.session_state["assignment:line"].fixed
+    assert LINE.page_change(session.settings, {"learning_rate": 0.5}, locked=fixed)[0] == (
+        session.settings
+    )
