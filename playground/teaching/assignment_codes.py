@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.config.coerce import MAX_RAW_CHARS
-from playground.teaching.assignment import MAX_SETUP_KEYS, MAX_TITLE_CHARS
+from playground.teaching.assignment import MAX_LINK_CHARS, MAX_SETUP_KEYS, MAX_TITLE_CHARS
 
 SECRET_ENV = "PLAYGROUND_ASSIGNMENT_SECRET"  # the host's environment variable
 SECRET_KEY = "assignment_secret"  # or this key in Streamlit's .streamlit/secrets.toml
@@ -77,9 +77,11 @@ def link_signature(secret: str, encoded: str) -> str:
 
 
 def link_is_signed(secret: str, encoded: str, signature: Any) -> bool:
-    """Whether `signature` is the link signature of `encoded` (compared in constant time)."""
-    if not isinstance(signature, str) or not signature.isascii():
-        return False
+    """Whether `signature` is the link signature of `encoded` (compared in constant time).
+    Anything but ASCII text of a link's size is not signed."""
+    for text in (encoded, signature):
+        if not isinstance(text, str) or not text.isascii() or len(text) > MAX_LINK_CHARS:
+            return False
     return hmac.compare_digest(link_signature(secret, encoded), signature)
 
 

@@ -76,9 +76,7 @@ def read_link(lab, query: Mapping[str, Any]) -> tuple[Active | None, dict, list[
         return None, rest, []
     encoded, signature = _last(query[ASSIGNMENT_PARAM]), _last(query.get(SIGNATURE_PARAM))
     key, _ = secret()
-    if key is not None and not (
-        isinstance(encoded, str) and link_is_signed(key, encoded, signature)
-    ):
+    if key is not None and not link_is_signed(key, encoded, signature):
         return None, rest, [TAMPERED]
     assignment, problem = decode(encoded, lab)
     if assignment is None:

@@ -95,7 +95,10 @@ def _result_card(card: Card, signed: bool) -> None:
 def _live(session) -> None:
     now = assignment_state.active(session.lab)
     target = now.assignment.target
-    card, found = _latest_card(now, session, session.snapshot())
+    # The numbers only: a snapshot with the pictures costs ~4x more, once a second a page.
+    with session.lock:  # the training thread may be mid-step
+        snap = session.lab.light_snapshot(session)
+    card, found = _latest_card(now, session, snap)
     for problem in found.problems:
         plain.warning(problem)
     plain.caption(_status(target, found))

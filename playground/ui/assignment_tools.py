@@ -81,6 +81,8 @@ def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str |
     metric, op, value, epochs, limit_setting, limit_most. The link is read back as a
     student's page would."""
     lab = session.lab
+    if session.settings.get("dataset") == "csv":  # the file stays in this browser session
+        return None, "An assignment cannot carry an uploaded CSV file: pick a built-in data set."
     setup = {k: v for k, v in lab.to_query(session.settings).items() if k != "hide"}
     hide = tuple(form["hide"])
     lock = tuple(n for n in form["lock"] if n not in hide)

@@ -122,6 +122,8 @@ def test_the_signature_covers_every_part():
     assert not link_is_signed(SECRET, text, signature[:-1] + "A")
     assert not link_is_signed(SECRET, text, None)
     assert not link_is_signed(SECRET, text, "é" * 22)
+    assert not link_is_signed(SECRET, text + "é", signature)  # never raises either
+    assert not link_is_signed(SECRET, None, signature)
 
 
 def test_fixed_settings_are_the_setups_values_of_hidden_and_locked_ones():

@@ -174,8 +174,9 @@ def test_without_a_secret_links_and_codes_are_unsigned(monkeypatch):
     assert any("cannot verify" in w.value for w in page.warning)
 
 
-def test_a_damaged_link_opens_the_plain_page_with_a_note(secret):
-    student = start(dataset="xor", assignment="bm90IGpzb24")
+@pytest.mark.parametrize("value", ["bm90IGpzb24", "é" * 50, "A" * 5000])
+def test_a_damaged_link_opens_the_plain_page_with_a_note(secret, value):
+    student = start(dataset="xor", assignment=value, assignment_sig="x")
     assert not student.exception
     assert any("cannot be used" in i.value or "signature" in i.value for i in student.info)
     assert playground(student).settings["dataset"] == "xor"
