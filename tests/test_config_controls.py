@@ -39,7 +39,8 @@ def test_is_hidden_covers_groups_settings_and_buttons():
 
 def test_panel_settings_leave_out_hidden_and_inapplicable_ones():
     assert panel_settings("training", defaults()) == [
-        "optimizer", "learning_rate", "regularization", "max_epochs", "speed"
+        "optimizer", "learning_rate", "regularization", "max_epochs", "patience",
+        "restore_best", "stop_metric", "speed"
     ]  # fmt: skip
     adam = defaults() | {"optimizer": "adam", "hide": ("beta1",)}
     assert "beta2" in panel_settings("training", adam)

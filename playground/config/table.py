@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from playground.config.setting import GROUPS, Setting, Variant
+from playground.config.stop_settings import stop_settings
 from playground.config.toolbar import BUTTON_NAMES
 from playground.data import DATASETS as BUILT_IN_DATASETS
 from playground.data import FEATURES_2D, PENGUIN_FEATURES, PENGUIN_MEASUREMENTS
@@ -136,6 +137,7 @@ def _training_settings(optimizers: tuple[str, ...], regs: tuple[str, ...]) -> li
                 variants=("regularization", REG_RATE_VARIANTS)),
         Setting("max_epochs", "int", 0, "training", "Stop after epochs",
                 "Training pauses at this epoch; 0 = no limit.", "live", low=0, high=1_000_000),
+        *stop_settings(),
         Setting("speed", "choice", "auto", "training", "Speed",
                 "Epochs per update; auto = as many as the frame budget allows. The slow "
                 "speeds train one mini-batch or one epoch per update, a few updates a "

@@ -6,6 +6,7 @@ passes what differs (the noun for its samples, its default) as arguments.
 """
 
 from playground.config.setting import Setting
+from playground.config.stop_settings import STOP_METRICS, stop_settings
 from playground.config.table import LEARNING_RATE_PRESETS, OPTIMIZERS, SPEEDS
 from playground.labs.session import MAX_SEED
 
@@ -40,6 +41,13 @@ def max_epochs_setting() -> Setting:
     return Setting("max_epochs", "int", 0, "training", "Stop after epochs",
                    "Training pauses at this epoch; 0 = no limit.", "live", low=0,
                    high=1_000_000)  # fmt: skip
+
+
+def stop_condition_settings(metrics: tuple[str, ...] = STOP_METRICS) -> tuple[Setting, ...]:
+    """The stop conditions beside the stop epoch (patience, restore best, target metric
+    and value; config/stop_settings.py): put them right after max_epochs_setting().
+    metrics: the targets the lab's history has, e.g. ("test_loss", "train_loss")."""
+    return stop_settings(metrics)
 
 
 def epoch_speed_setting() -> Setting:

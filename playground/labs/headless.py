@@ -82,11 +82,14 @@ def open_session(text: str, lab_name: str | None = None):
 
 
 def train(session, epochs: int) -> Iterator[dict[str, Any]]:
-    """The session's record after each of `epochs` epochs (fewer if training diverges)."""
+    """The session's record after each of `epochs` epochs: fewer if training diverges or a
+    stop condition of the query holds (the stop epoch, patience, a target; the record's
+    "stopped" says which)."""
+    stopped = getattr(session, "stop_reason", lambda: None)  # the RL lab has none
     for _ in range(epochs):
         done = session.step()
         yield session.record()
-        if not done:
+        if not done or stopped():
             return
 
 

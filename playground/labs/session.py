@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from playground import config
+from playground.labs.stopping import StopRule, StopWatch, stop_message
 
 # Seconds of training per update when no budget is given (the live feed gives its own).
 AUTO_TRAIN_SECONDS = 0.055
@@ -100,6 +101,8 @@ class TrainingSession:
 
     def _rebuild(self) -> None:
         self._build_model()
+        self.stop_watch = StopWatch()  # the best epoch and its weights (labs/stopping.py)
+        self.stop_watch.observe(self.trainer)
         self.model_version += 1
         self._owed = (None, 0)  # (speed, epochs) of a fixed speed not yet trained
         self._apply_live_settings()
@@ -117,6 +120,7 @@ class TrainingSession:
             self._rebuild()
         elif kind == "live":
             self._apply_live_settings()
+            self._settle_stop()  # e.g. restore_best turned on after patience stopped it
 
     @locked
     def take_notes(self) -> list[str]:
@@ -162,8 +166,8 @@ class TrainingSession:
     @locked
     def set_playing(self, playing: bool) -> bool:
         """Start or stop live training; returns whether it is playing now. A diverged
-        model, or one at its stop epoch, does not start."""
-        self.playing = playing and self.trainer.status == "ok" and self._epochs_left() != 0
+        model, or one a stop condition stopped (stop_reason), does not start."""
+        self.playing = playing and self.stop_reason() is None
         return self.playing
 
     @locked
@@ -191,16 +195,36 @@ class TrainingSession:
         updates. The trainer goes on in the middle of an epoch where the last update left.
         """
         limit = self._epochs_left()
-        if limit == 0:
+        if limit == 0 or self._rule_reason():
             self.playing = False
             return 0
         speed = self._speed()
         steps = 1 if speed == "batch" else None  # one gradient step per update, to watch it
-        done = self.trainer.run_for(seconds, self._epochs_wanted(limit), max_steps=steps)
+        wanted = self._epochs_wanted(limit)
+        if StopRule.from_settings(self.settings).active:
+            done = self._run_watched(seconds, wanted, steps)
+        else:
+            done = self.trainer.run_for(seconds, wanted, max_steps=steps)
         speed, owed = self._owed
         if owed:
             self._owed = (speed, owed - done)
         self._after_training()
+        return done
+
+    def _run_watched(self, seconds: float, wanted: int | None, steps: int | None) -> int:
+        """run_for one epoch at a time within `seconds`, so that a stop condition stops at
+        its epoch and the best epoch's weights are kept (labs/stopping.py)."""
+        trainer, done = self.trainer, 0
+        start = trainer.clock()
+        while wanted is None or done < wanted:
+            left = seconds - (trainer.clock() - start)
+            if done and left <= 0:
+                break
+            finished = trainer.run_for(max(left, 0.0), 1, max_steps=steps)
+            done += finished
+            self.stop_watch.observe(trainer)
+            if not finished or steps or self._rule_reason():
+                break
         return done
 
     def _speed(self) -> str:
@@ -222,8 +246,38 @@ class TrainingSession:
 
     def _after_training(self) -> None:
         self._snapshot_cache = None
-        if self.trainer.status == "diverged" or self._epochs_left() == 0:
+        self.stop_watch.observe(self.trainer)
+        self._settle_stop()
+        if self.stop_reason() is not None:
             self.playing = False
+
+    def _rule_reason(self) -> str | None:
+        """ "patience" or "target" when that stop condition holds now, else None."""
+        return self.stop_watch.reason(self.trainer, StopRule.from_settings(self.settings))
+
+    def _settle_stop(self) -> None:
+        """Restore the best weights when patience stopped training and the settings ask."""
+        rule = StopRule.from_settings(self.settings)
+        stalled = rule.restore_best and self._rule_reason() == "patience"
+        if stalled and self.stop_watch.restore(self.trainer):
+            self._snapshot_cache = None
+
+    @locked
+    def stop_reason(self) -> str | None:
+        """Why training will not go on by itself: "diverged", "max_epochs" (the stop epoch),
+        "target", "patience" (labs/stopping.py), or None."""
+        if self.trainer.status == "diverged":
+            return "diverged"
+        if self._epochs_left() == 0:
+            return "max_epochs"
+        return self._rule_reason()
+
+    @locked
+    def stop_message(self) -> str:
+        """A plain sentence on why patience or a target stopped training and what was
+        restored; "" otherwise (the stop epoch and divergence have their own messages)."""
+        rule = StopRule.from_settings(self.settings)
+        return stop_message(self._rule_reason(), rule, self.stop_watch, self.trainer.epoch)
 
     @locked
     def network_edited(self) -> None:
@@ -252,6 +306,20 @@ class TrainingSession:
     def record(self) -> dict[str, Any]:
         """JSON-safe numbers of this moment for the command line: the trainer's last
         history row ({"epoch", "train_loss", "test_loss", "train_<score>", "test_<score>"},
-        a non-finite value as None) and "status" ("ok" or "diverged")."""
-        row = self.trainer.history[-1]
-        return {**{k: json_number(v) for k, v in row.items()}, "status": self.trainer.status}
+        a non-finite value as None) and "status" ("ok" or "diverged"). Once a stop condition
+        holds, also "stopped" (stop_reason) and, for patience and a target, "message"; when
+        the best weights were restored, the metrics are the restored epoch's (those of the
+        model now) and "restored_epoch" says which; "epoch" stays the epochs trained."""
+        row = {**self.trainer.history[-1]}
+        restored = self.stop_watch.best_row(self.trainer)
+        if restored is not None:
+            row.update({k: v for k, v in restored.items() if k != "epoch"})
+        record = {**{k: json_number(v) for k, v in row.items()}, "status": self.trainer.status}
+        reason = self.stop_reason()
+        if reason is not None:
+            record["stopped"] = reason
+        if restored is not None:
+            record["restored_epoch"] = self.stop_watch.restored_epoch
+        if message := self.stop_message():
+            record["message"] = message
+        return record

@@ -88,6 +88,8 @@ def lab_page(lab: Lab) -> None:
     for note in notes:
         plain.info(note)
     assignment_task(session)  # an assignment's task and its live check, over the views
+    if stopped := getattr(session, "stop_message", lambda: "")():  # patience or a target
+        plain.info(stopped)
     if parts.notes and not present:  # not for a projector: room
         parts.notes(session)
     live_area(session, parts.pick)

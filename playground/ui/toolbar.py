@@ -17,6 +17,8 @@ from playground.ui.controls import setting_widget
 def _why_not_playing(pg) -> str | None:
     if pg.snapshot().status != "ok":
         return None  # the divergence message over the charts already says why and what to do
+    if getattr(pg, "stop_message", lambda: "")():
+        return None  # patience or a target: the page's stop note says why (lab_page)
     lab = pg.lab  # its unit and its stop setting ("Stop after epochs", "... episodes")
     stop = lab.table.get(lab.stop_setting)
     if stop is None:

@@ -18,6 +18,7 @@ from playground.labs.common_settings import (
     max_epochs_setting,
     optimizer_setting,
     seed_setting,
+    stop_condition_settings,
     train_pct_setting,
 )
 
@@ -98,6 +99,7 @@ def _training_settings() -> list[Setting]:
         optimizer_setting("adam"),
         learning_rate_setting(0.003, variants=("dataset", LEARNING_RATE_VARIANTS)),
         max_epochs_setting(),
+        *stop_condition_settings(("test_loss", "train_loss")),
         epoch_speed_setting(),
     ]  # fmt: skip
 

@@ -13,6 +13,7 @@ from playground.labs.common_settings import (
     max_epochs_setting,
     optimizer_setting,
     seed_setting,
+    stop_condition_settings,
     train_pct_setting,
 )
 
@@ -67,6 +68,7 @@ def _training_settings() -> list[Setting]:
         optimizer_setting("adam"),
         learning_rate_setting(0.01),
         max_epochs_setting(),
+        *stop_condition_settings(("test_loss", "train_loss", "test_accuracy", "train_accuracy")),
         epoch_speed_setting(),
     ]  # fmt: skip
 

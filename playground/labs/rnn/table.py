@@ -11,6 +11,7 @@ from playground.labs.common_settings import (
     max_epochs_setting,
     optimizer_setting,
     seed_setting,
+    stop_condition_settings,
 )
 
 CELLS = ("rnn", "lstm")  # SimpleRNN, LSTM
@@ -43,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
             "A step's gradient longer than this is scaled down to it (0 = no clipping).",
             "live", low=0.0, high=100.0, presets=(0.0, 1.0, 5.0, 10.0, 100.0)),
     max_epochs_setting(),
+    *stop_condition_settings(),
     epoch_speed_setting(),
     Setting("temperature", "float", 0.7, "view", "Temperature",
             "How adventurous the sampled text is: low picks the likeliest characters, high "

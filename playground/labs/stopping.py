@@ -1,0 +1,157 @@
+"""Early stopping for a Trainer-based session: patience on the test loss (optionally
+restoring the best weights) and a target metric, beside the stop epoch.
+
+The settings are playground/config/stop_settings.py's. A StopWatch follows one trainer's
+history epoch by epoch: the best (lowest) watched loss, a copy of its weights, and whether
+a rule says training is over. It keeps one parameter vector (the best weights), nothing
+else that grows. No streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from playground.config.stop_settings import is_loss
+
+# Why a session stopped on its own, as the headless trainer's "stopped" says it.
+REASONS = ("max_epochs", "patience", "target", "diverged")
+
+
+@dataclass(frozen=True)
+class StopRule:
+    """The stop conditions of a settings dict: patience in epochs (0 = off), whether to
+    restore the best weights, and the target metric (None = off) with its value."""
+
+    patience: int = 0
+    restore_best: bool = False
+    metric: str | None = None
+    value: float = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> StopRule:
+        """The rule of a lab's settings (a table without the stop settings: no rule)."""
+        metric = settings.get("stop_metric", "off")
+        return cls(int(settings.get("patience", 0)), bool(settings.get("restore_best", False)),
+                   None if metric == "off" else metric,
+                   float(settings.get("stop_value", 0.0)))  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        """Whether any condition is on (then training is checked after every epoch)."""
+        return self.patience > 0 or self.metric is not None
+
+
+def reached(metric: str, value: float, target: float) -> bool:
+    """Whether `value` of `metric` meets `target`: a loss at or below, a score at or above."""
+    if not math.isfinite(value):
+        return False
+    return value <= target if is_loss(metric) else value >= target
+
+
+def watched_loss(row: Mapping[str, float]) -> float:
+    """The loss patience watches in a history row: the test loss, or the training loss
+    when there is no test set (nan)."""
+    test = row.get("test_loss", math.nan)
+    return test if math.isfinite(test) else row["train_loss"]
+
+
+class StopWatch:
+    """The best epoch of one trainer's run and its weights, and whether a rule stops it.
+
+    best_epoch / best_loss: the epoch with the lowest watched loss so far (epoch 0, before
+    training, counts). restored_epoch: the epoch whose weights were put back by restore(),
+    until training moves on. observe() must see the trainer after every epoch for the
+    best weights to be kept exactly (TrainingSession trains one epoch at a time while a
+    rule is active).
+    """
+
+    def __init__(self) -> None:
+        self.best_epoch: int | None = None
+        self.best_loss = math.inf
+        self.restored_epoch: int | None = None
+        self._best_params: np.ndarray | None = None  # (n_params,) weights of best_epoch
+        self._kept_epoch: int | None = None  # the epoch _best_params are from
+        self._seen = 0  # history rows looked at
+
+    def observe(self, trainer) -> None:
+        """Look at the history rows added since the last call; keep the weights when the
+        newest row is the best so far."""
+        history = trainer.history
+        rows = len(history)
+        if rows == self._seen:
+            return
+        self.restored_epoch = None  # the model has trained past what was restored
+        for index in range(self._seen, rows):
+            row = history[index]
+            loss = watched_loss(row)
+            if math.isfinite(loss) and loss < self.best_loss:
+                self.best_loss, self.best_epoch = loss, int(row["epoch"])
+        self._seen = rows
+        if self.best_epoch == trainer.epoch:
+            self._keep(trainer.net.params, trainer.epoch)
+
+    def _keep(self, params: np.ndarray, epoch: int) -> None:
+        if self._best_params is None or self._best_params.shape != params.shape:
+            self._best_params = np.empty_like(params)
+        np.copyto(self._best_params, params)
+        self._kept_epoch = epoch
+
+    def reason(self, trainer, rule: StopRule) -> str | None:
+        """ "target" when the newest row meets the rule's target, "patience" when the
+        watched loss has not improved for rule.patience epochs, else None."""
+        row = trainer.history[-1]
+        metric = rule.metric
+        if metric is not None and metric in row and reached(metric, row[metric], rule.value):
+            return "target"
+        stalled = self.best_epoch is not None and trainer.epoch - self.best_epoch
+        if rule.patience and stalled and stalled >= rule.patience:
+            return "patience"
+        return None
+
+    def can_restore(self, trainer) -> bool:
+        """Whether the best epoch's weights are kept and differ from the current epoch's."""
+        return (
+            self._kept_epoch is not None
+            and self._kept_epoch == self.best_epoch
+            and (self.best_epoch != trainer.epoch)
+        )
+
+    def restore(self, trainer) -> bool:
+        """Put the best epoch's weights back into the trainer's network; True if done."""
+        if self.restored_epoch is not None:
+            return True
+        if not self.can_restore(trainer):
+            return False
+        np.copyto(trainer.net.params, self._best_params)
+        self.restored_epoch = self.best_epoch
+        return True
+
+    def best_row(self, trainer) -> dict[str, float] | None:
+        """The history row of the restored epoch (the restored weights' metrics), or None."""
+        if self.restored_epoch is None:
+            return None
+        return dict(trainer.history[self.restored_epoch])
+
+
+def stop_message(reason: str | None, rule: StopRule, watch: StopWatch, epoch: int) -> str:
+    """One plain sentence for the page and the command line: why training stopped at
+    `epoch` (reason one of REASONS other than "diverged") and what was restored."""
+    if reason == "target":
+        word = "fell to" if is_loss(rule.metric) else "reached"
+        name = rule.metric.replace("_", " ")
+        return (f"Training stopped at epoch {epoch}: {name} {word} the target "
+                f"{rule.value:g}. Change the target or turn it off to go on.")  # fmt: skip
+    if reason == "patience":
+        text = (f"Training stopped at epoch {epoch}: the test loss had not improved for "
+                f"{rule.patience} epochs (best at epoch {watch.best_epoch}).")  # fmt: skip
+        if watch.restored_epoch is not None:
+            text += f" The best weights, from epoch {watch.restored_epoch}, were restored."
+        elif rule.restore_best:
+            text += " The best weights were not kept (patience was turned on later)."
+        return text + " Raise the patience or set it to 0 to go on."
+    return ""

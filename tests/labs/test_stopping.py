@@ -1,0 +1,195 @@
+"""Stop conditions (labs/stopping.py through TrainingSession): patience stops at the right
+epoch, restore-best puts back the best epoch's weights, a target stops at the first epoch
+that meets it, live training stops exactly there too, and the settings are validated."""
+
+import json
+import math
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from playground import config
+from playground.__main__ import main
+from playground.engine.history import History
+from playground.labs.registry import LABS
+from playground.labs.stopping import StopRule, StopWatch, reached
+
+CLASSIFY = LABS["classify"]
+# A small noisy training set and a big network: the test loss turns up after ~25 epochs.
+OVERFIT = {"dataset": "xor", "noise": 50, "train_pct": 10, "hidden": "16,16",
+           "learning_rate": 0.3}  # fmt: skip
+
+
+class FakeTrainer:
+    """A trainer as the watch sees it: history rows, epoch, net.params (the epoch's number)."""
+
+    def __init__(self):
+        self.history = History(("epoch", "train_loss", "test_loss"))
+        self.epoch = -1
+        self.net = SimpleNamespace(params=np.zeros(3))
+
+    def finish_epoch(self, test_loss: float) -> None:
+        self.epoch += 1
+        self.net.params[:] = self.epoch
+        self.history.append((self.epoch, 1.0, test_loss))
+
+
+def watch_losses(losses, rule):
+    """The reason after each epoch of a crafted test-loss history, and the watch."""
+    trainer, watch, reasons = FakeTrainer(), StopWatch(), []
+    for loss in losses:
+        trainer.finish_epoch(loss)
+        watch.observe(trainer)
+        reasons.append(watch.reason(trainer, rule))
+    return reasons, watch, trainer
+
+
+def test_patience_stops_once_the_loss_has_not_improved_for_that_many_epochs():
+    losses = [1.0, 0.8, 0.6, 0.7, 0.6, 0.65, 0.9]  # best at epoch 2; a tie is no improvement
+    reasons, watch, _ = watch_losses(losses, StopRule(patience=3))
+    assert reasons == [None, None, None, None, None, "patience", "patience"]
+    assert watch.best_epoch == 2 and watch.best_loss == 0.6
+
+
+def test_an_improvement_restarts_the_count():
+    reasons, watch, _ = watch_losses([1.0, 0.9, 0.95, 0.5, 0.6, 0.7], StopRule(patience=2))
+    assert reasons == [None, None, None, None, None, "patience"] and watch.best_epoch == 3
+
+
+def test_without_a_test_set_patience_watches_the_training_loss():
+    trainer, watch = FakeTrainer(), StopWatch()
+    trainer.history = History(("epoch", "train_loss", "test_loss"))
+    for epoch, train in enumerate([1.0, 0.5, 0.7, 0.8]):
+        trainer.epoch = epoch
+        trainer.history.append((epoch, train, math.nan))
+        watch.observe(trainer)
+    assert watch.best_epoch == 1 and watch.reason(trainer, StopRule(patience=2)) == "patience"
+
+
+def test_restore_gives_back_the_best_epochs_weights():
+    _, watch, trainer = watch_losses([1.0, 0.8, 0.3, 0.7, 0.9], StopRule(patience=2))
+    assert trainer.net.params.tolist() == [4, 4, 4]
+    assert watch.restore(trainer) and watch.restored_epoch == 2
+    assert trainer.net.params.tolist() == [2, 2, 2]
+    assert watch.best_row(trainer)["test_loss"] == 0.3
+
+
+def test_target_directions_a_loss_falls_to_it_a_score_rises_to_it():
+    assert reached("test_loss", 0.1, 0.1) and not reached("test_loss", 0.11, 0.1)
+    assert reached("test_accuracy", 0.95, 0.95) and not reached("test_accuracy", 0.9, 0.95)
+    assert not reached("test_r2", math.nan, 0.5)
+    reasons, _, _ = watch_losses([1.0, 0.5, 0.2, 0.1], StopRule(metric="test_loss", value=0.2))
+    assert reasons == [None, None, "target", "target"]
+
+
+def session(**changes):
+    query = {name: [str(value)] for name, value in {**OVERFIT, **changes}.items()}
+    settings, notes = CLASSIFY.settings_from_query(query)
+    assert notes == []
+    return CLASSIFY.open(settings)
+
+
+def plain_run(epochs: int):
+    """The same model without stop conditions: its test losses and weights per epoch."""
+    plain, weights = session(), []
+    for _ in range(epochs):
+        plain.step()
+        weights.append(plain.network.params.copy())
+    return plain.trainer.history.column("test_loss"), weights
+
+
+def test_patience_on_a_real_run_stops_and_restores_the_best_epoch():
+    stopped = session(patience=10, restore_best="true")
+    for _ in range(500):
+        stopped.step()
+        if stopped.stop_reason():
+            break
+    losses, weights = plain_run(stopped.epoch)
+    best = int(np.argmin(losses))
+    assert 0 < best and stopped.epoch == best + 10  # stopped right at the patience
+    assert stopped.stop_reason() == "patience" and stopped.stop_watch.restored_epoch == best
+    np.testing.assert_array_equal(stopped.network.params, weights[best - 1])
+    record = stopped.record()
+    assert record["restored_epoch"] == best and record["test_loss"] == losses[best]
+    assert f"from epoch {best}, were restored" in record["message"]
+
+
+def test_live_training_stops_at_the_same_epoch_with_the_same_weights():
+    stepped = session(patience=10, restore_best="true")
+    while not stepped.stop_reason():
+        stepped.step()
+    live = session(patience=10, restore_best="true")
+    assert live.set_playing(True)
+    for _ in range(5):  # a frame trains on until the stop, one epoch at a time
+        if not live.playing:
+            break
+        live.advance(2.0)
+    assert not live.playing and live.epoch == stepped.epoch
+    np.testing.assert_array_equal(live.network.params, stepped.network.params)
+    assert not live.set_playing(True)  # stopped: Play does not start
+    live.update({**live.settings, "patience": 1000})
+    assert live.stop_reason() is None and live.set_playing(True)
+
+
+def test_a_target_stops_at_the_first_epoch_that_meets_it():
+    losses, _ = plain_run(40)
+    target = float(np.sort(losses)[5])  # met somewhere after the start, not at epoch 0
+    first = int(np.argmax(losses <= target))
+    live = session(stop_metric="test_loss", stop_value=str(target))
+    live.set_playing(True)
+    for _ in range(5):
+        if not live.playing:
+            break
+        live.advance(2.0)
+    assert live.epoch == first and live.stop_reason() == "target"
+    assert "test loss fell to the target" in live.record()["message"]
+
+
+def test_patience_without_restore_keeps_the_last_weights():
+    stopped = session(patience=10)
+    while not stopped.stop_reason():
+        stopped.step()
+    _, weights = plain_run(stopped.epoch)
+    np.testing.assert_array_equal(stopped.network.params, weights[-1])
+    assert "restored_epoch" not in stopped.record()
+
+
+@pytest.mark.parametrize(
+    "params, name",
+    [({"patience": "-3"}, "patience"), ({"stop_metric": "<b>x</b>"}, "stop_metric"),
+     ({"stop_value": "nan"}, "stop_value"), ({"restore_best": "maybe"}, "restore_best")],
+)  # fmt: skip
+def test_bad_stop_settings_get_a_note_and_the_default(params, name):
+    settings, notes = CLASSIFY.settings_from_query({k: [v] for k, v in params.items()})
+    assert settings[name] == config.defaults(CLASSIFY.table)[name] and notes
+
+
+def test_a_target_metric_brings_its_own_default_value():
+    settings, _ = CLASSIFY.settings_from_query({"stop_metric": ["test_loss"]})
+    assert settings["stop_value"] == 0.1
+    query = CLASSIFY.to_query(settings)
+    assert query["stop_metric"] == "test_loss" and "stop_value" not in query
+
+
+@pytest.mark.parametrize("lab", ["autoencoder", "convnet", "rnn"])
+def test_every_trainer_lab_has_the_stop_settings(lab):
+    table = LABS[lab].table
+    assert {"patience", "restore_best", "stop_metric", "stop_value"} <= set(table)
+    assert "test_loss" in table["stop_metric"].choices
+
+
+def test_the_command_line_stops_early_and_says_why(capsys):
+    query = "&".join(f"{k}={v}" for k, v in OVERFIT.items()) + "&patience=10&restore_best=1"
+    assert main(["train", query, "--epochs", "500"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr()[0].splitlines()]
+    final = lines[-1]["final"]
+    assert len(lines) - 1 == final["epoch"] < 500  # stopped early, one line per epoch
+    assert final["stopped"] == "patience" and final["restored_epoch"] == final["epoch"] - 10
+    assert "were restored" in final["message"]
+
+
+def test_the_command_line_honours_the_stop_epoch(capsys):
+    assert main(["train", "dataset=xor&max_epochs=3", "--epochs", "10"]) == 0
+    final = json.loads(capsys.readouterr()[0].splitlines()[-1])["final"]
+    assert final["epoch"] == 3 and final["stopped"] == "max_epochs"
