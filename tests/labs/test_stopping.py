@@ -107,7 +107,7 @@ def test_patience_on_a_real_run_stops_and_restores_the_best_epoch():
             break
     losses, weights = plain_run(stopped.epoch)
     best = int(np.argmin(losses))
-    assert 0 < best and stopped.epoch == best + 10  # stopped right at the patience
+    assert best > 0 and stopped.epoch == best + 10  # stopped right at the patience
     assert stopped.stop_reason() == "patience" and stopped.stop_watch.restored_epoch == best
     np.testing.assert_array_equal(stopped.network.params, weights[best - 1])
     record = stopped.record()

@@ -21,6 +21,7 @@ CONTEXT = {
     "beta2": {"optimizer": "adam"},
     "rmsprop_alpha": {"optimizer": "rmsprop"},
     "reg_rate": {"regularization": "l2"},
+    "stop_value": {"stop_metric": "test_accuracy"},
 }
 # The widget keys of the settings drawn by their own widgets (the others: "set_<name>").
 OWN_KEYS = {
