@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from playground.labs import headless
+from playground.labs.base import LAB_PARAM
 from playground.labs.registry import LABS
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
@@ -236,6 +237,38 @@ def load_lessons(directory: Path = LESSONS_DIR) -> dict[str, Lesson]:
     LessonError for the first file that cannot be used."""
     lessons = [load_lesson(path) for path in sorted(directory.glob("*.toml"))]
     return {lesson.name: lesson for lesson in sorted(lessons, key=lambda x: (x.order, x.name))}
+
+
+# --- on the page ------------------------------------------------------------------------
+STOP_SETTINGS = ("max_epochs", "max_episodes")  # a lab's "stop after" setting, if it has one
+
+
+def page_query(lesson: Lesson, run: Run) -> dict[str, list[str]]:
+    """The query a page opens a run with: the run's own (without `lab=`, the page knows its
+    lab), with the lab's stop setting at the run's budget unless the query sets it, so Play
+    stops where the expectations are about."""
+    params, _ = headless.parse_query(run.query)
+    params.pop(LAB_PARAM, None)
+    table = LABS[lesson.lab].table
+    stop = next((name for name in STOP_SETTINGS if name in table), None)
+    if stop is not None and stop not in params:
+        params[stop] = [str(run.epochs)]
+    return params
+
+
+def unit_word(lesson: Lesson) -> str:
+    """What a run's budget counts: "epoch", or "episode" for a lab that counts episodes."""
+    return "episode" if "max_episodes" in LABS[lesson.lab].table else "epoch"
+
+
+OP_SIGNS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
+
+
+def expectation_words(expectation: Expectation) -> str:
+    """An expectation for a person: "test accuracy ≥ 0.95"."""
+    e = expectation
+    value = e.value if isinstance(e.value, str) else f"{e.value:g}"
+    return f"{e.metric.replace('_', ' ')} {OP_SIGNS[e.op]} {value}"
 
 
 # --- checking ---------------------------------------------------------------------------

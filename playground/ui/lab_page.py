@@ -15,6 +15,7 @@ from playground.ui.assignment_task import assignment_task
 from playground.ui.assignment_tools import assignment_tools
 from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
+from playground.ui.lessons_panel import lesson_banner, lesson_sidebar, take_from_url
 from playground.ui.rl_controls import rl_controls
 from playground.ui.rl_pick import apply_cell_click
 from playground.ui.rnn_controls import rnn_controls
@@ -73,6 +74,7 @@ def lab_page(lab: Lab) -> None:
         page_frame(present=False)
         plain.error(full)
         st.stop()
+    take_from_url(lab)  # ?lesson=...: before the session is made from the address
     session = state.playground()
     state.write_url()  # back from another page (which cleared the address): its settings
     parts = LAB_PARTS.get(lab.name, LabParts())
@@ -92,11 +94,13 @@ def lab_page(lab: Lab) -> None:
         plain.info(stopped)
     if parts.notes and not present:  # not for a projector: room
         parts.notes(session)
+    lesson_banner(session)
     live_area(session, parts.pick)
     if parts.under_views:  # the first lab: the learning loop, step by step (off until asked)
         parts.under_views(session)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.
+    lesson_sidebar(session)  # on top of the sidebar
     parts.sidebar(session)
     if not present:
         assignment_tools(session)  # a teacher's link builder and code checker

@@ -25,6 +25,7 @@ LAB = "lab_shown"  # the Lab whose page is shown
 FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while playing
 NOTES = "notes"  # plain sentences about URL values that were not used as given
 ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
+EXTRA = "url_extra"  # lab name -> query params its address carries beside the settings
 # The browser sessions this process serves: session id -> whether it still lives. Only
 # with a runtime (a real server); AppTest's sessions are not counted.
 _SESSIONS: dict[str, Callable[[], bool]] = {}
@@ -68,6 +69,11 @@ def replace_playground(session: LabSession) -> None:
     st.session_state[_key(lab())] = session
 
 
+def existing() -> LabSession | None:
+    """The session of the lab shown if this browser session has opened it, else None."""
+    return st.session_state.get(_key(lab()))
+
+
 def _session_alive() -> Callable[[], bool]:
     """A test of whether this browser session still exists (always true without a
     runtime, as in AppTest)."""
@@ -109,11 +115,28 @@ def feed() -> LiveFeed:
     return st.session_state[FEED]
 
 
+def start_anew(query) -> None:
+    """Replace the lab shown's session by a new one started from a URL query, exactly as a
+    first visit to that address starts it (a lesson's run); its notes are the page's."""
+    key = _key(lab())
+    if key in st.session_state:
+        st.session_state[key].set_playing(False)
+    st.session_state[key], st.session_state[NOTES] = lab().start(query)
+    st.session_state[ERROR] = None
+
+
+def set_url_extra(params: dict[str, str]) -> None:
+    """Query params the lab shown's address carries beside its settings from now on (an
+    open lesson's; {} for none). write_url writes them."""
+    st.session_state.setdefault(EXTRA, {})[lab().name] = dict(params)
+
+
 def write_url() -> None:
     """Put the current settings in the address bar (only what differs from defaults),
-    and the assignment the page runs under, if any."""
+    the assignment the page runs under, if any, and the params set with set_url_extra."""
     settings = st.session_state[_key(lab())].settings
-    wanted = {**lab().to_query(settings), **assignment_state.link_params(lab())}
+    extra = st.session_state.get(EXTRA, {}).get(lab().name, {})
+    wanted = {**lab().to_query(settings), **assignment_state.link_params(lab()), **extra}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
