@@ -150,3 +150,10 @@ def test_a_broken_lesson_file_leaves_the_page_working_with_a_message(monkeypatch
         assert any("cannot be shown" in n for n in notes(at))
     finally:
         lessons_panel.catalogue.cache_clear()
+
+
+def test_an_assignment_s_page_opens_no_lesson_and_shows_no_picker():
+    at = start(lesson="xor-hidden-layer", assignment="not-a-real-link")
+    assert not at.exception
+    assert any("runs an assignment, so the lesson" in n.replace("\\", "") for n in notes(at))
+    assert "lesson" not in at.query_params
