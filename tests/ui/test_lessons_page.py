@@ -157,3 +157,19 @@ def test_an_assignment_s_page_opens_no_lesson_and_shows_no_picker():
     assert not at.exception
     assert any("runs an assignment, so the lesson" in n.replace("\\", "") for n in notes(at))
     assert "lesson" not in at.query_params
+
+
+def test_a_run_that_stops_early_by_its_patience_is_checked_where_it_stopped():
+    fixes = LESSONS["overfitting-fixes"]
+    index = next(i for i, r in enumerate(fixes.runs) if "patience" in r.query)
+    at = start(lesson="overfitting-fixes", run=str(index + 1))
+    page_session = session(at)
+    while page_session.stop_reason() is None:
+        page_session.step()
+    at.run()
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        plain.literal(f"At epoch {page_session.epoch}: stopped = patience: patience (met)")
+        in captions
+    )
+    assert "(NOT met)" not in captions
