@@ -79,9 +79,6 @@ def _result_card(card: Card, signed: bool) -> None:
         st.success(plain.literal(f"Target reached at epoch {result.epoch:,}: "
                                  f"{metric_label(result.metric)} "
                                  f"{format_metric(result.metric, result.value)}."))  # fmt: skip
-        rows = [{"setting": k, "value": v} for k, v in result.settings.items()]
-        st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 36 + 35 * len(rows)))
-        st.caption("Settings not listed are at their defaults.")
         st.caption("Your result code (copy it and hand it in):")
         st.code(card.code, language=None, wrap_lines=True)
         if signed:
@@ -90,6 +87,12 @@ def _result_card(card: Card, signed: bool) -> None:
                           "teacher's checker can tell it is genuine.")  # fmt: skip
         else:
             plain.caption("Unsigned code: this server has no secret, so no one can verify it.")
+        with st.expander("The settings of this result"):  # folded: the views stay in sight
+            rows = [{"setting": k, "value": v} for k, v in result.settings.items()]
+            st.dataframe(
+                rows, hide_index=True, width="stretch", height=min(300, 36 + 35 * len(rows))
+            )
+            st.caption("Settings not listed are at their defaults.")
 
 
 def _live(session) -> None:

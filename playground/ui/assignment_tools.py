@@ -119,7 +119,8 @@ def _builder_form(session) -> dict | None:
         title = st.text_input("Task title", "My assignment", max_chars=MAX_TITLE_CHARS,
                               key="assignment_title")  # fmt: skip
         label = lambda n: control_label(n, table)  # noqa: E731
-        hide = st.multiselect("Hide these controls", names, key="assignment_hide",
+        hidden_now = [n for n in session.settings.get("hide", ()) if n in names]  # ?hide=
+        hide = st.multiselect("Hide these controls", names, hidden_now, key="assignment_hide",
                               format_func=label)  # fmt: skip
         lock = st.multiselect("Lock these controls (shown, but disabled)", names,
                               key="assignment_lock", format_func=label)  # fmt: skip

@@ -227,3 +227,12 @@ def test_any_labs_page_hides_locks_and_holds_an_assignments_controls():
     assert LINE.page_change(session.settings, {"learning_rate": 0.5}, locked=fixed)[0] == (
         session.settings
     )
+
+
+def test_the_builder_starts_from_what_the_page_already_hides(secret):
+    at = start(dataset="xor", hidden="4", hide="reset")
+    assert at.multiselect(key="assignment_hide").value == ["reset"]
+    query = make_link(at, hide=("reset", "dataset"))
+    student = open_link({k: v for k, v in query.items() if k != "hide"})
+    assert not any(b.key == "reset" for b in student.button)
+    assert playground(student).settings["hide"] == ("dataset", "reset")
