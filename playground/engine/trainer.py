@@ -70,6 +70,7 @@ class Trainer:
         self.clock = clock
         self._in_epoch = False  # an epoch is under way: shuffled, its rows partly trained
         self._cursor = 0  # next row of the current epoch's order to train
+        self._order = np.arange(len(Y))  # the epoch under way's rows: _x_epoch = X[_order]
         self._unit_costs: Costs = {}  # what run_for's units of work cost, frame to frame
         self._steps_left = math.inf  # mini-batches the current call may still train
         self._batch = 0  # mini-batches done in the epoch under way
@@ -147,6 +148,33 @@ class Trainer:
         batch_size), or in the next epoch if none is under way."""
         left = len(self._y) - self._cursor
         return self.batch + -(-left // self.batch_size)
+
+    def next_batch_rows(self) -> np.ndarray:
+        """The training rows (indices into X_train, shape (b,)) the next step() will train
+        on, in the order it takes them; nothing changes. Inside an epoch they are the next
+        batch_size rows of its shuffled order; between epochs (or once an epoch's rows are
+        all trained) the next epoch's shuffle is drawn on a copy of the random generator,
+        so they are the rows that shuffle will put first. Empty once diverged.
+
+        For the teaching tools: explain the step on X_train[rows] and apply it, and the
+        weights are those step() would give (without dropout, whose mask is random).
+        """
+        rows = len(self._y)
+        if self.status != "ok":
+            return np.arange(0)
+        if self._in_epoch and self._cursor < rows:
+            order, start = self._order, self._cursor
+        else:
+            order, start = self._peek_order(), 0
+        return order[start : min(start + self.batch_size, rows)].copy()
+
+    def _peek_order(self) -> np.ndarray:
+        """The order the next epoch's shuffle will draw, without drawing it."""
+        if not self.shuffle:
+            return np.arange(len(self._y))
+        twin = np.random.Generator(type(self._rng.bit_generator)())
+        twin.bit_generator.state = self._rng.bit_generator.state
+        return twin.permutation(len(self._y))
 
     def step(self) -> int:
         """Train on one mini-batch: one forward pass, backward pass and optimizer step on the
@@ -266,10 +294,11 @@ class Trainer:
     def _start_epoch(self) -> None:
         self._batch = 0
         if self.shuffle:
-            order = self._rng.permutation(len(self._y))
+            self._order = order = self._rng.permutation(len(self._y))
             np.take(self._x_aug, order, axis=0, out=self._x_epoch)
             np.take(self._y, order, axis=0, out=self._y_epoch)
         else:
+            self._order = np.arange(len(self._y))
             np.copyto(self._x_epoch, self._x_aug)
             np.copyto(self._y_epoch, self._y)
 
