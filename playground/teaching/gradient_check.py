@@ -7,13 +7,14 @@ it earlier and says so. It works on a copy of the network, so the caller holds t
 session's lock only to make the copy (copy_network) and the check runs outside it.
 """
 
+import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from playground.engine import Network
+from playground.engine import Sequential
 
 MAX_ROWS = 64
 MAX_PER_LAYER = 120
@@ -37,11 +38,10 @@ class CheckResult:
     verdict: str
 
 
-def copy_network(net: Network) -> Network:
-    """A network with the same architecture and parameters (its own arrays)."""
-    twin = Network(net.sizes, activation=net.activations[:-1], output=net.output)
-    twin.params[:] = net.params
-    return twin
+def copy_network(net: Sequential) -> Sequential:
+    """A network (a Network or any Sequential) with the same layers and parameters, in its
+    own arrays."""
+    return copy.deepcopy(net)
 
 
 def _sample(rng, n: int, limit: int) -> np.ndarray:
@@ -62,10 +62,10 @@ def verdict(worst) -> str:
     )
 
 
-def check_gradients(net: Network, X, y, loss: str, seed: int = 0, seconds: float = 10.0,
+def check_gradients(net: Sequential, X, y, loss: str, seed: int = 0, seconds: float = 10.0,
                     clock: Callable[[], float] = time.perf_counter) -> CheckResult:  # fmt: skip
-    """Check the mean loss's gradient over (a sample of) the rows X (n, sizes[0]) with
-    labels y, on a copy of `net` (left unchanged)."""
+    """Check the mean loss's gradient over (a sample of) the rows X (n, *input_shape) with
+    labels y (as the trainer takes them), on a copy of `net` (left unchanged)."""
     net = copy_network(net)
     rng = np.random.default_rng(seed)
     rows = _sample(rng, len(X), MAX_ROWS)

@@ -8,6 +8,9 @@ dL/db = delta), and the optimizer's update of every parameter (before -> after, 
 state). For several rows the step is the one the trainer takes on that mini-batch: the mean
 of the per-sample gradients. apply_step(trainer, step) takes exactly that step.
 
+It works on any network of Dense layers: a Network (the first lab's MLP) or a Sequential
+of Dense layers (the autoencoder's 64-32-2-32-64); dense_layers says which it can explain.
+
 Everything is computed here from the formulas (the activations' registry gives f and f');
 tests check it against the engine's backpropagation and the trainer's own step.
 """
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.engine import Dense
 from playground.engine.activations import ACTIVATIONS
 from playground.engine.losses import encode_targets
 from playground.teaching.output_rules import delta_rule, derivative, output_delta, sample_losses
@@ -143,11 +147,23 @@ def hyper_of(trainer) -> Hyper:
     return Hyper(t.learning_rate, t.momentum, t.alpha, t.beta1, t.beta2, t.eps, t.l1, t.l2)
 
 
+def dense_layers(net) -> list[Dense]:
+    """The network's layers, every one Dense (layer.weights (fan_in, fan_out), layer.bias
+    (fan_out,), layer.activation.name); ValueError for a network with another kind of
+    layer (a convolution's or a recurrent layer's step is not worked out here)."""
+    layers = list(net.layers)
+    if not all(isinstance(layer, Dense) for layer in layers):
+        raise ValueError("the step is worked out for networks of Dense layers only")
+    return layers
+
+
 def _rows(net, X, y, loss) -> tuple[np.ndarray, np.ndarray]:
     X = net.check_inputs(X)
+    if X.ndim != 2:
+        raise ValueError("a step is worked out for inputs of shape (n, features)")
     if not 1 <= len(X) <= MAX_ROWS:
         raise ValueError(f"a step is over 1 to {MAX_ROWS} rows, got {len(X)}")
-    targets = encode_targets(y, loss, net.sizes[-1])
+    targets = encode_targets(y, loss, dense_layers(net)[-1].units)
     if len(targets) != len(X):
         raise ValueError(f"{len(X)} input rows but {len(targets)} labels")
     return X, targets
@@ -156,10 +172,10 @@ def _rows(net, X, y, loss) -> tuple[np.ndarray, np.ndarray]:
 def _forward(net, X) -> list[tuple]:
     """(inputs, z, a) per layer, computed with the registry's activations."""
     passes, a = [], X
-    for W, b, name in zip(net.weights, net.biases, net.activations, strict=True):
-        z = a @ W + b
+    for layer in dense_layers(net):
+        z = a @ layer.weights + layer.bias
         out = np.empty_like(z)
-        ACTIVATIONS[name].forward(z, out)
+        ACTIVATIONS[layer.activation.name].forward(z, out)
         passes.append((a, z, out))
         a = out
     return passes
@@ -169,15 +185,16 @@ def _backward(net, passes, rule, targets) -> list[LayerPass]:
     """Each layer's LayerPass, from the output's delta down by the chain rule."""
     _, z, a = passes[-1]
     delta, slope = output_delta(rule, net.output, z, a, targets)
-    upstream, layers = None, []
+    upstream, layers, dense = None, [], dense_layers(net)
+    names = [layer.activation.name for layer in dense]
     for i in range(len(passes) - 1, -1, -1):
         inputs, z, a = passes[i]
-        W, b = net.weights[i].copy(), net.biases[i].copy()
-        layers.append(LayerPass(i, net.activations[i], inputs, W, b, z, a, upstream, slope, delta))
+        W, b = dense[i].weights.copy(), dense[i].bias.copy()
+        layers.append(LayerPass(i, names[i], inputs, W, b, z, a, upstream, slope, delta))
         if i:
             upstream = delta @ W.T  # dL/da of the layer below
             below_z, below_a = passes[i - 1][1:]
-            slope = derivative(net.activations[i - 1], below_z, below_a)
+            slope = derivative(names[i - 1], below_z, below_a)
             delta = upstream * slope
     return layers[::-1]
 
@@ -211,7 +228,7 @@ def _layer_updates(net, update: FlatUpdate) -> list[LayerUpdate]:
             {k: v[i] for k, v in states_before.items()},
             {k: v[i] for k, v in states_after.items()},
         )  # fmt: skip
-        for i in range(len(net.weights))
+        for i in range(len(net.layers))
     ]
 
 
