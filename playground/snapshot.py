@@ -19,6 +19,7 @@ from playground.network_inputs import (
     unit_scale,
 )
 from playground.problem import class_probabilities, predicted_classes
+from playground.teaching.live import link_gradients, norms_of
 from playground.training_text import divergence_message
 
 DIGITS_SHOWN = 40  # test images in the digit grid
@@ -87,6 +88,8 @@ class NetworkView:
     neuron_grids[l]: (h, g, sizes[l]) in [-1, 1] (layer 0 = the inputs), or None; h = g
     over a plane, h = 1 along a line (one input column).
     inputs: what the input column draws (see network_inputs), [] for one plain box each.
+    gradients: (∂L/∂W, ∂L/∂b) per layer when the links show a gradient instead of the
+    weights (the 'How it learns' panel's links, teaching.live), else None.
     """
 
     sizes: list[int]
@@ -96,6 +99,7 @@ class NetworkView:
     biases: list[np.ndarray]
     activations: list[str]
     inputs: list[InputBox] = field(default_factory=list)
+    gradients: tuple[list[np.ndarray], list[np.ndarray]] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ class Snapshot:
     batch, batches: mini-batches done in the epoch under way, of how many (batch 0 = none
     under way).
     diagnosis: plain sentences when training is stuck, oscillating or has dead neurons.
+    gradient_norms: (epochs (n,), norms (n, layers)) of each layer's gradient norm while
+    the 'How it learns' panel is open, else None.
     """
 
     epoch: int
@@ -130,6 +136,7 @@ class Snapshot:
     batches: int = 0
     line: LineView | None = None
     diagnosis: list[str] = field(default_factory=list)
+    gradient_norms: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def plane_axes(playground) -> tuple[int, ...]:
@@ -272,6 +279,7 @@ def _network_view(playground, small_plane, pictures: bool = True) -> NetworkView
         [b.copy() for b in net.biases],
         list(net.activations),
         _input_boxes(ds, labels, grids[0], small_plane) if pictures else [],
+        link_gradients(playground),
     )
 
 
@@ -358,4 +366,5 @@ def take_snapshot(playground, pictures: bool = True) -> Snapshot:
         batches=trainer.batches_per_epoch,
         line=_line_view(playground, big) if isinstance(big, Line) else None,
         diagnosis=diagnosis,
+        gradient_norms=norms_of(playground),
     )

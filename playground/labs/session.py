@@ -22,6 +22,8 @@ from typing import Any
 
 from playground import config
 from playground.labs.stopping import StopRule, StopWatch, stop_message
+from playground.teaching.gradient_norms import GradientNormLog, trainer_epoch
+from playground.teaching.live import LearningState, LinkRequest
 
 # Seconds of training per update when no budget is given (the live feed gives its own).
 AUTO_TRAIN_SECONDS = 0.055
@@ -63,6 +65,10 @@ class TrainingSession:
     `_build_model`, self.trainer is the engine's Trainer. playing: whether the live feed
     keeps training. lock: held by every public method; hold it yourself to read several
     attributes at once. model_version: +1 each time the model is rebuilt.
+    For the learning-loop tools (playground.teaching): gradient_log, each layer's gradient
+    norm after each stretch of training (a new log per model); learning, what the page's
+    tools ask the live views for (set_learning). A lab whose model is Dense layers offers
+    its rows to them with a step_source() method (teaching.sample.StepSource).
     """
 
     lab = None  # the Lab this session belongs to (a class attribute of the subclass)
@@ -75,6 +81,7 @@ class TrainingSession:
         self.model_version = 0
         self._notes: list[str] = []  # settings the data could not use, for the page
         self._snapshot_cache = None
+        self.learning = LearningState()
         self._load()
 
     # --- the lab's hooks -----------------------------------------------------------------
@@ -103,6 +110,7 @@ class TrainingSession:
         self._build_model()
         self.stop_watch = StopWatch()  # the best epoch and its weights (labs/stopping.py)
         self.stop_watch.observe(self.trainer)
+        self.gradient_log = GradientNormLog(len(self.trainer.net.layers))
         self.model_version += 1
         self._owed = (None, 0)  # (speed, epochs) of a fixed speed not yet trained
         self._apply_live_settings()
@@ -245,6 +253,7 @@ class TrainingSession:
         return None if cap == 0 else max(0, cap - self.trainer.epoch)
 
     def _after_training(self) -> None:
+        self.gradient_log.record(trainer_epoch(self.trainer), self.trainer.gradient_norms())
         self._snapshot_cache = None
         self.stop_watch.observe(self.trainer)
         self._settle_stop()
@@ -278,6 +287,16 @@ class TrainingSession:
         restored; "" otherwise (the stop epoch and divergence have their own messages)."""
         rule = StopRule.from_settings(self.settings)
         return stop_message(self._rule_reason(), rule, self.stop_watch, self.trainer.epoch)
+
+    @locked
+    def set_learning(self, panel_open: bool, links: LinkRequest | None = None) -> None:
+        """What the learning-loop tools show in the live views from now, paused or
+        playing: panel_open adds the gradient-norm chart; links (None: the weights) draws
+        the network view's links by that gradient (see playground.teaching.live)."""
+        state = self.learning
+        if (state.open, state.links) != (panel_open, links):
+            state.open, state.links = panel_open, links
+            self._snapshot_cache = None
 
     @locked
     def network_edited(self) -> None:

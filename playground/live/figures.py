@@ -20,6 +20,7 @@ from playground.plots import (
     weights_spec,
 )
 from playground.plots.boundary_surface import target_range
+from playground.plots.gradient_norms import gradient_norms_spec
 from playground.plots.network_edit import NetworkEdit
 from playground.plots.presentation import presentation_spec
 from playground.plots.text import plot_text, plot_texts
@@ -127,8 +128,10 @@ def network(
     """The network diagram with a small image per neuron; hover_values: (weights, biases)
     for the hover texts if not the current ones (see live_specs); settings: for the
     controls it offers (None: none); gradients: (∂L/∂W, ∂L/∂b) per layer to draw the
-    links by instead of the weights (see network_spec), or None."""
+    links by instead of the weights (see network_spec); None: the snapshot's own (the
+    'How it learns' panel's links, or the weights)."""
     n = snap.network
+    gradients = n.gradients if gradients is None else gradients
     edit = None if settings is None else network_edit(settings)
     return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases,
                         n.activations, hover_values=hover_values, inputs=n.inputs or None,
@@ -144,6 +147,14 @@ def weights(snap: Snapshot) -> dict:
     columns = [[f"n{j + 1}" for j in range(size)] for size in n.sizes[1:-1]]
     return weights_spec(n.weights, n.biases, labels, inputs,
                         neuron_names=[*columns, list(n.node_labels[-1])])  # fmt: skip
+
+
+def gradient_norms(snap: Snapshot) -> dict | None:
+    """Each layer's gradient norm over the epochs (log scale) while the 'How it learns'
+    panel is open and training has taken a step; else None."""
+    if snap.gradient_norms is None or not len(snap.gradient_norms[0]):
+        return None
+    return gradient_norms_spec(*snap.gradient_norms)
 
 
 def confusion(snap: Snapshot) -> dict | None:
@@ -190,6 +201,7 @@ def live_specs(
     if slow:  # in page order: the slow views after the loss, also on a one-column phone
         specs["first_layer"] = first_layer
         specs["weights"] = weights(snap)
+        specs["grad_norms"] = gradient_norms(snap)
         specs["confusion"] = confusion(snap)
     specs = {key: spec for key, spec in specs.items() if spec is not None}
     if present:

@@ -15,16 +15,17 @@ def layer_names(n_layers: int) -> list[str]:
     return [f"hidden {i + 1}" for i in range(n_layers - 1)] + ["output"]
 
 
-def gradient_norms_spec(epochs: np.ndarray, norms: np.ndarray, uirevision: str = UIREVISION):
+def gradient_norms_spec(epochs: np.ndarray, norms: np.ndarray, uirevision: str = UIREVISION,
+                        names: list[str] | None = None):  # fmt: skip
     """Lines of ||dL/d[W; b]|| per layer over the epochs, log y axis.
 
     epochs: (n,) when each record was taken; norms: (n, layers) per layer, first hidden
-    layer first. Zero norms (a layer whose gradient vanished entirely) leave a gap.
-    Returns the figure as a plain dict.
+    layer first; names: one per layer (default layer_names). Zero norms (a layer whose
+    gradient vanished entirely) leave a gap. Returns the figure as a plain dict.
     """
     norms = np.asarray(norms, dtype=np.float64).reshape(len(epochs), -1)
     shown = np.where(norms > 0, norms, np.nan)
-    names = layer_names(norms.shape[1])
+    names = names or layer_names(norms.shape[1])
     traces = [
         {
             "type": "scatter",

@@ -61,6 +61,7 @@ LAB_PARTS = {
         about=about,
         pick=apply_pick,
     ),
+    "autoencoder": LabParts(under_views=how_it_learns),  # a network of Dense layers
     "rl": LabParts(notes=rl_controls, pick=apply_cell_click),
     "rnn": LabParts(notes=rnn_controls),
 }

@@ -1,50 +1,36 @@
-"""'How it learns' on the network view: its links drawn by ∂L/∂w for the panel's sample.
+"""'How it learns' in the live views: the page's panel widgets told to the session.
 
 The live area is drawn before the panel, so it reads the panel's widgets (on, the links
-toggle of how_it_learns, the split and row) from the session state, which already holds
-this run's values. Only while training is paused: a playing feed redraws the links by
-the weights.
+toggle and what they show, the split and row) from the session state, which already
+holds this run's values, and sets the session's learning state (TrainingSession.
+set_learning). From then on every snapshot, the page's and the live feed's, paused or
+playing, draws the network view's links by that gradient and adds the gradient-norm
+chart (playground.teaching.live).
 """
 
-import dataclasses
-
-import numpy as np
 import streamlit as st
 
-from playground.labs.classify.session import Playground
-from playground.live.figures import network
-from playground.live.panel import ChartSlot
-from playground.plots import figure_json
-from playground.teaching import explain_step
-from playground.teaching.sample import split_size
-from playground.ui.how_it_learns import LINKS_KEY, TOGGLE_KEY, sample_rows
+from playground.teaching.live import BATCH, SAMPLE, LinkRequest
+from playground.ui.how_it_learns import LINKS_KEY, LINKS_OF_KEY, TOGGLE_KEY, has_panel
 from playground.ui.learn_sample import ROW_KEY, SPLIT_KEY, SPLIT_LABELS
 
 
-def link_gradients(pg) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
-    """(∂L/∂W per layer (fan_in, fan_out), ∂L/∂b per layer (fan_out,)) of the panel's
-    sample, when the panel and its links toggle are on and training is paused; else None.
-    pg: any lab's session; only the classify lab's has the panel (another page's first
-    run can still see the panel's widget state)."""
-    if not isinstance(pg, Playground):
-        return None
+def link_request() -> LinkRequest | None:
+    """What the panel's widgets ask the links to show, or None (the weights). Widget
+    state is only read here, never trusted: a split or row out of range is dropped by
+    the session (teaching.live.request_rows)."""
     if not (st.session_state.get(TOGGLE_KEY) and st.session_state.get(LINKS_KEY)):
         return None
+    if st.session_state.get(LINKS_OF_KEY) == BATCH:
+        return LinkRequest(BATCH)
     split = st.session_state.get(SPLIT_KEY, "train")
     row = st.session_state.get(ROW_KEY, 0)
-    with pg.lock:
-        if pg.playing or split not in SPLIT_LABELS:
-            return None
-        n = split_size(pg.dataset, split)
-        if not n:
-            return None
-        row = row if isinstance(row, int) and 0 <= row < n else 0  # as the picker will
-        step = explain_step(pg.trainer, *sample_rows(split, row)(pg))
-    return [layer.mean_dW for layer in step.layers], [layer.mean_db for layer in step.layers]
+    if split not in SPLIT_LABELS or isinstance(row, bool) or not isinstance(row, int):
+        return None
+    return LinkRequest(SAMPLE, split, row)
 
 
-def with_gradient_links(slots: list[ChartSlot], snap, settings: dict, gradients) -> list:
-    """The slots with the network view's figure drawn by `gradients` (see link_gradients)."""
-    figure = figure_json(network(snap, settings=settings, gradients=gradients))
-    return [dataclasses.replace(s, figure_json=figure) if s.key == "network" else s
-            for s in slots]  # fmt: skip
+def sync_learning(session) -> None:
+    """Tell a lab session that offers the panel what its live views should add now."""
+    if has_panel(session):
+        session.set_learning(bool(st.session_state.get(TOGGLE_KEY)), link_request())

@@ -13,10 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from playground.labs.classify.session import Playground
 from playground.teaching.sample import split_size
 from playground.ui import state
-from playground.ui.how_it_learns import TOGGLE_KEY
+from playground.ui.how_it_learns import TOGGLE_KEY, has_panel
 from playground.ui.learn_sample import ROW_KEY, SPLIT_KEY, SPLIT_LABELS
 
 PICK_TRIGGER = "pick"  # the live element's trigger that carries a clicked point
@@ -54,9 +53,10 @@ def apply_pick(key: str) -> None:
     result = st.session_state.get(key) or {}
     raw = result.get(PICK_TRIGGER) if hasattr(result, "get") else None
     session = state.playground()
-    if not isinstance(session, Playground):
-        return  # another lab's page: no panel there
-    dataset = session.dataset
-    picked = parse_pick(raw, {split: split_size(dataset, split) for split in SPLIT_LABELS})
+    if not has_panel(session):
+        return  # a lab's page without the panel
+    with session.lock:
+        source = session.step_source()
+    picked = parse_pick(raw, {split: split_size(source, split) for split in SPLIT_LABELS})
     if picked is not None:
         st.session_state[SPLIT_KEY], st.session_state[ROW_KEY] = picked

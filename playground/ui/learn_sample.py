@@ -33,23 +33,18 @@ def _table_selected() -> None:
         _set_row(rows[0])
 
 
-def _raw(dataset, split: str) -> np.ndarray:
-    return dataset.raw_train if split == "train" else dataset.raw_test
-
-
-def _nearest_picker(dataset, split: str) -> None:
+def _nearest_picker(source, split: str) -> None:
     left, mid, right = st.columns([1, 1, 1], vertical_alignment="bottom")
     left.number_input("x₁", key="learn_x1", value=0.0, step=0.5, format="%.2f")
     mid.number_input("x₂", key="learn_x2", value=0.0, step=0.5, format="%.2f")
-    right.button(
-        "Nearest point", key="learn_nearest", on_click=_nearest, args=(_raw(dataset, split),)
-    )
+    right.button("Nearest point", key="learn_nearest", on_click=_nearest,
+                 args=(source.raw[split],))  # fmt: skip
 
 
-def _table_picker(dataset, split: str) -> None:
-    raw = _raw(dataset, split)[:MAX_TABLE_ROWS]
+def _table_picker(source, split: str) -> None:
+    raw = source.raw[split][:MAX_TABLE_ROWS]
     # A dataframe's cells and headers are text, never Markdown: CSV names are safe here.
-    columns = {name: raw[:, i] for i, name in enumerate(dataset.raw_feature_names)}
+    columns = {name: raw[:, i] for i, name in enumerate(source.dataset.raw_feature_names)}
     st.dataframe(
         columns,
         key="learn_table",
@@ -67,12 +62,13 @@ def digit_image(pixels: np.ndarray, shape: tuple[int, int], scale: int = PIXEL) 
     return np.kron(grey, np.ones((scale, scale), dtype=np.uint8))
 
 
-def _digit_picker(dataset, split: str, row: int) -> None:
-    raw, n = _raw(dataset, split), split_size(dataset, split)
+def _digit_picker(source, split: str, row: int) -> None:
+    raw, n = source.raw[split], split_size(source, split)
+    shape = source.dataset.image_shape
     first = row // STRIP * STRIP
     columns = st.columns(STRIP)
     for column, index in zip(columns, range(first, min(first + STRIP, n)), strict=False):
-        column.image(digit_image(raw[index], dataset.image_shape), width=48)
+        column.image(digit_image(raw[index], shape), width=48)
         column.button(
             f"{index}",
             key=f"learn_digit_{index - first}",
@@ -82,20 +78,21 @@ def _digit_picker(dataset, split: str, row: int) -> None:
         )
 
 
-def pick_sample(dataset) -> tuple[str, int]:
-    """Draw the picker; returns (split, row) of the sample chosen."""
-    splits = [s for s in SPLIT_LABELS if split_size(dataset, s)]
+def pick_sample(source) -> tuple[str, int]:
+    """Draw the picker for a lab's StepSource; returns (split, row) of the sample chosen."""
+    splits = [s for s in SPLIT_LABELS if split_size(source, s)]
     split = st.radio(
         "Sample from", splits, key=SPLIT_KEY, horizontal=True, format_func=SPLIT_LABELS.get
     )
-    n = split_size(dataset, split)
+    n = split_size(source, split)
     if st.session_state.get(ROW_KEY, 0) >= n:
         _set_row(0)
+    dataset = source.dataset
     if dataset.kind == "2d":
-        _nearest_picker(dataset, split)
+        _nearest_picker(source, split)
     elif dataset.kind == "images" and dataset.image_shape:
-        _digit_picker(dataset, split, int(st.session_state.get(ROW_KEY, 0)))
+        _digit_picker(source, split, int(st.session_state.get(ROW_KEY, 0)))
     else:
-        _table_picker(dataset, split)
+        _table_picker(source, split)
     row = st.number_input(f"Row (0 to {n - 1})", min_value=0, max_value=n - 1, step=1, key=ROW_KEY)
     return split, int(row)

@@ -15,6 +15,7 @@ from playground.ui.learn_sample import digit_image
 
 FULL_LIMIT = 40  # parameters up to which every neuron and weight is shown
 TOP = 5  # largest entries listed for a summarised layer
+LONG_VECTOR = 10  # outputs up to which y_hat and the output's deltas are written out
 
 RULE_NOTES = {
     "natural": "For this output and loss the derivative of the activation cancels: the "
@@ -104,22 +105,44 @@ def layers_view(step, full: bool) -> None:
             st.latex(r"\text{largest outputs: }" + _largest(layer.a[0], f"a^{{[{number}]}}"))
 
 
+def _copy_view(step, names) -> None:
+    """An autoencoder's prediction: the copy of its input, beside it."""
+    x, y_hat = step.X[0], step.y_hat[0]
+    st.caption("ŷ is the network's copy of its input (the reconstruction), to compare with x.")
+    shape = names["image_shape"]
+    if shape:
+        left, right = st.columns(2)
+        left.image(digit_image(x, shape, scale=16), caption="the input x", width=128)
+        copy = np.clip(np.nan_to_num(y_hat, nan=0.0), 0.0, None)
+        right.image(digit_image(copy, shape, scale=16), caption="its copy ŷ", width=128)
+    table = {"input": [f"x{i + 1}" for i in range(len(x))], "x": x, "ŷ": y_hat, "ŷ − x": y_hat - x}
+    st.dataframe(table, hide_index=True, height=min(300, 38 + 35 * len(x)))
+
+
 def prediction_view(step, names) -> None:
-    """Step 3: y_hat, with the class names or the value in real units."""
+    """Step 3: y_hat, with the class names, the value in real units, or (an autoencoder)
+    beside the input it copies."""
     st.markdown("**3 · The prediction ŷ**")
     y_hat = step.y_hat[0]
-    st.latex(r"\hat y = a^{[L]} = " + tex.matrix(y_hat))
-    if names["classes"] and len(names["classes"]) == len(y_hat):
+    if len(y_hat) <= LONG_VECTOR:
+        st.latex(r"\hat y = a^{[L]} = " + tex.matrix(y_hat))
+    else:
+        st.latex(rf"\hat y = a^{{[L]}} \in \mathbb{{R}}^{{{len(y_hat)}}}")
+    if names.get("copies_input"):
+        _copy_view(step, names)
+    elif names["classes"] and len(names["classes"]) == len(y_hat):
         st.dataframe({"class": list(names["classes"]), "ŷ": y_hat}, hide_index=True)
     elif names["value"] is not None:
         name, scale, mean = names["value"]
         plain.caption(f"In real units: {name} ≈ {y_hat[0] * scale + mean:.4g}")
 
 
-def loss_view(step) -> None:
-    """Step 4: this sample's loss, formula and number."""
+def loss_view(step, names=None) -> None:
+    """Step 4: this sample's loss, formula and number (for an autoencoder y = x)."""
     st.markdown("**4 · The loss compares ŷ with the known y**")
     st.latex(tex.LOSS_FORMULAS[step.loss_name])
+    if names and names.get("copies_input"):
+        st.caption("For an autoencoder the known y is the input x itself: y = x.")
     st.latex(tex.sample_loss(step.loss_name, step.y_hat[0], step.targets[0], step.losses[0]))
 
 
@@ -129,16 +152,20 @@ def backprop_view(step, full: bool) -> None:
     st.latex(tex.DELTA_RULES[step.rule])
     st.caption(RULE_NOTES[step.rule])
     out = step.layers[-1]
-    if full or out.delta.shape[1] <= 3:
-        for j in range(out.delta.shape[1]):
-            slope = None if out.slope is None else out.slope[0, j]
-            st.latex(
-                tex.output_delta(
-                    step.rule, j, out.a[0, j], step.targets[0, j], out.delta[0, j], slope
-                )
-            )
-    else:
+    units = out.delta.shape[1]
+    if full or units <= 3:
+        shown = range(units)
+    elif units <= LONG_VECTOR:
+        shown = []
         st.latex(tex.output_deltas(step.rule, out.a[0], step.targets[0], out.delta[0]))
+    else:  # 64 outputs: the largest deltas, and one output neuron in full
+        st.latex(r"\text{largest: }" + _largest(out.delta[0], r"\delta^{[L]}"))
+        shown = _neuron(out, "learn_delta_out", full)
+    for j in shown:
+        slope = None if out.slope is None else out.slope[0, j]
+        st.latex(
+            tex.output_delta(step.rule, j, out.a[0, j], step.targets[0, j], out.delta[0, j], slope)
+        )
     for layer, above in zip(step.layers[-2::-1], step.layers[:0:-1], strict=True):
         number = layer.index + 1
         st.latex(

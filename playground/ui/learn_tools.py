@@ -1,18 +1,17 @@
 """'How it learns', beyond one sample: apply the step, the mini-batch and the epoch, the
-gradient check, the gradient norms over the epochs, and a weight typed in by hand.
+gradient check, and a weight typed in by hand, for any lab session with a step_source().
 
-Every change to the network goes through the Playground's lock and then
-playground.network_edited(), so the live views show the new weights at once.
+Every change to the network goes through the session's lock and then
+session.network_edited(), so the live views show the new weights at once.
 """
 
 import numpy as np
 import streamlit as st
 
-from playground.plots.gradient_norms import gradient_norms_figure
-from playground.problem import targets
 from playground.teaching import apply_step, explain_step
 from playground.teaching.gradient_check import check_gradients, copy_network
-from playground.teaching.sample import epoch_plan, minibatch_rows
+from playground.teaching.sample import epoch_plan
+from playground.teaching.step import dense_layers
 from playground.ui import plain, state
 from playground.ui import step_latex as tex
 
@@ -30,9 +29,25 @@ def apply_sample_step(rows_of) -> None:
         X, y = rows_of(pg)
         step = explain_step(pg.trainer, X, y)
         apply_step(pg.trainer, step)
-        after = pg.network.loss(X, y, pg.trainer.loss)
+        after = pg.trainer.net.loss(X, y, pg.trainer.loss)
         pg.network_edited()
     st.session_state[APPLIED] = (step.rows, step.loss, after)
+
+
+def take_trainer_step() -> None:
+    """Callback: the trainer's own next step (its next mini-batch, as Step batch takes
+    it), with that batch's loss before and after."""
+    pg = state.playground()
+    with pg.lock:
+        rows = pg.trainer.next_batch_rows()
+        if not rows.size:
+            return  # diverged: the page says so
+        X, y = pg.step_source().rows("train", rows)
+        net, loss = pg.trainer.net, pg.trainer.loss
+        before = net.loss(X, y, loss)
+        pg.step_batch()
+        after = net.loss(X, y, loss)
+    st.session_state[APPLIED] = (len(rows), before, after)
 
 
 def applied_view() -> None:
@@ -48,10 +63,13 @@ def applied_view() -> None:
 
 def chosen_parameter(net) -> tuple[int, int | None, int]:
     """Widgets for one weight or bias: (layer, from or None for the bias, to), 0-based."""
-    layers = len(net.weights)
+    dense = dense_layers(net)
+    layers = len(dense)
+    if st.session_state.get(LAYER_KEY, 1) > layers:  # a smaller network than before
+        st.session_state[LAYER_KEY] = layers
     left, mid, right = st.columns(3)
     layer = left.number_input(f"Layer (1 to {layers})", 1, layers, key=LAYER_KEY) - 1
-    fan_in, fan_out = net.weights[layer].shape
+    fan_in, fan_out = dense[layer].weights.shape
     for key, top in ((FROM_KEY, fan_in), (TO_KEY, fan_out)):
         if st.session_state.get(key, 1) > top:
             st.session_state[key] = top
@@ -68,22 +86,24 @@ def _set_parameter() -> None:
     source, target = int(st.session_state[FROM_KEY]), int(st.session_state[TO_KEY]) - 1
     value = float(st.session_state[VALUE_KEY])
     with pg.lock:
-        if not (0 <= layer < len(pg.network.weights) and np.isfinite(value)):
+        dense = dense_layers(pg.trainer.net)
+        if not (0 <= layer < len(dense) and np.isfinite(value) and abs(value) <= MAX_WEIGHT):
             return
-        fan_in, fan_out = pg.network.weights[layer].shape
+        fan_in, fan_out = dense[layer].weights.shape
         if not (0 <= source <= fan_in and 0 <= target < fan_out):
             return
         if source == 0:
-            pg.network.biases[layer][target] = value
+            dense[layer].bias[target] = value
         else:
-            pg.network.weights[layer][source - 1, target] = value
+            dense[layer].weights[source - 1, target] = value
         pg.network_edited()
 
 
 def edit_view(net, chosen) -> None:
     """Type a value for the chosen weight or bias; the views and the loss follow at once."""
     layer, source, target = chosen
-    now = net.biases[layer][target] if source is None else net.weights[layer][source, target]
+    dense = dense_layers(net)[layer]
+    now = dense.bias[target] if source is None else dense.weights[source, target]
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     left.number_input(
         f"New value (now {float(now):.4g})",
@@ -97,28 +117,30 @@ def edit_view(net, chosen) -> None:
     right.button("Set this weight", key="learn_set", on_click=_set_parameter)
 
 
-def minibatch_view(pg, start: int, chosen) -> None:
+def minibatch_view(session, chosen) -> None:
     """From one sample to a mini-batch (the mean of the per-sample gradients), then to an
-    epoch. The mini-batch is the training rows from `start` on."""
-    trainer, n = pg.trainer, len(pg.dataset.X_train)
-    rows = minibatch_rows(n, trainer.batch_size, start)
-    X, y = pg.dataset.X_train[rows], _targets(pg, pg.dataset.y_train[rows])
-    step = explain_step(trainer, X, y)
-    layer, source, target = chosen
+    epoch. The mini-batch is the trainer's own next one (Trainer.next_batch_rows)."""
+    with session.lock:
+        trainer, source = session.trainer, session.step_source()
+        rows = trainer.next_batch_rows()
+        if not rows.size:
+            st.caption("Training diverged: there is no next mini-batch until it can go on.")
+            return
+        step = session.learning.memo.step(trainer, *source.rows("train", rows))
+        plan = epoch_plan(trainer, len(source.X["train"]))
+    layer, source_unit, target = chosen
     lp = step.layers[layer]
-    per_sample = (
-        lp.delta[:, target] if source is None else lp.inputs[:, source] * lp.delta[:, target]
-    )
+    per_sample = (lp.delta[:, target] if source_unit is None
+                  else lp.inputs[:, source_unit] * lp.delta[:, target])  # fmt: skip
     symbol = (
         rf"b^{{[{layer + 1}]}}_{{{target + 1}}}"
-        if source is None
-        else rf"w^{{[{layer + 1}]}}_{{{source + 1},{target + 1}}}"
+        if source_unit is None
+        else rf"w^{{[{layer + 1}]}}_{{{source_unit + 1},{target + 1}}}"
     )
     st.markdown("**From one sample to a mini-batch**")
     st.caption(
-        "The trainer's step averages the gradients of a mini-batch's samples. Here: "
-        "the chosen training row and the rows after it, as many as the batch size "
-        "(the trainer itself takes its batches from a shuffled order)."
+        "The trainer's step averages the gradients of a mini-batch's samples. Here: the "
+        "trainer's own next mini-batch, the training rows its shuffled order takes next."
     )
     st.dataframe(
         {"row": rows, "loss": step.losses, "∂L/∂(chosen)": per_sample},
@@ -132,13 +154,8 @@ def minibatch_view(pg, start: int, chosen) -> None:
         rf"{{\partial {symbol}}} = {tex.num(mean)}, \qquad L_{{\text{{batch}}}} = "
         rf"{tex.num(step.loss)}"
     )
-    st.button(
-        "Apply this mini-batch's step",
-        key="learn_apply_batch",
-        on_click=apply_sample_step,
-        args=(lambda p: (p.dataset.X_train[rows], _targets(p, p.dataset.y_train[rows])),),
-    )
-    plan = epoch_plan(trainer, n)
+    st.button("Take the trainer's step on this mini-batch", key="learn_apply_batch",
+              on_click=take_trainer_step)  # fmt: skip
     st.markdown("**From mini-batches to an epoch**")
     st.latex(
         rf"\text{{epoch}} = \left\lceil \frac{{{plan.rows}\ \text{{rows}}}}"
@@ -148,15 +165,11 @@ def minibatch_view(pg, start: int, chosen) -> None:
     )
 
 
-def _targets(pg, y):
-    return targets(pg.spec, y)
-
-
 def _run_check() -> None:
     pg = state.playground()
     with pg.lock:  # only the copy is made under the lock; the check runs outside it
-        net = copy_network(pg.network)
-        X, y, loss = pg.dataset.X_train, _targets(pg, pg.dataset.y_train), pg.trainer.loss
+        net, source = copy_network(pg.trainer.net), pg.step_source()
+        X, y, loss = source.X["train"], source.y["train"], pg.trainer.loss
     st.session_state[CHECKED] = check_gradients(net, X, y, loss, seconds=CHECK_SECONDS)
 
 
@@ -183,17 +196,3 @@ def check_view() -> None:
     )
     if not result.complete:
         st.caption("The check ran out of time before every chosen parameter was checked.")
-
-
-def norms_view(pg) -> None:
-    """Each layer's gradient norm over the epochs, log scale."""
-    log = pg.gradient_log
-    st.markdown("**Gradient norms per layer (vanishing / exploding gradients)**")
-    if len(log) == 0:
-        st.caption("Train a little (Step or Play) to see how large each layer's gradient is.")
-        return
-    st.plotly_chart(
-        gradient_norms_figure(log.epochs, log.norms),
-        key="learn_norms",
-        config={"displayModeBar": False},
-    )

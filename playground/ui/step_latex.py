@@ -166,8 +166,16 @@ def sample_loss(loss: str, y_hat, y, value: float) -> str:
     if loss == "cce":
         k = int(np.argmax(y))
         return rf"L = -\log \hat y_{{{k + 1}}} = -\log {num(y_hat[k])} = {num(value)}"
-    terms = " + ".join(rf"({num(p)} - {paren(t)})^2" for p, t in zip(y_hat, y, strict=True))
-    return rf"L = \tfrac12 \big[{terms}\big] = {num(value)}"
+    pairs = list(zip(y_hat, y, strict=True))
+    order = range(len(pairs))
+    if len(pairs) > MAX_TERMS:  # a copy of 64 pixels: its largest errors, the rest summed
+        order = sorted(order, key=lambda k: -abs(pairs[k][0] - pairs[k][1]))[: MAX_TERMS - 1]
+    terms = [rf"({num(pairs[k][0])} - {paren(pairs[k][1])})^2" for k in order]
+    rest = len(pairs) - len(order)
+    if rest:
+        others = sum((p - t) ** 2 for k, (p, t) in enumerate(pairs) if k not in order)
+        terms.append(rf"\underbrace{{{num(others)}}}_{{\text{{{rest} more terms}}}}")
+    return rf"L = \tfrac12 \big[{' + '.join(terms)}\big] = {num(value)}"
 
 
 def parameter_update(

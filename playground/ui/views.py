@@ -12,7 +12,7 @@ from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
 from playground.ui import plain, state
-from playground.ui.learn_links import link_gradients, with_gradient_links
+from playground.ui.learn_links import sync_learning
 from playground.ui.live_chart import live_panel
 from playground.ui.network_edits import apply_edit
 
@@ -38,6 +38,7 @@ def live_area(session, on_pick: Callable[[str], None] | None = None) -> None:
     feed. on_pick(key): the lab's handler of a click on a view (the live element's "pick"
     trigger, in st.session_state[key]), None = clicks do nothing."""
     pick = on_pick or _ignore
+    sync_learning(session)  # the 'How it learns' panel's gradient links and norms
     with session.lock:
         snap, playing = session.snapshot(), session.playing
         settings = dict(session.settings)
@@ -46,9 +47,6 @@ def live_area(session, on_pick: Callable[[str], None] | None = None) -> None:
         plain.error(snap.message, icon=":material/warning:")
     lab = session.lab
     slots = lab.chart_slots(snap, settings)
-    gradients = link_gradients(session)
-    if gradients is not None:
-        slots = with_gradient_links(slots, snap, settings, gradients)
     text, refusal = capped_message(lab, slots, snap, settings, frame=number, playing=playing,
                                    feed=FEED_PATH, token=state.feed().token)  # fmt: skip
     if refusal:

@@ -36,7 +36,8 @@ def test_the_page_opens_on_digits_with_a_2_unit_code():
     assert not at.exception and at.title[0].value == "Autoencoder"
     session = at.session_state[SESSION_KEY]
     assert session.arch.sizes == (64, 32, 2, 32, 64)
-    assert slot_keys(at) == ["code", "pca", "pairs", "map", "loss", "errors"]  # no ROC yet
+    # no ROC yet, and no gradient norms until the 'How it learns' panel is open
+    assert slot_keys(at) == ["code", "pca", "pairs", "map", "loss", "errors", "weights"]
     labels = [label for label, _ in panel_header(at)["stats"]]
     assert labels == ["Training loss", "Test loss", "PCA, 2 components"]
 
@@ -53,7 +54,7 @@ def test_leaving_a_digit_out_adds_the_roc_curve_and_its_area():
     at = start()
     at.selectbox(key="set_leave_out_digit").set_value("7").run()
     assert not at.exception
-    assert slot_keys(at)[-1] == "roc"
+    assert slot_keys(at)[-2:] == ["roc", "weights"]
     assert panel_header(at)["stats"][-1][0] == "ROC area"
     assert at.query_params["leave_out_digit"] == "7"
     assert not (at.session_state[SESSION_KEY].data.y_train == 7).any()

@@ -161,3 +161,30 @@ def test_the_links_toggle_draws_the_network_by_the_samples_gradient():
     assert any(text.startswith(first) for text in hovers), (first, hovers[:2])
     at.toggle(key="learn_links").set_value(False).run()
     assert not any("∂L/∂w" in text for text in _link_hovers(_network_figure(at)))
+
+
+def test_the_links_can_show_the_trainers_next_mini_batch():
+    at = _open()
+    at.button(key="step_batch").click().run()  # part-way into an epoch
+    at.toggle(key="learn_links").set_value(True).run()
+    at.radio(key="learn_links_of").set_value("batch").run()
+    assert not at.exception
+    pg = at.session_state["playground"]
+    rows = pg.trainer.next_batch_rows()
+    gradient = explain_step(pg.trainer, *pg.step_source().rows("train", rows)).layers[0].mean_dW
+    names = pg.snapshot().network.node_labels
+    first = f"∂L/∂w({names[0][0]}, {names[1][0]}) = {gradient[0, 0]:.3g}"
+    assert any(text.startswith(first) for text in _link_hovers(_network_figure(at)))
+    table = next(d.value for d in at.dataframe if "∂L/∂(chosen)" in d.value.columns)
+    np.testing.assert_array_equal(table["row"].to_numpy(), rows)  # the panel's batch, too
+
+
+def test_with_the_links_on_each_step_is_worked_out_once():
+    at = _open()
+    at.toggle(key="learn_links").set_value(True).run()
+    memo = at.session_state["playground"].learning.memo
+    explained = memo.explained
+    at.run()  # nothing changed: the links, the panel and the mini-batch reuse their steps
+    assert memo.explained == explained
+    at.number_input(key="learn_row").set_value(5).run()
+    assert memo.explained == explained + 1  # the new sample's step, once for links and panel

@@ -13,6 +13,8 @@ from playground.labs.autoencoder.table import CLASS_WORD, TABLE, leave_out_class
 from playground.labs.autoencoder.views import VIEWS
 from playground.labs.base import Lab, format_number
 from playground.labs.session import TRAINING_CLOCK, TrainingSession, json_number, locked
+from playground.teaching.live import norms_of
+from playground.teaching.sample import StepSource
 
 
 class AutoencoderSession(TrainingSession):
@@ -46,8 +48,22 @@ class AutoencoderSession(TrainingSession):
         if t.status == "diverged":
             t.recover()  # a new learning rate deserves another try
 
+    def step_source(self) -> StepSource:
+        """The rows the learning-loop tools work a step out on: the inputs are the
+        targets (the label only names the sample)."""
+        ds, data, keep = self.dataset, self.data, self.data.train_rows
+        return StepSource(
+            ds,
+            {"train": data.X_train, "test": ds.X_test},
+            {"train": data.X_train, "test": ds.X_test},
+            {"train": ds.raw_train[keep], "test": ds.raw_test},
+            {"train": data.y_train, "test": ds.y_test},
+            copies_input=True,
+        )
+
     def _take_snapshot(self) -> AutoencoderSnapshot:
-        return take_snapshot(self.network, self.arch, self.trainer, self.data)
+        return take_snapshot(self.network, self.arch, self.trainer, self.data,
+                             norms_of(self))  # fmt: skip
 
     @locked
     def record(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ class Prepared:
     "digit 7". pca: every principal component of X_train; pca_train (n, 2), pca_test
     (m, 2): the rows on PCA's plane. pair_rows: test rows shown in originals-and-copies.
     value_range: the colour scale of a regression label (the S-curve's position).
+    train_rows (n,): which of the data set's training rows X_train holds.
     """
 
     dataset: Dataset
@@ -32,6 +33,7 @@ class Prepared:
     pca_test: np.ndarray
     pair_rows: np.ndarray
     value_range: tuple[float, float]
+    train_rows: np.ndarray
 
     def pca_error(self, k: int) -> float:
         """Mean test reconstruction error of PCA with k components (the trainer's unit)."""
@@ -84,6 +86,7 @@ def prepare(dataset: Dataset, left_out: str | None, class_word: str = "class") -
         pca_test=_pad_plane(plane.project(dataset.X_test)),
         pair_rows=_pair_rows(dataset, count),
         value_range=(float(y_all.min()), float(y_all.max())),
+        train_rows=np.flatnonzero(keep),
     )
 
 

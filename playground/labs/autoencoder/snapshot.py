@@ -32,6 +32,10 @@ class AutoencoderSnapshot:
     left_out (m,) bool or None, left_out_name; roc: of the test errors against left_out,
     None without a left-out class. pca_error: PCA's mean test error with code_size
     components, the loss' unit.
+    code_layer: the index of the layer whose output is the code.
+    weights[l] (fan_in, fan_out), biases[l] (fan_out,): copies of every layer's
+    parameters. gradient_norms: (epochs (n,), norms (n, layers)) while the 'How it
+    learns' panel is open (teaching.live.norms_of), else None.
     """
 
     epoch: int
@@ -64,6 +68,10 @@ class AutoencoderSnapshot:
     left_out_name: str
     roc: Roc | None
     pca_error: float
+    code_layer: int
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    gradient_norms: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _history(trainer) -> dict:
@@ -79,8 +87,10 @@ def _decoder_map(net, arch: Architecture, view, points: np.ndarray, kind: str):
     return xs, ys, decoded.reshape(rows, size, -1)
 
 
-def take_snapshot(net, arch: Architecture, trainer, data: Prepared) -> AutoencoderSnapshot:
-    """The snapshot of net (trained by trainer) on data, now."""
+def take_snapshot(net, arch: Architecture, trainer, data: Prepared,
+                  gradient_norms=None) -> AutoencoderSnapshot:  # fmt: skip
+    """The snapshot of net (trained by trainer) on data, now; gradient_norms: see
+    AutoencoderSnapshot."""
     ds = data.dataset
     X_all = np.concatenate([data.X_train, ds.X_test])
     with np.errstate(all="ignore"):  # a diverging net's codes may overflow; drawn as they are
@@ -133,4 +143,8 @@ def take_snapshot(net, arch: Architecture, trainer, data: Prepared) -> Autoencod
         left_out_name=data.left_out_name,
         roc=roc,
         pca_error=data.pca_error(arch.code_size),
+        code_layer=arch.code_layer,
+        weights=[layer.weights.copy() for layer in net.layers],
+        biases=[layer.bias.copy() for layer in net.layers],
+        gradient_norms=gradient_norms,
     )

@@ -14,9 +14,11 @@ from playground.labs.base import View
 from playground.plots.anomaly import error_histogram_spec, roc_spec
 from playground.plots.code_plane import code_plane_spec
 from playground.plots.decoder_map import decoded_images_spec, decoded_values_spec
+from playground.plots.gradient_norms import gradient_norms_spec
 from playground.plots.reconstruction_loss import reconstruction_loss_spec
 from playground.plots.reconstructions import image_pairs_spec, measurement_pairs_spec
 from playground.plots.text import plot_text, plot_texts
+from playground.plots.weights import weights_spec
 
 Settings = Mapping[str, Any]
 MEASUREMENT_UNIT = "standardized"
@@ -98,6 +100,29 @@ def roc(snap: AutoencoderSnapshot, settings: Settings) -> dict | None:
     return roc_spec(curve.false_alarms, curve.detections, curve.area, (rates[1], rates[0]))
 
 
+def layer_names(snap: AutoencoderSnapshot) -> list[str]:
+    """Each layer's part: 'encoder 1', ..., 'code', 'decoder 1', ..., 'output'."""
+    code, layers = snap.code_layer, len(snap.weights)
+    names = [f"encoder {i + 1}" for i in range(code)] + ["code"]
+    return names + [f"decoder {i + 1}" for i in range(layers - code - 2)] + ["output"]
+
+
+def weights(snap: AutoencoderSnapshot, settings: Settings) -> dict:
+    """Every layer's weights (rows: inputs, then the bias), each on its own scale."""
+    names = layer_names(snap)
+    labels = [f"{name} ({w.shape[0]}→{w.shape[1]})" for name, w in zip(names, snap.weights,
+                                                                     strict=True)]  # fmt: skip
+    return weights_spec(snap.weights, snap.biases, labels)
+
+
+def gradient_norms(snap: AutoencoderSnapshot, settings: Settings) -> dict | None:
+    """Each layer's gradient norm over the epochs (log scale) while the 'How it learns'
+    panel is open and training has taken a step; else None."""
+    if snap.gradient_norms is None or not len(snap.gradient_norms[0]):
+        return None
+    return gradient_norms_spec(*snap.gradient_norms, names=layer_names(snap))
+
+
 VIEWS = (
     View("code", "Code plane", "every sample's code, coloured by its label. The labels only "
          "colour the points: the network never sees them.", 360, False, code_plane,
@@ -116,5 +141,10 @@ VIEWS = (
          "are flagged as unusual.", 260, False, errors),
     View("roc", "ROC curve", "every threshold's detections against its false alarms: area 1 "
          "separates the left-out class perfectly, 0.5 is chance.", 260, False, roc),
+    View("weights", "Weights", "one matrix per layer (rows: its inputs, last row the biases), "
+         "each on its own scale: blue positive, orange negative.", 0, True, weights),
+    View("grad_norms", "Gradient norms per layer", "how large each layer's ∂L/∂[W; b] is, "
+         "log scale: a layer far below the others barely learns (vanishing gradients).", 0,
+         False, gradient_norms),
 )  # fmt: skip
 """The view table, in page order (two to a row)."""

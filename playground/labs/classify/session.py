@@ -15,7 +15,7 @@ from playground.engine import Network, Trainer
 from playground.labs.session import TRAINING_CLOCK, TrainingSession, locked
 from playground.problem import ModelSpec, model_spec, targets
 from playground.snapshot import Snapshot, take_snapshot
-from playground.teaching.gradient_norms import GradientNormLog, trainer_epoch
+from playground.teaching.sample import StepSource, dataset_source
 
 
 def _dataset(settings: Mapping[str, Any], csv: "CsvChoice | None") -> Dataset:
@@ -91,6 +91,7 @@ class Playground(TrainingSession):
 
     def _build_model(self) -> None:
         self.spec: ModelSpec = model_spec(self.settings, self.dataset)
+        self._source: StepSource | None = None  # step_source() of this data and spec
         s, spec = self.settings, self.spec
         weight_seed = self._weight_seed()
         self.network = Network(
@@ -115,7 +116,6 @@ class Playground(TrainingSession):
             batch_size=min(s["batch_size"], len(ds.X_train)),
             clock=TRAINING_CLOCK,
         )
-        self.gradient_log = GradientNormLog(len(spec.sizes) - 1)  # "How it learns" panel
 
     def _apply_live_settings(self) -> None:
         s, t = self.settings, self.trainer
@@ -135,9 +135,13 @@ class Playground(TrainingSession):
     def _take_snapshot(self) -> Snapshot:
         return take_snapshot(self)
 
-    def _after_training(self) -> None:
-        self.gradient_log.record(trainer_epoch(self.trainer), self.trainer.gradient_norms())
-        super()._after_training()
+    def step_source(self) -> StepSource:
+        """The rows the learning-loop tools work a step out on: the data set's, with the
+        labels encoded as the trainer takes them."""
+        if self._source is None:  # one per model: the targets of digits are a copy
+            ds, spec = self.dataset, self.spec
+            self._source = dataset_source(ds, targets(spec, ds.y_train), targets(spec, ds.y_test))
+        return self._source
 
     @locked
     def start_from(self, params) -> None:

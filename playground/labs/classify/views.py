@@ -40,6 +40,9 @@ VIEWS = (
     View("first_layer", "First-layer weights", "as 8×8 images", 0, True, _first_layer_images),
     View("weights", "Weights", "one matrix per layer, last row = biases; each on its own scale",
          0, True, lambda snap, settings: figures.weights(snap)),
+    View("grad_norms", "Gradient norms per layer", "how large each layer's ∂L/∂[W; b] is, "
+         "log scale: a layer far below the others barely learns (vanishing gradients)", 0,
+         True, lambda snap, settings: figures.gradient_norms(snap)),
     View("confusion", "Confusion matrix", "test data", 0, True,
          lambda snap, settings: figures.confusion(snap)),
 )  # fmt: skip
