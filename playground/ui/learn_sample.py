@@ -54,11 +54,15 @@ def _table_picker(source, split: str) -> None:
     )
 
 
-def digit_image(pixels: np.ndarray, shape: tuple[int, int], scale: int = PIXEL) -> np.ndarray:
-    """A digit's raw pixels (h*w,) as a grey uint8 image (h*scale, w*scale), ink dark."""
+def digit_image(
+    pixels: np.ndarray, shape: tuple[int, int], scale: int = PIXEL, top: float | None = None
+) -> np.ndarray:
+    """A digit's raw pixels (h*w,) as a grey uint8 image (h*scale, w*scale), ink dark;
+    `top` is the darkest value (default: the image's own largest), so that a copy can be
+    drawn on its original's scale."""
     values = np.asarray(pixels, dtype=float).reshape(shape)
-    top = values.max() or 1.0
-    grey = (255 * (1 - values / top)).astype(np.uint8)
+    top = top or values.max() or 1.0
+    grey = (255 * (1 - np.clip(values / top, 0.0, 1.0))).astype(np.uint8)
     return np.kron(grey, np.ones((scale, scale), dtype=np.uint8))
 
 

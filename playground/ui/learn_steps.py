@@ -112,9 +112,10 @@ def _copy_view(step, names) -> None:
     shape = names["image_shape"]
     if shape:
         left, right = st.columns(2)
-        left.image(digit_image(x, shape, scale=16), caption="the input x", width=128)
-        copy = np.clip(np.nan_to_num(y_hat, nan=0.0), 0.0, None)
-        right.image(digit_image(copy, shape, scale=16), caption="its copy ŷ", width=128)
+        top = float(x.max()) or 1.0  # both on the input's scale: a faint copy looks faint
+        left.image(digit_image(x, shape, 16, top), caption="the input x", width=128)
+        copy = np.nan_to_num(y_hat, nan=0.0)
+        right.image(digit_image(copy, shape, 16, top), caption="its copy ŷ", width=128)
     table = {"input": [f"x{i + 1}" for i in range(len(x))], "x": x, "ŷ": y_hat, "ŷ − x": y_hat - x}
     st.dataframe(table, hide_index=True, height=min(300, 38 + 35 * len(x)))
 
@@ -240,16 +241,9 @@ def update_view(step, full: bool, chosen: tuple[int, int | None, int]) -> None:
     _chosen_update(step, chosen)
     for u in step.updates:
         number = u.index + 1
-        if full:
-            wide = tex.WIDE
-            st.latex(
-                rf"W^{{[{number}]}}: {tex.matrix(u.weights_before, wide)} \to "
-                rf"{tex.matrix(u.weights_after, wide)}"
-            )
-            st.latex(
-                rf"b^{{[{number}]}}: {tex.matrix(u.bias_before, wide)} \to "
-                rf"{tex.matrix(u.bias_after, wide)}"
-            )
+        if full:  # before above after: a 2 x 4 matrix twice fits a projector's column
+            st.latex(tex.before_after(rf"W^{{[{number}]}}", u.weights_before, u.weights_after))
+            st.latex(tex.before_after(rf"b^{{[{number}]}}", u.bias_before, u.bias_after))
         else:
             change = u.weights_after - u.weights_before
             st.latex(_largest_matrix(change, rf"\Delta w^{{[{number}]}}"))

@@ -78,6 +78,14 @@ def matrix(values: np.ndarray, digits: int = 4) -> str:
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
+def before_after(symbol: str, before: np.ndarray, after: np.ndarray) -> str:
+    """symbol: [before] on one line, -> [after] under it (WIDE digits: they move little)."""
+    return (
+        rf"\begin{{aligned}} {symbol} &= {matrix(before, WIDE)} \\ "
+        rf"&\to {matrix(after, WIDE)} \end{{aligned}}"
+    )
+
+
 def _sum_terms(pairs: list[tuple[float, float]]) -> str:
     """w_1 a_1 + w_2 a_2 + ... with the numbers; only the MAX_TERMS largest |w a| of a
     long sum, the others added up as one number."""

@@ -81,3 +81,68 @@ def test_a_click_on_a_training_point_picks_its_row(new_page, playground_url):
     )
     assert page.get_by_role("radio", name="training rows").is_checked()
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+# The network view's link hover texts (the markers trace that carries them) and the
+# gradient-norm chart's number of records, as the browser draws them now.
+LINK_TEXTS = """
+() => {
+  const gd = document.querySelector("[data-chart=network] .js-plotly-plot");
+  if (!gd || !gd.data) return [];
+  const trace = gd.data.find((t) => t.mode === "markers" && Array.isArray(t.text));
+  return trace ? trace.text.slice(0, 3) : [];
+}
+"""
+NORM_RECORDS = """
+() => {
+  const gd = document.querySelector("[data-chart=grad_norms] .js-plotly-plot");
+  if (!gd || !gd._fullData || !gd._fullData.length) return 0;
+  return gd._fullData[0].x.length;  // decoded (gd.data holds the base64 the server sent)
+}
+"""
+
+
+def test_while_playing_the_links_show_the_next_batchs_gradient_and_the_norms_grow(
+    new_page, playground_url
+):
+    page = open_app(new_page, playground_url, "?max_epochs=0")
+    page.locator(".st-key-learn_open label").click()
+    page.locator(".st-key-learn_links label").click()
+    page.get_by_text("the trainer's next mini-batch").click()
+    wait_or_fail(page, f"() => ({LINK_TEXTS})().some((t) => t.startsWith('∂L/∂w'))", None,
+                 "the links do not show ∂L/∂w")  # fmt: skip
+    page.locator(".st-key-play button").first.click()
+    wait_or_fail(page, f"() => ({NORM_RECORDS})() >= 3", None,
+                 "the gradient-norm chart did not appear and grow while playing")  # fmt: skip
+    grown = page.evaluate(NORM_RECORDS)
+    wait_or_fail(page, f"(n) => ({NORM_RECORDS})() > n", grown,
+                 "the gradient-norm chart stopped growing while playing")  # fmt: skip
+    assert any(t.startswith("∂L/∂w") for t in page.evaluate(LINK_TEXTS))  # still, playing
+    page.locator(".st-key-play button").first.click()  # pause
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_the_autoencoders_panel_fills_from_a_clicked_digit_and_its_step_is_applied(
+    new_page, playground_url
+):
+    page = new_page()
+    page.goto(f"{playground_url}/autoencoder")
+    page.locator(".st-key-learn_open label").click()
+    page.locator(".st-key-learn_digit_3 button").click()
+    wait_or_fail(page, "() => document.querySelector('.st-key-learn_row input')?.value === '3'",
+                 None, "the clicked digit is not the sample")  # fmt: skip
+    page.get_by_role("tab", name="3 Prediction").click()
+    wait_or_fail(page, "() => document.body.innerText.includes('its copy ŷ')", None,
+                 "the prediction does not show the copy beside the input")  # fmt: skip
+    page.get_by_role("tab", name="5 Backprop").click()
+    page.wait_for_selector(".katex:visible", timeout=TIMEOUT_MS)
+    assert page.locator(".katex-error").count() == 0
+    page.get_by_role("tab", name="7 Apply").click()
+    page.locator(".st-key-learn_apply button").click()
+    wait_or_fail(page, "() => document.body.innerText.includes('fell')", None,
+                 "the sample's loss before -> after was not shown")  # fmt: skip
+    page.locator(".st-key-step button").first.click()  # an epoch: the norms have a record
+    wait_or_fail(page, f"() => ({NORM_RECORDS})() >= 1", None,
+                 "the gradient-norm chart is not among the autoencoder's views")  # fmt: skip
+    assert page.locator("[data-chart=weights] .js-plotly-plot").count() == 1
+    assert page.locator("[data-testid=stException]").count() == 0

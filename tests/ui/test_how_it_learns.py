@@ -50,7 +50,7 @@ def test_the_panel_is_off_until_asked_for_then_shows_every_step():
         r"\delta^{[1]}_{4}",
         r"\partial L}{\partial W^{[2]}}",
         r"w \leftarrow w - \eta",
-        "W^{[3]}:",
+        "W^{[3]} &= ",
         r"\text{epoch}",
     ]:
         assert part in text, part

@@ -86,3 +86,11 @@ def test_the_gradient_norms_join_the_live_views_while_the_panel_is_open():
     assert "grad_norms" in slot_keys(at)
     at.toggle(key="learn_open").set_value(False).run()
     assert "grad_norms" not in slot_keys(at)
+
+
+def test_the_copy_is_drawn_on_its_inputs_scale():
+    from playground.ui.learn_sample import digit_image
+
+    faint = np.full(4, 0.5)
+    assert digit_image(faint, (2, 2), scale=1).max() == 0  # on its own scale: all ink
+    assert digit_image(faint, (2, 2), scale=1, top=1.0).max() == 127  # as faint as it is

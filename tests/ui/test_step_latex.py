@@ -29,3 +29,9 @@ def test_a_short_sum_shows_every_term_with_negative_numbers_in_parentheses():
     line = tex.neuron_forward(2, 1, [0.5, -1.0], [-0.2, 0.3], 0.1, -0.3, -0.29, "tanh")
     assert r"(-0.2) \cdot 0.5 + 0.3 \cdot (-1) + 0.1 = -0.3" in line
     assert r"a^{[2]}_{2} &= \mathrm{tanh}(-0.3) = -0.29" in line
+
+
+def test_a_parameter_before_and_after_sit_one_above_the_other():
+    text = tex.before_after("W^{[1]}", [[1.0, 2.0]], [[1.5, 2.5]])
+    head, tail = text.split(r"\\")
+    assert "1 & 2" in head and r"\to" in tail and "1.5 & 2.5" in tail

@@ -98,6 +98,13 @@ class AutoencoderLab(Lab):
         """A session with these settings (raises DataError for data it cannot build)."""
         return AutoencoderSession(settings)
 
+    def layout(self, keys, settings):
+        """Two columns, the views in order; the weights (four matrices side by side, the
+        widest 65 x 64) on a row of their own, across both columns, last."""
+        wide = [key for key in keys if key == "weights"]
+        rows, columns = super().layout([key for key in keys if key != "weights"], settings)
+        return rows + [f"{key} {key}" for key in wide], columns
+
     def stats(self, snap: AutoencoderSnapshot) -> list[tuple[str, str]]:
         """The losses, PCA's error to beat and, with a class left out, the ROC area."""
         h = snap.history
