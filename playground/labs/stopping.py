@@ -150,7 +150,8 @@ def stop_message(reason: str | None, rule: StopRule, watch: StopWatch, epoch: in
         text = (f"Training stopped at epoch {epoch}: the test loss had not improved for "
                 f"{rule.patience} epochs (best at epoch {watch.best_epoch}).")  # fmt: skip
         if watch.restored_epoch is not None:
-            text += f" The best weights, from epoch {watch.restored_epoch}, were restored."
+            text += (f" The best weights, from epoch {watch.restored_epoch}, were restored "
+                     f"(their loss: {watch.best_loss:.4g}).")  # fmt: skip
         elif rule.restore_best:
             text += " The best weights were not kept (patience was turned on later)."
         return text + " Raise the patience or set it to 0 to go on."

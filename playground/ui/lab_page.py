@@ -13,6 +13,7 @@ from playground.ui import plain, state
 from playground.ui.about import about
 from playground.ui.assignment_task import assignment_task
 from playground.ui.assignment_tools import assignment_tools
+from playground.ui.compare_panel import compare_panel
 from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
 from playground.ui.lessons_panel import lesson_banner, lesson_sidebar, take_from_url
@@ -99,6 +100,8 @@ def lab_page(lab: Lab) -> None:
     live_area(session, parts.pick)
     if parts.under_views:  # the first lab: the learning loop, step by step (off until asked)
         parts.under_views(session)
+    if not present:  # pinned runs beside the current one (teaching/compare.py)
+        compare_panel(session)
     # The sidebar is drawn last so that after a click (Pause, Step) the views, which the
     # user is watching, arrive first; its place on the page does not depend on the order.
     lesson_sidebar(session)  # on top of the sidebar

@@ -1,0 +1,251 @@
+"""Compare runs: pin the current run (its loss curves, its main view, its settings and final
+numbers), change a setting, train again, and compare the pinned runs with the current one.
+
+A pinned run keeps small plain values only, never a session: the loss curves thinned to
+MAX_CURVE_POINTS float32 points, the main view as its figure JSON (at most
+MAX_PICTURE_BYTES, else left out with a note), the settings dict and the final record.
+A Pins holds at most MAX_PINS runs of one lab, so a browser session keeps at most
+MAX_PINS * (MAX_PICTURE_BYTES + ~10 KB) per lab page. Works through the lab protocol
+(Lab.chart_slots, snapshot.history, session.record) for every lab. No streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from playground.config import encode
+from playground.live.panel import ChartSlot, panel_text
+from playground.plots import figure_json
+from playground.plots.arrays import minmax_indices, to_f32
+from playground.plots.compare import COMPARE_HEIGHT, compare_loss_spec
+
+MAX_PINS = 3
+MAX_CURVE_POINTS = 400  # per curve, as the live loss chart thins its own
+MAX_PICTURE_BYTES = 250_000  # the main view's figure JSON; the defaults' are 5-35 KB
+# Fixed per-run cost beyond the picture and the curves: settings, record, label (a bound
+# for nbytes; a setting's text is at most config.MAX_RAW_CHARS).
+RUN_OVERHEAD_BYTES = 16_000
+# The view a lab's runs are compared by, first that the snapshot draws; other labs: their
+# first view that is not a loss curve.
+MAIN_VIEWS = {"classify": ("boundary", "digits"), "autoencoder": ("code",),
+              "convnet": ("predictions",), "rnn": ("sequence",), "rl": ("policy",)}  # fmt: skip
+CURVE_VIEWS = ("loss", "accuracy", "metric", "returns", "lengths", "epsilon")
+# The record's numbers shown as the final metrics (those a run has), in this order.
+METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_r2",
+           "test_r2")  # fmt: skip
+# Settings never compared: how the page looks, not what was trained.
+VIEW_ONLY = ("speed", "show_test", "discretize", "log_loss", "present", "hide")
+
+
+class PinError(ValueError):
+    """A run that cannot be pinned (the text is one plain sentence for the page)."""
+
+
+@dataclass(frozen=True)
+class Curves:
+    """A run's loss curves, thinned: epochs (n,) int32, train and test (n,) float32 (the
+    test loss NaN where a lab has no test set)."""
+
+    epochs: np.ndarray
+    train: np.ndarray
+    test: np.ndarray
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the arrays."""
+        return self.epochs.nbytes + self.train.nbytes + self.test.nbytes
+
+
+@dataclass(frozen=True)
+class PinnedRun:
+    """One run kept for comparing: its number ("Run 2"), lab name, the epoch it was pinned
+    at, its settings (a copy), final record (JSON numbers), curves, and the main view's
+    chart slot (its figure JSON, title, height, aspect) or None with a note saying why
+    (too large, or not drawn)."""
+
+    number: int
+    lab: str
+    epoch: int
+    settings: Mapping[str, Any]
+    record: Mapping[str, Any]
+    curves: Curves
+    picture: ChartSlot | None
+    picture_note: str = ""
+
+    @property
+    def label(self) -> str:
+        """The run's name in the chart and the table."""
+        return f"Run {self.number}"
+
+    @property
+    def nbytes(self) -> int:
+        """An upper bound of the memory the run keeps (arrays, picture, overhead)."""
+        picture = 0 if self.picture is None else len(self.picture.figure_json)
+        return self.curves.nbytes + picture + RUN_OVERHEAD_BYTES
+
+
+def thin_curves(history: Mapping[str, np.ndarray], max_points: int = MAX_CURVE_POINTS) -> Curves:
+    """The train and test loss of a snapshot's history (column -> (n,) array) thinned to
+    at most `max_points` epochs, keeping the first, the last and every spike."""
+    train = np.asarray(history["train_loss"], dtype=np.float64)
+    test = np.asarray(history.get("test_loss", np.full_like(train, np.nan)), dtype=np.float64)
+    epochs = np.asarray(history.get("epoch", np.arange(len(train))))
+    finite_test = np.where(np.isfinite(test), test, 0.0)
+    keep = minmax_indices([train, finite_test], max_points)
+    return Curves(epochs[keep].astype(np.int32), to_f32(train[keep]), to_f32(test[keep]))
+
+
+def main_slot(lab, slots: Sequence) -> Any | None:
+    """The chart slot a lab's runs are compared by (MAIN_VIEWS, else the first slot that
+    is not a curve), among `slots` with a figure; None if there is none."""
+    drawn = [slot for slot in slots if slot.figure_json]
+    for key in MAIN_VIEWS.get(lab.name, ()):
+        for slot in drawn:
+            if slot.key == key:
+                return slot
+    return next((slot for slot in drawn if slot.key not in CURVE_VIEWS), None)
+
+
+def main_picture(lab, snap, settings: Mapping[str, Any]) -> tuple[ChartSlot | None, str]:
+    """(chart slot, "") of the lab's main view for this snapshot; (None, note) when it is
+    not drawn or its figure is larger than MAX_PICTURE_BYTES."""
+    slot = main_slot(lab, lab.chart_slots(snap, dict(settings)))
+    if slot is None:
+        return None, "No picture: this run's main view is not drawn."
+    size = len(slot.figure_json)
+    if size > MAX_PICTURE_BYTES:
+        return None, f"No picture: the {slot.title.lower()} is too large to keep ({size:,} bytes)."
+    return slot, ""
+
+
+def capture(session, number: int) -> PinnedRun:
+    """A PinnedRun of the session as it is now (holds its lock while copying)."""
+    lab = session.lab
+    with session.lock:
+        snap = session.snapshot()
+        settings = dict(session.settings)
+        record = dict(session.record())
+        epoch = int(session.epoch)
+    if "train_loss" not in snap.history:
+        raise PinError("This lab's runs have no loss curve to compare.")
+    picture, note = main_picture(lab, snap, settings)
+    return PinnedRun(number, lab.name, epoch, settings, record, thin_curves(snap.history),
+                     picture, note)  # fmt: skip
+
+
+class Pins:
+    """The pinned runs of one lab in one browser session, oldest first, at most MAX_PINS.
+
+    pin(session) adds the current run (PinError when full); unpin(number), clear().
+    """
+
+    def __init__(self, lab_name: str, limit: int = MAX_PINS):
+        self.lab_name, self.limit = lab_name, limit
+        self.runs: list[PinnedRun] = []
+        self._next = 1
+
+    def pin(self, session) -> PinnedRun:
+        """Pin the session's current run; raises PinError when `limit` runs are pinned."""
+        if len(self.runs) >= self.limit:
+            raise PinError(f"At most {self.limit} runs can be pinned: unpin one first.")
+        if session.lab.name != self.lab_name:
+            raise PinError("A run is compared only with runs of its own lab.")
+        run = capture(session, self._next)
+        self._next += 1
+        self.runs.append(run)
+        return run
+
+    def unpin(self, number: int) -> None:
+        """Drop the run with this number (nothing if there is none)."""
+        self.runs = [run for run in self.runs if run.number != number]
+
+    def clear(self) -> None:
+        """Drop every pinned run."""
+        self.runs = []
+
+    @property
+    def nbytes(self) -> int:
+        """An upper bound of the memory the pinned runs keep."""
+        return sum(run.nbytes for run in self.runs)
+
+
+def differing_settings(
+    settings: Sequence[Mapping[str, Any]], table: Mapping[str, Any]
+) -> list[str]:
+    """Names of the table's settings (in table order) whose value is not the same in every
+    one of `settings`; view-only settings left out."""
+    names = []
+    for name in table:
+        if name in VIEW_ONLY:
+            continue
+        values = [s.get(name, table[name].default) for s in settings]
+        if any(value != values[0] for value in values[1:]):
+            names.append(name)
+    return names
+
+
+def _setting_text(setting, value) -> str:
+    return encode(setting, value) if value != () else "(none)"
+
+
+def _metric_text(value) -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    return f"{value:.4g}"
+
+
+def comparison_rows(
+    runs: Sequence[PinnedRun], current: PinnedRun, table: Mapping[str, Any]
+) -> tuple[list[str], list[list[str]]]:
+    """(column names, one row of plain text per run) for the comparison table: the run,
+    its epoch, the settings that differ between the runs, and the final metrics the runs
+    have (a restored run's are its restored epoch's, as its record says)."""
+    everyone = [*runs, current]
+    names = differing_settings([run.settings for run in everyone], table)
+    metrics = [m for m in METRICS if any(run.record.get(m) is not None for run in everyone)]
+    columns = ["run", "epoch", *names, *metrics]
+    rows = []
+    for run in everyone:
+        label = "Current" if run is current else run.label
+        cells = [label, str(run.epoch)]
+        cells += [_setting_text(table[n], run.settings.get(n, table[n].default)) for n in names]
+        cells += [_metric_text(run.record.get(m)) for m in metrics]
+        rows.append(cells)
+    return columns, rows
+
+
+PICTURE_HEIGHT = 320  # the most a picture takes side by side (to scale: less if narrow)
+
+
+def _picture_slot(run: PinnedRun, label: str) -> ChartSlot | None:
+    slot = run.picture
+    if slot is None:
+        return None
+    note = f"{slot.title}, epoch {run.epoch}" if slot.title else f"epoch {run.epoch}"
+    key = "current" if label == "Current" else f"run{run.number}"
+    return replace(slot, key=key, title=label, note=note, height=min(slot.height, PICTURE_HEIGHT),
+                   modebar=False)  # fmt: skip
+
+
+def compare_message(runs: Sequence[PinnedRun], current: PinnedRun, log_y: bool = False) -> str:
+    """The comparison as one panel message (playground/live/panel.py): every run's loss
+    curves on one chart across the top, and the runs' main views side by side below
+    (pinned runs first, then the current one)."""
+    curves = [(run.label, run.curves.epochs, run.curves.train, run.curves.test) for run in runs]
+    curves.append(("Current", current.curves.epochs, current.curves.train, current.curves.test))
+    loss = ChartSlot("compare_loss", figure_json(compare_loss_spec(curves, log_y)),
+                     COMPARE_HEIGHT, "Loss of every run", "test solid, training dotted",
+                     modebar=True)  # fmt: skip
+    labelled = [(run, run.label) for run in runs] + [(current, "Current")]
+    pictures = [slot for run, label in labelled if (slot := _picture_slot(run, label))]
+    keys = [slot.key for slot in pictures]
+    areas = [" ".join(["compare_loss"] * max(1, len(keys)))]
+    if keys:
+        areas.append(" ".join(keys))
+    columns = f"repeat({max(1, len(keys))}, minmax(0, 1fr))"
+    return panel_text([loss, *pictures], areas, columns)

@@ -1,0 +1,91 @@
+"""Compare runs in Chromium: pin a run, change a setting, train, pin again, and see both
+runs and the current one compared (loss curves on one chart, their pictures side by side,
+the table of what differs); the stop note after patience stops training."""
+
+from __future__ import annotations
+
+from tests.e2e.test_page import TIMEOUT_MS, epoch, exception_count, open_app
+
+# Every chart of the comparison panel with this slot key drawn by Plotly.
+COMPARE_DRAWN = """
+(keys) => keys.every((key) => {
+  const gd = document.querySelector(`.st-key-compare_panel [data-chart=${key}] .js-plotly-plot`);
+  return gd && gd.offsetHeight > 0 && gd.querySelector(".main-svg");
+})
+"""
+SLOT_TITLES = """
+() => [...document.querySelectorAll('.st-key-compare_panel .live-slot-title b')]
+  .map((b) => b.textContent)
+"""
+
+
+def click(page, key: str) -> None:
+    page.locator(f".st-key-{key} button:visible").click()
+
+
+def step_to(page, n: int) -> None:
+    while epoch(page) < n:
+        before = epoch(page)
+        click(page, "step")
+        page.wait_for_function(
+            "(n) => +document.querySelector('[data-live=epoch] b').innerText > n",
+            arg=before, timeout=TIMEOUT_MS,
+        )  # fmt: skip
+
+
+def set_seed(page, seed: int) -> None:
+    box = page.locator(".st-key-set_seed input")
+    box.fill(str(seed))
+    box.press("Enter")
+    page.wait_for_url(lambda url: f"seed={seed}" in url, timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => +document.querySelector('[data-live=epoch] b').innerText === 0",
+        timeout=TIMEOUT_MS,
+    )
+
+
+def pin_two_runs(page) -> None:
+    """Run 1: seed 0 after 3 epochs; Run 2: seed 7 after 2 epochs; the current run is Run 2."""
+    step_to(page, 3)
+    page.get_by_text("Compare runs (0 of 3 pinned)").click()  # open the expander
+    click(page, "compare_pin")
+    page.get_by_text("Compare runs (1 of 3 pinned)").wait_for(timeout=TIMEOUT_MS)
+    set_seed(page, 7)
+    step_to(page, 2)
+    click(page, "compare_pin")
+    page.get_by_text("Compare runs (2 of 3 pinned)").wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_function(COMPARE_DRAWN, arg=["compare_loss", "run1", "run2", "current"],
+                           timeout=TIMEOUT_MS)  # fmt: skip
+
+
+def test_pin_two_runs_and_compare_them(new_page, playground_url):
+    page = open_app(new_page, playground_url, "?dataset=xor")
+    pin_two_runs(page)
+    page.locator(".st-key-compare_panel").scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/compare_e2e.png", full_page=True)
+    titles = page.evaluate(SLOT_TITLES)
+    assert sorted(titles) == ["Current", "Loss of every run", "Run 1", "Run 2"]
+    # one chart: a test and a training curve for each of the three runs
+    traces = page.evaluate(
+        "() => document.querySelector('.st-key-compare_panel [data-chart=compare_loss] "
+        ".js-plotly-plot').data.map((trace) => trace.name)"
+    )
+    assert len(traces) == 6 and "Run 1 · test" in traces and "Current · training" in traces
+    table = page.locator("[data-testid=stExpander] [data-testid=stDataFrame]")
+    table.wait_for(timeout=TIMEOUT_MS)
+    text = table.text_content()  # the grid is drawn on a canvas; its cells are in the DOM too
+    assert "seed" in text and "test_accuracy" in text, text
+    click(page, "compare_unpin_1")
+    page.get_by_text("Compare runs (1 of 3 pinned)").wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_function(f"() => ({SLOT_TITLES})().length === 3", timeout=TIMEOUT_MS)
+    assert sorted(page.evaluate(SLOT_TITLES)) == ["Current", "Loss of every run", "Run 2"]
+    assert exception_count(page) == 0
+
+
+def test_patience_stops_training_and_the_page_says_what_was_restored(new_page, playground_url):
+    query = "?dataset=xor&noise=50&train_pct=10&hidden=16,16&learning_rate=0.3&patience=10"
+    page = open_app(new_page, playground_url, query + "&restore_best=true")
+    click(page, "play")
+    note = page.get_by_text("The best weights, from epoch 25, were restored", exact=False)
+    note.wait_for(timeout=TIMEOUT_MS)
+    assert epoch(page) == 35 and exception_count(page) == 0

@@ -1,0 +1,46 @@
+"""Compare runs on the page (AppTest): pin two runs, change a setting, and the comparison
+table shows the difference with each run's final numbers; unpin and clear; the limit."""
+
+from streamlit.testing.v1 import AppTest
+
+from tests.ui.page_app import start
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def pin(at: AppTest) -> None:
+    at.button(key="compare_pin").click().run()
+
+
+def test_pin_two_runs_change_a_setting_and_the_table_shows_the_difference():
+    at = start(dataset="xor")
+    at.button(key="step").click().run()
+    pin(at)
+    assert at.expander[0].label.startswith("Compare runs (1 of 3")
+    at.select_slider(key="set_learning_rate").set_value(0.3).run()
+    for _ in range(3):
+        at.button(key="step").click().run()
+    pin(at)
+    at.select_slider(key="set_learning_rate").set_value(1.0).run()
+    at.button(key="step").click().run()
+    frame = table(at)
+    assert list(frame["run"]) == ["Run 1", "Run 2", "Current"]
+    assert list(frame["learning_rate"]) == ["0.03", "0.3", "1.0"]
+    assert list(frame["epoch"]) == ["1", "4", "5"]
+    pg = at.session_state["playground"]
+    assert frame["test_accuracy"].iloc[-1] == f"{pg.record()['test_accuracy']:.4g}"
+    assert "seed" not in frame.columns and not at.exception
+
+
+def test_unpin_clear_and_the_limit():
+    at = start(dataset="xor")
+    for _ in range(3):
+        pin(at)
+    assert at.button(key="compare_pin").disabled  # three pinned: the button says no more
+    at.button(key="compare_unpin_2").click().run()
+    assert list(table(at)["run"]) == ["Run 1", "Run 3", "Current"]
+    assert not at.button(key="compare_pin").disabled
+    at.button(key="compare_clear").click().run()
+    assert len(at.dataframe) == 0 and at.expander[0].label.startswith("Compare runs (0 of 3")
