@@ -30,6 +30,13 @@ CHOICE_LABELS = {
     "regression": "Regression",
     "batch": "1 batch, slowly",  # speeds: one mini-batch / one epoch per update, ~3 a second
     "epoch": "1 epoch, slowly",
+    "off": "Off",  # stop_metric: the targets (config/stop_settings.py)
+    "test_loss": "Test loss ≤",
+    "train_loss": "Training loss ≤",
+    "test_accuracy": "Test accuracy ≥",
+    "train_accuracy": "Training accuracy ≥",
+    "test_r2": "Test R² ≥",
+    "train_r2": "Training R² ≥",
 }
 
 
