@@ -8,7 +8,14 @@ Pure functions: arrays in, Plotly figure specs (plain dicts) out. Names from the
 import numpy as np
 
 from playground.plots.arrays import to_f32
-from playground.plots.colors import BLUE, DARK, DIVERGING_SCALE, GREY, MISTAKE_RED, ORANGE
+from playground.plots.colors import (
+    BLUE,
+    DARK,
+    DIVERGING_SCALE,
+    LINK_NEUTRAL,
+    MISTAKE_RED,
+    ORANGE,
+)
 from playground.plots.layout import live_layout
 
 SEQUENCE_HEIGHT = 260
@@ -44,7 +51,8 @@ def echo_sequence_spec(inputs: np.ndarray, delay: int, probs: np.ndarray, target
          "color": [BLUE if ok else MISTAKE_RED for ok in right[has]]},
          "hovertemplate": "step %{x}: answers %{y}<extra></extra>"},
     ]  # fmt: skip
-    title = f"right at {int(np.count_nonzero(right & has))} of {int(np.count_nonzero(has))} steps"
+    due = int(np.count_nonzero(has))
+    title = f"right at {int(np.count_nonzero(right & has))} of {due} step{'' if due == 1 else 's'}"
     layout = live_layout(
         SEQUENCE_HEIGHT, margin={"l": 40, "r": 10, "t": 30, "b": 36},
         xaxis={"title": {"text": "step"}, "dtick": 1, "range": [0.5, steps + 0.5]},
@@ -66,7 +74,7 @@ def wave_forecast_spec(series: np.ndarray, test_start: int, predicted: np.ndarra
     free_t = np.arange(test_start, test_start + len(forecast))
     traces = [
         {"type": "scatter", "x": t, "y": to_f32(series), "mode": "lines", "name": "wave",
-         "line": {"color": GREY, "width": 2}},
+         "line": {"color": LINK_NEUTRAL, "width": 2}},
         {"type": "scatter", "x": test_t, "y": to_f32(predicted), "mode": "lines",
          "name": "one step ahead", "line": {"color": BLUE, "width": 2}},
         {"type": "scatter", "x": free_t, "y": to_f32(forecast), "mode": "lines",

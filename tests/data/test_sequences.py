@@ -24,6 +24,18 @@ def test_echo_every_step_answers_the_symbol_delay_steps_before_from_the_delay_on
     assert np.array_equal(echo(30, delay=3, symbols=4, seed=2)[1], y[:, -1])
 
 
+def test_echo_task_asks_at_every_step_or_at_the_last_only():
+    from playground.data.sequences import echo_task
+
+    every, last = echo_task(5, train=20, test=10), echo_task(5, train=20, test=10, answer="last")
+    assert np.array_equal(every.X_train, last.X_train)
+    assert np.all(every.y_train[:, 5:] >= 0) and np.all(every.y_train[:, :5] == -1)
+    assert np.all(last.y_test[:, :-1] == -1) and np.array_equal(last.y_test[:, -1],
+                                                                 every.y_test[:, -1])  # fmt: skip
+    with pytest.raises(ValueError, match="answer"):
+        echo_task(5, answer="middle")
+
+
 def test_echo_refuses_a_delay_the_sequence_cannot_hold():
     with pytest.raises(ValueError, match="steps > delay"):
         echo(10, delay=5, steps=5)

@@ -175,3 +175,20 @@ def test_per_step_head_equals_pytorch(cell):
     for ours, theirs in pairs:
         assert np.abs(ours).max() > 1e-4
         assert np.allclose(ours, theirs.numpy(), rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_a_step_head_network_saves_and_loads(cell):
+    import io
+
+    from playground.engine import load_npz, save_npz
+
+    net = step_net(cell, seed=11)
+    X, y = data()
+    back = Sequential.from_dict(net.to_dict())
+    assert np.array_equal(back.predict(X), net.predict(X))
+    assert back.loss(X, y, "cce") == net.loss(X, y, "cce")
+    buffer = io.BytesIO()
+    save_npz(net, buffer)
+    buffer.seek(0)
+    assert np.array_equal(load_npz(buffer).predict(X), net.predict(X))

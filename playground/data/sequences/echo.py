@@ -30,11 +30,20 @@ def echo(n: int, delay: int, symbols: int = 4, steps: int | None = None, seed: i
     return X, y
 
 
+ANSWERS: tuple[str, ...] = ("every", "last")  # where the lab's echo asks for the answer
+
+
 def echo_task(delay: int, symbols: int = 4, train: int = 1000, test: int = 500,
-              seed: int = 0) -> SequenceTask:  # fmt: skip
-    """The echo task as a SequenceTask: `train` and `test` sequences of delay + 4 steps,
-    a target at every step from `delay` on."""
+              seed: int = 0, answer: str = "every") -> SequenceTask:  # fmt: skip
+    """The echo task as a SequenceTask: `train` and `test` sequences of delay + 4 steps
+    with targets per step (y (n, steps)): at every step from `delay` on (answer="every":
+    4 symbols to hold at once), or at the last step only (answer="last": one symbol, the
+    4th, held for `delay` steps; the other steps have no target)."""
+    if answer not in ANSWERS:
+        raise ValueError(f"echo's answer must be one of {ANSWERS}, got {answer!r}")
     X, y = echo(train, delay, symbols, seed=seed, every_step=True)
     X_test, y_test = echo(test, delay, symbols, seed=seed + 1, every_step=True)
+    if answer == "last":
+        y[:, :-1] = y_test[:, :-1] = NO_TARGET
     names = tuple(str(k) for k in range(symbols))
     return SequenceTask("echo", "classes", X, y, X_test, y_test, symbols=names)

@@ -8,10 +8,11 @@ from playground.data.sequences.waves import waves
 TASKS: tuple[str, ...] = ("echo", "waves", "text")
 
 
-def load_task(name: str, delay: int = 4, seed: int = 0) -> SequenceTask:
-    """The task `name` (one of TASKS) drawn from `seed`; `delay` is echo's only."""
+def load_task(name: str, delay: int = 4, seed: int = 0, answer: str = "every") -> SequenceTask:
+    """The task `name` (one of TASKS) drawn from `seed`; `delay` and `answer` (see
+    echo_task) are echo's only."""
     if name == "echo":
-        return echo_task(delay, seed=seed)
+        return echo_task(delay, seed=seed, answer=answer)
     if name == "waves":
         return waves(seed=seed)
     if name == "text":

@@ -24,7 +24,7 @@ class SequenceSession(TrainingSession):
 
     def _load_data(self) -> None:
         s = self.settings
-        self.task = self.dataset = load_task(s["task"], s["delay"], s["seed"])
+        self.task = self.dataset = load_task(s["task"], s["delay"], s["seed"], s["answer"])
 
     def _build_model(self) -> None:
         s, task = self.settings, self.task

@@ -5,6 +5,7 @@ from types import MappingProxyType
 
 from playground.config.setting import Setting, Variant
 from playground.data.sequences import TASKS
+from playground.data.sequences.echo import ANSWERS
 from playground.labs.common_settings import (
     epoch_speed_setting,
     learning_rate_setting,
@@ -30,6 +31,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("delay", "int", 4, "data", "Delay",
             "How many steps back the symbol to repeat is (the network must remember it that "
             "long).", "data", low=1, high=MAX_DELAY, shown_when=("task", ("echo",))),
+    Setting("answer", "choice", "every", "data", "Answer at",
+            "every: at every step from the delay on (the network holds 4 symbols at once); "
+            "last: at the last step only (one symbol held for the whole delay).", "data",
+            choices=ANSWERS, shown_when=("task", ("echo",))),
     seed_setting(),
     Setting("cell", "choice", "rnn", "network", "Cell",
             "rnn: SimpleRNN, h = tanh(x·Wx + h·Wh + b); lstm: an LSTM, a cell state kept "
