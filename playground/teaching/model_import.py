@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 import numpy as np
 
 from playground import config
-from playground.data import DataError
+from playground.data import CSV_INFO, DataError
 from playground.data.encoder_json import encoder_from_dict, same_encoding
 from playground.engine import Network
 from playground.engine.serialize import FORMAT as NETWORK_FORMAT
@@ -132,7 +132,7 @@ def _network(model: dict) -> Network:
 
 def _output(model: dict) -> dict:
     output = model.get("output")
-    if not isinstance(output, dict) or output.get("task") not in config_tasks():
+    if not isinstance(output, dict) or output.get("task") not in CSV_INFO.tasks:  # every task
         raise ModelFileError("The model's 'output' must name its task.")
     classes = output.get("classes")
     if output["task"] != "regression" and not (
@@ -144,11 +144,6 @@ def _output(model: dict) -> dict:
         if type(value) not in (int, float) or not math.isfinite(value):
             raise ModelFileError(f"The model's output.{key} must be a finite number.")
     return output
-
-
-def config_tasks() -> tuple[str, ...]:
-    """The tasks a first-lab model may have."""
-    return ("binary", "multiclass", "regression")
 
 
 def _session(settings: dict, current, encoder, output: dict) -> Playground:

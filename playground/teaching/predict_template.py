@@ -84,16 +84,22 @@ class UnusableRowError(Exception):
     """A row that cannot be used, with the reason."""
 
 
+def fail(message):
+    """Stop with a message on standard error: the file or the model cannot be read."""
+    print(f"predict.py: {message}", file=sys.stderr)
+    sys.exit(FILE_ERROR)
+
+
 def read_model(path):
     """model.json as a dict; exits with a message if it is not a model bundle's."""
     try:
         model = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        sys.exit(f"predict.py: cannot read the model {path}: {error}")
+        fail(f"cannot read the model {path}: {error}")
     if not isinstance(model, dict) or model.get("format") != BUNDLE_FORMAT:
-        sys.exit(f"predict.py: {path} is not a playground model bundle's model.json")
+        fail(f"{path} is not a playground model bundle's model.json")
     if model.get("version") != BUNDLE_VERSION or "encoder" not in model:
-        sys.exit(f"predict.py: {path} is another version, or a model this script cannot run")
+        fail(f"{path} is another version, or a model this script cannot run")
     return model
 
 
@@ -102,13 +108,16 @@ def read_rows(path):
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        sys.exit(f"predict.py: cannot read {path} as UTF-8 text: {error}")
+        fail(f"cannot read {path} as UTF-8 text: {error}")
     first_line = text.lstrip().split("\n", 1)[0]
     counts = [first_line.count(d) for d in DELIMITERS]
     delimiter = DELIMITERS[counts.index(max(counts))] if max(counts) else ","
-    records = [row for row in csv.reader(text.splitlines(), delimiter=delimiter) if row]
+    try:
+        records = [row for row in csv.reader(text.splitlines(), delimiter=delimiter) if row]
+    except csv.Error as error:
+        fail(f"cannot read {path} as CSV: {error}")
     if not records:
-        sys.exit(f"predict.py: {path} is empty")
+        fail(f"{path} is empty")
     header = [name.strip() for name in records[0]]
     rows = [[cell.strip() for cell in row] for row in records[1:]]
     return header, rows, delimiter
@@ -197,8 +206,7 @@ def main(argv=None):
     header, rows, delimiter = read_rows(args.rows)
     missing = [c["name"] for c in encoder["columns"] if c["name"] not in header]
     if missing:
-        print(f"predict.py: {args.rows} has no column {', '.join(missing)}", file=sys.stderr)
-        return FILE_ERROR
+        fail(f"{args.rows} has no column {', '.join(missing)}")
     where = {name: header.index(name) for name in header}
     numbers, used = [], []
     for i, row in enumerate(rows, start=1):

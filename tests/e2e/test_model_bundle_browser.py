@@ -15,6 +15,7 @@ from playground.teaching.model_import import imported_session
 from tests.e2e.test_page import IS_DRAWN, TIMEOUT_MS, epoch, exception_count, open_app
 from tests.teaching.bundle_helpers import PENGUINS_ALL, numpy_only_path, run_isolated
 
+CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
 QUERY = f"?dataset=penguins&inputs={PENGUINS_ALL.replace(',', '%2C')}"
 PANEL = "[data-testid=stExpander]:has-text('Take the model home')"
 SHOTS = os.environ.get("PLAYGROUND_SHOTS")
@@ -133,3 +134,20 @@ def test_on_a_phone_the_panel_fits_in_the_sidebar(chromium_context, playground_u
         _shot(page, "export_panel_390.png", width=390)
     finally:
         page.close()
+
+
+def test_another_labs_page_offers_the_download_but_no_importer(new_page, playground_url):
+    page = new_page()
+    page.goto(f"{playground_url}/autoencoder")
+    page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+    button = _open_panel(page)
+    assert button.is_visible() and page.locator(".st-key-model_import").count() == 0
+    with page.expect_download(timeout=TIMEOUT_MS) as caught:
+        button.click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(caught.value.path()).read_bytes()))
+    assert sorted(archive.namelist()) == [
+        "model/history.csv",
+        "model/model.json",
+        "model/model.npz",
+    ]
+    assert json.loads(archive.read("model/model.json"))["lab"] == "autoencoder"

@@ -53,6 +53,7 @@ CASES = {
     "spiral3 with x1x2, sin x2 (softmax)": ("dataset=spiral3&features=x1,x2,x1*x2,sin(x2)", None),
     "xor with a tanh output (squared error)": ("dataset=xor&loss=squared_error", None),
     "gauss×6 regression with derived features": ("dataset=multigauss&features=x1,x2,x1^2", None),
+    "digits, 64 pixel columns": ("dataset=digits", None),
 }
 
 
@@ -105,6 +106,15 @@ def test_a_file_without_a_column_the_model_needs_is_refused(tmp_path):
     session = trained("dataset=circle", epochs=1)
     result = _export_and_predict(session, tmp_path, "x1,y\n1,2\n")
     assert result.returncode == 2 and "no column x2" in result.stderr and not result.stdout
+
+
+def test_an_empty_file_or_a_broken_model_stops_with_status_2(tmp_path):
+    session = trained("dataset=circle", epochs=1)
+    result = _export_and_predict(session, tmp_path, "")
+    assert result.returncode == 2 and "is empty" in result.stderr and not result.stdout
+    (tmp_path / "bundle" / "model.json").write_text('{"format": "something else"}')
+    result = run_isolated(["predict.py", "rows.csv"], tmp_path / "bundle", tmp_path / "numpy_only")
+    assert result.returncode == 2 and "not a playground model" in result.stderr
 
 
 def test_semicolons_and_decimal_commas_are_read_as_the_page_reads_them(tmp_path):

@@ -176,3 +176,24 @@ def test_a_csv_model_imports_when_its_file_is_uploaded():
     session = imported_session(model_json, current)
     X = source.dataset.X_train
     assert np.array_equal(session.network.predict(X), source.network.predict(X))
+
+
+ODD_VALUES = (None, [], {}, "x", -1, 1.5, True, [[1]], {"a": 1})
+
+
+def test_any_field_of_any_kind_gives_a_model_file_error_or_a_working_model(exported):
+    """Every field of the file (and of its encoder, output and network) replaced by values
+    of every JSON kind: the import either works or says why, never another exception."""
+    model, _ = exported
+    current = CLASSIFY.start({})[0]
+    paths = [[key] for key in model if key != "settings"]
+    paths += [[part, key] for part in ("encoder", "output", "network") for key in model[part]]
+    outcomes = set()
+    for path in paths:
+        for value in ODD_VALUES:
+            try:
+                imported_session(_set(path, value)(model), current)
+                outcomes.add("worked")
+            except ModelFileError:
+                outcomes.add("refused")
+    assert outcomes == {"worked", "refused"}  # e.g. "epoch" and "metrics" are not read
