@@ -3,7 +3,8 @@
 The download is built when the button is pressed (a deferred download), so it holds the
 weights of that moment even while the live feed trains without rerunning the page. An
 import opens a new session from the file (teaching.model_import) and puts it in place of
-the page's only when every check passed; a bad file leaves an error and nothing else.
+the page's only when every check passed; a bad file leaves an error and nothing else. An
+assignment's page has no importer (a model from a file would skip its locks and target).
 """
 
 import streamlit as st
@@ -15,12 +16,17 @@ from playground.ui import plain, state
 DOWNLOAD_KEY = "bundle_download"
 IMPORT_KEY = "model_import"
 IMPORTS_LAB = "classify"  # the lab whose models can be read back (its sessions rebuild data)
+# An assignment's page takes no model from a file: it would skip the locks and the target.
+ASSIGNMENT_NOTE = "Importing a model is off on an assignment's page."
 
 
 def _import_changed() -> None:
     upload = st.session_state.get(IMPORT_KEY)
-    if upload is None or state.under_assignment():  # a model (and settings) from elsewhere
-        return  # would pass an assignment's target and locks
+    if upload is None:
+        return
+    if state.under_assignment():  # the server's side of it
+        state.report_error(ASSIGNMENT_NOTE)
+        return
     current = state.playground()
     try:
         session = imported_session(upload.getvalue(), current)
@@ -65,7 +71,10 @@ def _panel(session) -> None:
         icon=":material/download:",
         width="stretch",
     )
-    if not importable or state.under_assignment():  # an assignment's model is trained here
+    if not importable:
+        return
+    if state.under_assignment():  # an assignment's model is trained here
+        plain.caption(ASSIGNMENT_NOTE)
         return
     st.file_uploader(
         "Import a model.json",

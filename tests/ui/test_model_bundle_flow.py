@@ -80,3 +80,31 @@ def test_a_bad_file_gets_a_message_and_changes_nothing():
     assert len(at.error) == 1 and "another version" in at.error[0].value
     assert "Nothing was changed" in at.error[0].value
     assert "<b>" not in at.error[0].value.replace("\\<b\\>", "")  # the name shown literally
+
+
+def test_an_assignments_page_has_no_importer_and_refuses_an_import(monkeypatch):
+    from playground.teaching.assignment_codes import SECRET_ENV
+    from tests.ui.test_assignment_flow import SECRET, make_link, open_link, teacher
+
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    student = open_link(make_link(teacher()))
+    assert not student.exception
+    assert IMPORT_KEY not in [u.key for u in student.sidebar.get("file_uploader")]
+    assert any("Importing a model is off" in c.value for c in student.sidebar.caption)
+    pg = playground(student)
+    # a crafted widget message cannot import either (the server's side)
+    source = trained(f"dataset=penguins&inputs={PENGUINS_ALL}", epochs=1)
+    from playground.ui import model_bundle
+
+    class Upload:
+        name = "model.json"
+
+        def getvalue(self):
+            return bundle.bundle_files(source)["model.json"]
+
+    monkeypatch.setattr(model_bundle.st, "session_state", {IMPORT_KEY: Upload()})
+    monkeypatch.setattr(model_bundle.state, "under_assignment", lambda: True)
+    errors = []
+    monkeypatch.setattr(model_bundle.state, "report_error", errors.append)
+    model_bundle._import_changed()
+    assert errors == [model_bundle.ASSIGNMENT_NOTE] and playground(student) is pg
