@@ -99,8 +99,10 @@ def test_sampled_text_uses_the_alphabet_and_follows_the_temperature():
 
 
 def test_a_hostile_url_falls_back_with_notes_and_still_trains():
-    session, notes = SEQUENCES.start({"task": ["<script>"], "delay": ["1e9"], "units": ["-3"]})
-    assert session.settings["task"] == "echo"
+    session, notes = SEQUENCES.start({"task": ["<script>"], "delay": ["1e9"], "units": ["-3"],
+                                      "answer": ["<b>"], "optimizer": ["eval"]})  # fmt: skip
+    assert session.settings["task"] == "echo" and session.settings["answer"] == "every"
+    assert session.settings["optimizer"] == "adam"
     assert 1 <= session.settings["delay"] <= 30 and 1 <= session.settings["units"] <= 64
     assert len(notes) >= 2
     assert session.step() == 1
@@ -170,3 +172,23 @@ def test_every_optimizer_is_a_live_setting():
     for name in OPTIMIZERS:
         assert session.update({**session.settings, "optimizer": name}) == "live"
         assert session.trainer.optimizer == name and session.step_batch() == 1
+
+
+def test_the_trained_model_goes_home_and_comes_back_the_same():
+    """The page's model bundle for this lab: model.npz and model.json's network rebuild the
+    per-step network with the same predictions."""
+    import io
+    import zipfile
+
+    from playground.engine import Sequential, load_npz
+    from playground.teaching.bundle import bundle_zip
+
+    session = SEQUENCES.open({**SEQUENCES.defaults(), "units": 6})
+    session.step()
+    files = zipfile.ZipFile(io.BytesIO(bundle_zip(session)))
+    model = json.loads(files.read("model/model.json"))
+    X = session.task.X_test[:5]
+    want = session.network.predict(X)
+    assert model["lab"] == "rnn" and want.shape == (5, 8, 4)
+    assert np.array_equal(load_npz(io.BytesIO(files.read("model/model.npz"))).predict(X), want)
+    assert np.array_equal(Sequential.from_dict(model["network"]).predict(X), want)

@@ -39,3 +39,14 @@ def test_the_optimizer_is_a_setting_of_the_page():
     assert session.trainer.optimizer == "sgd"
     at.selectbox(key="set_optimizer").set_value("rmsprop").run()
     assert session.trainer.optimizer == "rmsprop" and at.query_params["optimizer"] == "rmsprop"
+
+
+def test_the_answer_setting_asks_at_the_last_step_only_and_goes_in_the_url():
+    at = _open(units="4")
+    session = at.session_state["playground:rnn"]
+    assert (session.task.y_test[:, 4:] >= 0).all()  # every step from the delay on
+    at.selectbox(key="set_answer").set_value("last").run()
+    assert not at.exception and at.query_params["answer"] == "last"
+    assert (session.task.y_test[:, :-1] == -1).all() and (session.task.y_test[:, -1] >= 0).all()
+    at.selectbox(key="set_task").set_value("text").run()
+    assert "set_answer" not in {box.key for box in at.selectbox}  # echo's setting only
