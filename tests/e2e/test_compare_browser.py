@@ -4,7 +4,9 @@ the table of what differs); the stop note after patience stops training."""
 
 from __future__ import annotations
 
-from tests.e2e.test_page import TIMEOUT_MS, epoch, exception_count, open_app
+from tests.e2e.test_page import IS_DRAWN, TIMEOUT_MS, epoch, exception_count
+
+FIRST_DRAW_MS = 90_000  # the first page of a fresh server on a busy shared machine is slow
 
 # Every chart of the comparison panel with this slot key drawn by Plotly.
 COMPARE_DRAWN = """
@@ -17,6 +19,15 @@ SLOT_TITLES = """
 () => [...document.querySelectorAll('.st-key-compare_panel .live-slot-title b')]
   .map((b) => b.textContent)
 """
+
+
+def open_app(new_page, base_url: str, query: str):
+    """The page with this query, once its boundary and network are drawn."""
+    page = new_page()
+    page.goto(f"{base_url}/{query}")
+    for key in ("boundary", "network"):
+        page.wait_for_function(IS_DRAWN, arg=key, timeout=FIRST_DRAW_MS)
+    return page
 
 
 def click(page, key: str) -> None:
