@@ -263,8 +263,8 @@ def lesson_banner(session) -> None:
     run = lesson.runs[index]
     expected = "; ".join(expectation_words(e) for e in run.expect)
     with st.container(key="lesson_banner", border=True):
-        where = (f"run {index + 1} of {len(lesson.runs)}: {run.label} · expected after "
-                 f"{run.epochs:,} {unit_word(lesson)}s: {expected}")  # fmt: skip
+        where = (f"run {index + 1} of {len(lesson.runs)}: {run.label} · {run.epochs:,} "
+                 f"{unit_word(lesson)}s · expected: {expected}")  # fmt: skip
         st.markdown(f"**Lesson: {plain.literal(lesson.title)}** · {plain.literal(where)}")
         plain.caption(_checked(session, lesson, index))
         st.caption(WHERE_TEXT)

@@ -128,3 +128,25 @@ def test_load_lessons_names_the_first_broken_file(tmp_path):
 )
 def test_an_expectation_is_met_only_as_it_says(expectation, record, met):
     assert expectation.met(record) is met
+
+
+def test_a_page_opens_a_run_with_the_stop_setting_of_its_lab_at_the_run_s_budget():
+    found = load_lessons()
+    xor, rl = found["xor-hidden-layer"], found["rl-values"]
+    assert lessons.page_query(xor, xor.runs[1]) == {
+        "dataset": ["xor"], "hidden": ["4"], "max_epochs": ["200"]
+    }  # fmt: skip
+    assert lessons.page_query(rl, rl.runs[0]) == {"max_episodes": ["20"]}  # no lab= either
+    early = next(r for r in found["overfitting-fixes"].runs if "patience" in r.query)
+    own = lessons.Run("own", early.query + "&max_epochs=7", 300, early.expect)
+    assert lessons.page_query(found["overfitting-fixes"], own)["max_epochs"] == ["7"]
+    assert lessons.unit_word(rl) == "episode" and lessons.unit_word(xor) == "epoch"
+
+
+def test_expectations_read_as_words_for_the_page():
+    assert lessons.expectation_words(Expectation("test_accuracy", ">=", 0.95)) == (
+        "test accuracy ≥ 0.95"
+    )
+    assert lessons.expectation_words(Expectation("status", "==", "diverged")) == (
+        "status = diverged"
+    )

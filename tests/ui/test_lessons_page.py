@@ -39,7 +39,10 @@ def test_a_lesson_s_address_opens_its_first_run_with_its_text_and_what_to_try():
     text = markdown(at)
     for part in (XOR.goal, *XOR.text, *XOR.try_):
         assert plain.literal(part) in text
-    assert "run 1 of 2" in text and "expected after 200 epochs" in text
+    assert (
+        "run 1 of 2" in text
+        and plain.literal("200 epochs · expected: test accuracy < 0.75") in text
+    )
     assert at.selectbox(key="lesson_pick_classify").value == "xor-hidden-layer"
 
 
