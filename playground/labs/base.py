@@ -86,7 +86,8 @@ class Lab:
     view table, in page order. counter: what the page's counter counts (its label: "Epoch",
     "Episode"). stop_setting: the table's setting that stops training after that many
     (0 = never). buttons: the toolbar's buttons (config.BUTTONS, or the same names with
-    labels and help that fit the lab's unit).
+    labels and help that fit the lab's unit). group_notes: group -> the sentence under its
+    panel's title where the generic one (ui/sidebar.GROUP_NOTES) does not fit the lab.
     """
 
     name: str = ""
@@ -100,6 +101,7 @@ class Lab:
     counter: str = "Epoch"
     stop_setting: str = "max_epochs"
     buttons: tuple[config.Button, ...] = config.BUTTONS
+    group_notes: Mapping[str, str] = {}
 
     # --- settings ----------------------------------------------------------------------
     def settings_from_query(

@@ -193,13 +193,14 @@ def q_bars_spec(
     q_cell = np.asarray(q_cell, dtype=np.float64)
     best = int(np.argmax(q_cell))
     colors = [DARK if a == best else "#9aa0a6" for a in range(4)]
-    text = [f"{v:.3f}" + (" greedy" if a == best else "") for a, v in enumerate(q_cell)]
+    text = [f"{v:.3f}" + ("<br>greedy" if a == best else "") for a, v in enumerate(q_cell)]
     data = [{
         "type": "bar",
         "x": [f"{glyph} {name}" for glyph, name in zip(ARROW_GLYPHS, ACTION_NAMES, strict=True)],
         "y": to_f32(q_cell),
         "text": text,
         "textposition": "auto",
+        "textangle": 0,  # "auto" turns a long text on a narrow bar on its side
         "marker": {"color": colors},
         "hovertemplate": "%{x}: %{y:.4f}<extra></extra>",
     }]  # fmt: skip

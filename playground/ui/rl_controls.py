@@ -13,8 +13,8 @@ WATCH_HELP = (
 )
 CLICK_HELP = (
     "Inspect: a click on a cell of the world or the policy shows that cell's four Q-values "
-    "(framed on both grids). Wall, pit, goal, start, empty: a click on a cell of the world "
-    "makes it that kind (a new start moves the start); a new world starts the agent again. "
+    "(framed on both grids). Wall #, pit X, goal G, start S, empty .: a click on a cell makes "
+    "it that kind (a new start moves the start); a new world starts the agent again. "
     "A layout needs one start and a goal the start can reach."
 )
 LAYOUT_HELP = (

@@ -25,8 +25,9 @@ INSPECT = "inspect"
 # mode -> the layout character it paints (None: inspect, paints nothing), in menu order
 CLICK_MODES = {INSPECT: None, "wall": layouts.WALL, "pit": layouts.PIT,
                "goal": layouts.GOAL, "start": layouts.START, "empty": layouts.EMPTY}  # fmt: skip
-MODE_LABELS = {INSPECT: "Inspect", "wall": "Wall #", "pit": "Pit X", "goal": "Goal G",
-               "start": "Start S", "empty": "Empty ."}  # fmt: skip
+# short: the six fit in one row on a phone
+MODE_LABELS = {INSPECT: "Inspect", "wall": "Wall", "pit": "Pit", "goal": "Goal",
+               "start": "Start", "empty": "Empty"}  # fmt: skip
 MAX_PAYLOAD_CHARS = 100  # a real payload is under 30 characters
 
 

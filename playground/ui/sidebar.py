@@ -48,13 +48,13 @@ def sidebar(playground) -> None:
         model_bundle_panel(playground)
 
 
-def _panels(settings: dict, table, draw) -> None:
+def _panels(settings: dict, table, draw, notes=GROUP_NOTES) -> None:
     for group, title in GROUP_TITLES.items():
         names = [n for n in config.panel_settings(group, settings, table) if not state.hidden(n)]
         if not names:
             continue
         st.subheader(title)
-        st.caption(GROUP_NOTES[group])
+        st.caption(notes[group])
         for name in names:
             draw(name)
 
@@ -64,5 +64,6 @@ def settings_sidebar(session) -> None:
     first lab, without its own widgets for data sets and layers)."""
     settings = session.settings
     with st.sidebar:
-        _panels(settings, session.lab.table, lambda name: setting_widget(name, settings))
+        _panels(settings, session.lab.table, lambda name: setting_widget(name, settings),
+                {**GROUP_NOTES, **session.lab.group_notes})  # fmt: skip
         model_bundle_panel(session)

@@ -55,7 +55,7 @@ def click_cell(page, key: str, row: int, column: int) -> None:
 
 
 def click_mode(page, label: str) -> None:
-    """Choose what a click on a cell does ("Inspect", "Wall #", ...)."""
+    """Choose what a click on a cell does ("Inspect", "Wall", ...)."""
     page.locator(".st-key-rl_click").get_by_text(label, exact=True).click()
 
 
@@ -137,7 +137,7 @@ def test_a_clicked_cell_shows_its_q_values_live_and_the_counter_counts_episodes(
 
 def test_clicking_cells_paints_the_layout_and_a_refused_one_says_why(playground_url, new_page):
     page = open_rl(new_page, playground_url)
-    click_mode(page, "Wall #")
+    click_mode(page, "Wall")
     click_cell(page, "world", 1, 2)
     wait_or_fail(page, "() => decodeURIComponent(location.search)"
                  ".includes('layout=S...../..#.../')",
@@ -145,7 +145,7 @@ def test_clicking_cells_paints_the_layout_and_a_refused_one_says_why(playground_
     wait_or_fail(page, "() => document.querySelector('[data-chart=world] .js-plotly-plot')"
                  f"._fullData[0].z[1][2] === {CELL_KINDS.index('#')}",
                  why="the world does not show the wall")  # fmt: skip
-    click_mode(page, "Empty .")
+    click_mode(page, "Empty")
     click_cell(page, "world", 5, 5)  # the only goal
     alert = page.locator("[data-testid=stAlert]").first
     alert.wait_for(timeout=TIMEOUT_MS)

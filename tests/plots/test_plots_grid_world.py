@@ -59,7 +59,7 @@ def test_a_cells_four_values_with_the_greedy_one_marked():
     spec = q_bars_spec(np.array([0.1, -0.2, 0.7, 0.3]), "row 1, column 2")
     bars = spec["data"][0]
     assert bars["x"] == ["↑ up", "↓ down", "← left", "→ right"]
-    assert bars["text"] == ["0.100", "-0.200", "0.700 greedy", "0.300"]
+    assert bars["text"] == ["0.100", "-0.200", "0.700<br>greedy", "0.300"]
     assert [c == bars["marker"]["color"][2] for c in bars["marker"]["color"]] == [
         False, False, True, False,
     ]  # fmt: skip

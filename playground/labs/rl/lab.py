@@ -39,6 +39,11 @@ class RLLab(Lab):
     counter = "Episode"
     stop_setting = "max_episodes"
     buttons = BUTTONS
+    group_notes = {
+        "data": "Changing the world starts the agent again (new weights, episode 0).",
+        "network": "Changing the agent rebuilds it with new weights (episode 0).",
+        "training": "These apply at the next step: the agent keeps learning where it is.",
+    }
 
     def open(self, settings: Mapping[str, Any]) -> RLSession:
         """A session with these settings (raises DataError for a layout it cannot use)."""

@@ -89,10 +89,12 @@ _SETTINGS = (
     Setting("window", "int", 20, "view", "Moving average",
             "Episodes in the moving average of the curves.", "view", low=1, high=500),
     Setting("cell_row", "int", 1, "view", "Cell row",
-            "Row (from the top, 1 first) of the cell whose Q-values are shown.", "view",
+            "Row (from the top, 1 first) of the cell whose Q-values are shown; a click on a "
+            "cell (Click a cell to: Inspect) sets it.", "view",
             low=1, high=12),
     Setting("cell_column", "int", 1, "view", "Cell column",
-            "Column (from the left, 1 first) of the cell whose Q-values are shown.", "view",
+            "Column (from the left, 1 first) of the cell whose Q-values are shown; a click "
+            "on a cell (Inspect) sets it.", "view",
             low=1, high=12),
 )  # fmt: skip
 

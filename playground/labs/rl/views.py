@@ -53,8 +53,8 @@ VIEWS = (
     View("world", "The world", "the agent (orange) and its path in this episode; click a "
          "cell to inspect or paint it", 0, False, _world),
     View("policy", "Greedy policy", f"arrows: the best of {', '.join(ACTIONS)}; colour: the "
-         "state value max Q(s, a); hover a cell for its four values, click it to inspect", 0,
-         False, _policy),
+         "state value max Q(s, a); hover a cell for its four values, click it to inspect or "
+         "paint it", 0, False, _policy),
     View("cell", "Q-values of one cell", "the framed cell: click one on the world or the "
          "policy (Click a cell to: Inspect)", 0, False, _cell_values),
     View("returns", "Return per episode", "sum of rewards; line: moving average", 0, False,
