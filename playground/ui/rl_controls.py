@@ -43,8 +43,8 @@ def rl_controls(session) -> None:
                      on_click=_watch, help=WATCH_HELP, width="stretch")  # fmt: skip
     if state.hidden("layout"):
         return  # the teacher's link fixes the world: clicks only inspect
-    click.segmented_control("Click a cell to", list(CLICK_MODES), format_func=MODE_LABELS.get,
-                            key=MODE_KEY, default=INSPECT, help=CLICK_HELP)  # fmt: skip
+    click.pills("Click a cell to", list(CLICK_MODES), format_func=MODE_LABELS.get,
+                key=MODE_KEY, default=INSPECT, help=CLICK_HELP)  # fmt: skip
     rows = "\n".join(session.env.layout)
     if st.session_state.get("layout_shown") != rows:  # the world changed elsewhere (URL, menu)
         st.session_state["layout_text"] = st.session_state["layout_shown"] = rows

@@ -89,12 +89,12 @@ def test_inspecting_a_clicked_cell_shows_its_q_values_and_keeps_it_in_the_url():
 
 def test_a_clicked_cell_is_painted_and_the_layout_goes_to_the_url():
     at = start()
-    at.segmented_control(key="rl_click").set_value("wall").run()
+    at.pills(key="rl_click").set_value("wall").run()
     click(at, {"row": 1, "column": 2})
     assert not at.exception and not at.error
     assert layout(at)[1] == "..#..."
     assert at.query_params["layout"] == "S...../..#.../....../....../....../.....G"
-    at.segmented_control(key="rl_click").set_value("start").run()
+    at.pills(key="rl_click").set_value("start").run()
     click(at, {"row": 5, "column": 0})
     assert layout(at)[0] == "......" and layout(at)[5] == "S....G"  # the start moved
 
@@ -102,7 +102,7 @@ def test_a_clicked_cell_is_painted_and_the_layout_goes_to_the_url():
 def test_a_layout_the_checks_refuse_gets_a_message_and_changes_nothing():
     at = start()
     at.button(key="step").click().run()
-    at.segmented_control(key="rl_click").set_value("empty").run()
+    at.pills(key="rl_click").set_value("empty").run()
     click(at, {"row": 5, "column": 5})  # the only goal
     assert errors(at) == [
         "The cell at row 6, column 6 stays as it is: a layout needs at least one goal G."
@@ -114,7 +114,7 @@ def test_a_layout_the_checks_refuse_gets_a_message_and_changes_nothing():
 
 def test_a_hostile_click_payload_is_ignored():
     at = start()
-    at.segmented_control(key="rl_click").set_value("wall").run()
+    at.pills(key="rl_click").set_value("wall").run()
     for payload in ({"row": 99, "column": 0}, {"row": 0, "column": 0, "kind": "G"},
                     "[" * 5000, {"row": "1", "column": "1"}, None, 42):  # fmt: skip
         click(at, payload)
