@@ -3,7 +3,7 @@
 import streamlit as st
 
 from playground import config
-from playground.ui import state
+from playground.ui import plain, state
 from playground.ui.controls import setting_widget
 from playground.ui.data_panel import csv_upload, dataset_picker
 from playground.ui.model_bundle import model_bundle_panel
@@ -54,7 +54,7 @@ def _panels(settings: dict, table, draw, notes=GROUP_NOTES) -> None:
         if not names:
             continue
         st.subheader(title)
-        st.caption(notes[group])
+        plain.caption(notes[group])  # a lab's own words: plain text
         for name in names:
             draw(name)
 

@@ -57,7 +57,7 @@ def test_the_counter_counts_episodes_and_step_move_makes_one_move():
     at = start(start="fixed")
     assert not at.exception and at.title[0].value == "Reinforcement learning"
     assert at.button(key="step_batch").label == "Step move"
-    captions = [c.value for c in at.sidebar.caption]
+    captions = [c.value.replace("\\", "") for c in at.sidebar.caption]
     assert "Changing the world starts the agent again (new weights, episode 0)." in captions
     at.button(key="step_batch").click().run()
     session = at.session_state[SESSION_KEY]
