@@ -1,10 +1,8 @@
 """One user's reinforcement lab: a grid world, an agent, and training by a time budget.
 
-A TrainingSession (playground/labs/session.py: settings changes, what they reset, Reset,
-Regenerate, the lock, the snapshot cache) without the engine's Trainer: the world is the
-lab's data (_load_data), the agent its model (_build_model). The unit of training is an
-environment step; step() is one episode, step_batch() one environment step,
-advance(seconds) a live frame's worth (as the speed setting says). A
+Implements the LabSession protocol (playground/labs/base.py) without the engine's Trainer:
+the unit of training is an environment step; step() is one episode, step_batch() one
+environment step, advance(seconds) a live frame's worth (as the speed setting says). A
 frame may stop in the middle of an episode and the next goes on there, bitwise as if
 uninterrupted. "Watch the greedy agent" plays one episode with epsilon = 0 on a copy of
 the world, one move per frame, without learning. No streamlit.
@@ -12,18 +10,22 @@ the world, one move per frame, without learning. No streamlit.
 
 from __future__ import annotations
 
+import functools
+import secrets
+import threading
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
+from playground import config
 from playground.data import DataError
 from playground.engine.rl import DQNAgent, LinearEpsilon, Runner, TabularQAgent, greedy_episode
 from playground.envs import GridWorld, LayoutError
 from playground.envs.paths import policy_rows, shortest_path_share
 from playground.labs.rl.snapshot import RLSnapshot, take_snapshot
-from playground.labs.rl.table import MAX_EPISODES, SLOW_SPEEDS
-from playground.labs.session import TrainingSession, locked
+from playground.labs.rl.table import MAX_EPISODES, SLOW_SPEEDS, TABLE
 
 TRAINING_CLOCK = time.perf_counter  # wall time, as every lab's frames (see labs/session.py)
 # Seconds between live frames at the slow speeds and while watching: a pace to follow.
@@ -31,7 +33,18 @@ SLOW_FRAME_SECONDS = {"step": 0.15, "episode": 0.3, "watch": 0.15}
 HISTORY = ("episode", "return", "length", "epsilon", "loss")
 
 
-class RLSession(TrainingSession):
+def locked(method):
+    """Run a session method while holding the session's (reentrant) lock."""
+
+    @functools.wraps(method)
+    def locked_method(self, *args, **kwargs):
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return locked_method
+
+
+class RLSession:
     """One user's grid world and agent (see the module docstring).
 
     settings: validated against the RL table. env (GridWorld), agent (DQNAgent or
@@ -42,10 +55,18 @@ class RLSession(TrainingSession):
 
     lab = None  # the Lab (set by playground/labs/rl/lab.py)
 
-    # --- the TrainingSession hooks -----------------------------------------------------
-    def _load_data(self) -> None:
-        """The world the settings describe (self.env; raises DataError for a layout it
-        cannot use, and the world shown stays)."""
+    def __init__(self, settings: Mapping[str, Any]):
+        self.lock = threading.RLock()
+        self.settings = dict(settings)
+        self.playing = False
+        self.weight_round = 0
+        self.model_version = 0
+        self._snapshot_cache: RLSnapshot | None = None
+        self._build_world()
+        self._build_agent()
+
+    # --- building --------------------------------------------------------------------
+    def _build_world(self) -> None:
         s = self.settings
         try:
             self.env = GridWorld(
@@ -55,10 +76,9 @@ class RLSession(TrainingSession):
         except LayoutError as error:
             raise DataError(f"Layout: {error}.") from None
 
-    def _build_model(self) -> None:
-        """A new agent (weights from the seed's weight round), its runner, no history."""
+    def _build_agent(self) -> None:
         s, env = self.settings, self.env
-        seed = self._weight_seed()
+        seed = int(s["seed"]) * 1000 + self.weight_round
         if s["agent"] == "tabular":
             self.agent = TabularQAgent(env.n_cells, env.n_actions, index=env.cell_of, seed=seed)
         else:
@@ -72,6 +92,8 @@ class RLSession(TrainingSession):
         self.history: dict[str, list] = {name: [] for name in HISTORY}
         self.watching: dict | None = None
         self.last_greedy: list[int] | None = None
+        self.model_version += 1
+        self._apply_live_settings()
 
     def _apply_live_settings(self) -> None:
         s, agent = self.settings, self.agent
@@ -84,21 +106,47 @@ class RLSession(TrainingSession):
         self.runner.max_steps = s["max_steps"]
         self._snapshot_cache = None
 
-    def _apply_change(self, kind: str | None, old) -> None:
-        """A new agent for a new world and for a new agent alike: the network's input is the
-        world's state encoding (a "network" setting), so both rebuild the world."""
+    # --- changes from the page ---------------------------------------------------------
+    @locked
+    def update(self, new_settings: Mapping[str, Any]) -> str | None:
+        """Apply new settings; returns what was reset ("data", "network", "live", "view")
+        or None. On an error (DataError) the old settings and world stay and it propagates."""
+        new_settings = dict(new_settings)
+        kind = config.diff_kind(self.settings, new_settings, TABLE)
+        old, old_env = self.settings, self.env
+        self.settings = new_settings
+        try:
+            if kind in ("data", "network"):  # the state input is the world's encoding
+                self._build_world()
+        except DataError:
+            self.settings, self.env = old, old_env
+            raise
         if kind in ("data", "network"):
-            self._load()
-        else:
-            super()._apply_change(kind, old)
-
-    def _take_snapshot(self) -> RLSnapshot:
-        return take_snapshot(self)
+            self._build_agent()
+            self.playing = False
+        elif kind == "live":
+            self._apply_live_settings()
+        self._snapshot_cache = None
+        return kind
 
     @locked
-    def network_edited(self) -> None:
-        """The agent's values were changed from outside training: the views show them."""
-        self._snapshot_cache = None
+    def reset(self) -> None:
+        """New weights (the seed's next draw), same world, episode 0; stops playing."""
+        self.weight_round += 1
+        self._build_agent()
+        self.playing = False
+
+    @locked
+    def regenerate(self) -> int:
+        """A new random seed (new weights, exploration, replay and slips); returns it."""
+        seed = secrets.randbelow(TABLE["seed"].high + 1)
+        self.update({**self.settings, "seed": seed})
+        return seed
+
+    @locked
+    def take_notes(self) -> list[str]:
+        """Sentences about settings the world could not use (none: the table checks all)."""
+        return []
 
     # --- training ----------------------------------------------------------------------
     @property
@@ -203,6 +251,13 @@ class RLSession(TrainingSession):
     def greedy_actions(self) -> np.ndarray:
         """The greedy action of every cell (n_cells,)."""
         return self.q_table().argmax(axis=1)
+
+    @locked
+    def snapshot(self) -> RLSnapshot:
+        """Everything the views show at this moment (cached until the next change)."""
+        if self._snapshot_cache is None:
+            self._snapshot_cache = take_snapshot(self)
+        return self._snapshot_cache
 
     @locked
     def record(self) -> dict[str, Any]:
