@@ -14,6 +14,7 @@ from playground.ui.about import about
 from playground.ui.assignment_task import assignment_task
 from playground.ui.assignment_tools import assignment_tools
 from playground.ui.compare_panel import compare_panel
+from playground.ui.convnet_tools import convnet_tools
 from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
 from playground.ui.lessons_panel import lesson_banner, lesson_sidebar, take_from_url
@@ -65,6 +66,7 @@ LAB_PARTS = {
     "autoencoder": LabParts(under_views=how_it_learns),  # a network of Dense layers
     "rl": LabParts(notes=rl_controls, pick=apply_cell_click),
     "rnn": LabParts(notes=rnn_controls),
+    "convnet": LabParts(notes=convnet_tools),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 

@@ -4,19 +4,30 @@ its filters and feature maps drawn live."""
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from playground.data.image_sets import load_image_set
 from playground.engine import Trainer
 from playground.labs.base import Lab, format_number
+from playground.labs.convnet.compare import DenseComparison
 from playground.labs.convnet.model import build_network
 from playground.labs.convnet.snapshot import ConvSnapshot, take_snapshot
 from playground.labs.convnet.table import TABLE
 from playground.labs.convnet.views import VIEWS
-from playground.labs.session import TRAINING_CLOCK, TrainingSession
+from playground.labs.session import TRAINING_CLOCK, TrainingSession, locked
 
 
 class ConvSession(TrainingSession):
     """One user's vision lab: the image set, the network from the settings, trained by the
-    engine's Trainer with the categorical cross-entropy."""
+    engine's Trainer with the categorical cross-entropy. drawing: the digit the student
+    drew, (8, 8) in 0..1 (playground/data/drawn_digit.py), or None; it stays through
+    changes of settings and is read by the network whenever it fits the images."""
+
+    drawing: np.ndarray | None = None
+
+    def __init__(self, settings: Mapping[str, Any]):
+        self.comparison = DenseComparison()  # dense vs convolution, trained on request
+        super().__init__(settings)
 
     def _load_data(self) -> None:
         s = self.settings
@@ -51,8 +62,20 @@ class ConvSession(TrainingSession):
         with self.lock:
             return {**super().record(), "params": int(self.network.params.size)}
 
+    def compare_dense(self) -> str | None:
+        """Start training the dense network of about as many parameters on the same images
+        (compare.py; in the background, not under the lock): None, or why it cannot."""
+        return self.comparison.start(self)
+
+    @locked
+    def set_drawing(self, image: np.ndarray | None) -> None:
+        """Show the network this drawn image ((h, w) in 0..1, None = clear)."""
+        self.drawing = None if image is None else np.array(image, dtype=np.float64)
+        self._snapshot_cache = None
+
     def _take_snapshot(self) -> ConvSnapshot:
-        return take_snapshot(self.network, self.trainer, self.images, self.settings["image"])
+        return take_snapshot(self.network, self.trainer, self.images, self.settings["image"],
+                             self.drawing)  # fmt: skip
 
 
 class ConvLab(Lab):

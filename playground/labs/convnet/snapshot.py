@@ -1,6 +1,6 @@
 """One moment of the vision lab as plain arrays (copies), for the views and the feed."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,6 +23,9 @@ class ConvSnapshot:
     maps: per layer with feature-map outputs (its summary name, (C, h', w')).
     gallery (g, h, w), gallery_true (g,), gallery_predicted (g,): the first test images.
     confusion (k, k): test counts, [true, predicted].
+    drawn (h, w) or None: the digit the student drew (0..1), as the network sees it;
+    drawn_probs (k,): the network's class probabilities for it; drawn_maps: its feature
+    maps, as `maps` (empty when nothing is drawn).
     """
 
     epoch: int
@@ -43,6 +46,9 @@ class ConvSnapshot:
     gallery_true: np.ndarray
     gallery_predicted: np.ndarray
     confusion: np.ndarray
+    drawn: np.ndarray | None = None
+    drawn_probs: np.ndarray | None = None
+    drawn_maps: list[tuple[str, np.ndarray]] = field(default_factory=list)
 
 
 def _history(trainer) -> dict:
@@ -50,9 +56,22 @@ def _history(trainer) -> dict:
     return {name: h.column(name) for name in h.columns}
 
 
-def take_snapshot(net, trainer, images, image_index: int) -> ConvSnapshot:
+def _drawn(net, drawing: np.ndarray | None, image_shape) -> dict:
+    """The snapshot's fields for a drawn image (h, w), if it fits the images."""
+    if drawing is None or drawing.shape != tuple(image_shape):
+        return {}
+    names = [describe(net.layers[i]) for i in image_layers(net)]
+    with np.errstate(all="ignore"):
+        probs = net.predict(drawing[None, None])[0].copy()
+        maps = feature_maps(net, drawing[None])
+    return {"drawn": drawing.copy(), "drawn_probs": probs,
+            "drawn_maps": list(zip(names, maps, strict=True))}  # fmt: skip
+
+
+def take_snapshot(net, trainer, images, image_index: int, drawing=None) -> ConvSnapshot:
     """The snapshot of net (trained by trainer) on the ImageSet `images`, its feature maps
-    for test image `image_index` (clipped to the test set)."""
+    for test image `image_index` (clipped to the test set), and what it makes of `drawing`
+    ((h, w) in 0..1, used if it has the images' shape; None = nothing drawn)."""
     X, y = images.X_test, images.y_test
     with np.errstate(all="ignore"):  # a diverging net's outputs may overflow; drawn as they are
         predicted = net.predict(X).argmax(axis=1)
@@ -88,4 +107,5 @@ def take_snapshot(net, trainer, images, image_index: int) -> ConvSnapshot:
         gallery_true=y[:g].copy(),
         gallery_predicted=predicted[:g].copy(),
         confusion=confusion,
+        **_drawn(net, drawing, images.image_shape),
     )

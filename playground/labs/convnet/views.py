@@ -8,12 +8,25 @@ from playground.labs.convnet.snapshot import ConvSnapshot
 from playground.plots.accuracy import accuracy_spec
 from playground.plots.confusion import confusion_spec
 from playground.plots.conv_maps import feature_maps_spec, filters_spec
+from playground.plots.drawn_digit import drawn_digit_spec
 from playground.plots.image_predictions import predictions_spec
 from playground.plots.layer_table import layer_table_spec
 from playground.plots.loss import loss_spec
 from playground.plots.text import plot_texts
 
 Settings = Mapping[str, Any]
+
+
+def drawn(snap: ConvSnapshot, settings: Settings) -> dict | None:
+    """The drawn digit as the network sees it and its class probabilities (None: none)."""
+    if snap.drawn is None:
+        return None
+    return drawn_digit_spec(snap.drawn, snap.drawn_probs, snap.class_names)
+
+
+def drawn_maps(snap: ConvSnapshot, settings: Settings) -> dict | None:
+    """What each conv and pooling layer makes of the drawn digit (None: nothing drawn)."""
+    return None if snap.drawn is None else feature_maps_spec(snap.drawn, snap.drawn_maps)
 
 
 def layers(snap: ConvSnapshot, settings: Settings) -> dict:
@@ -57,6 +70,11 @@ def accuracy(snap: ConvSnapshot, settings: Settings) -> dict:
 
 
 VIEWS = (
+    View("drawn", "Your digit", "as the network sees it (8×8, the ink of each 4×4 block of "
+         "the drawing, 0..16) and the class probabilities it gives it, live.", 0, False,
+         drawn),
+    View("drawn_maps", "Your digit's feature maps", "layer by layer, on each layer's own "
+         "scale.", 0, False, drawn_maps),
     View("layers", "Network", "each layer's output shape (channels×height×width) and "
          "parameters.", 0, True, layers),
     View("filters", "Filters", "every conv layer's weights as k×k images: a filter per row, a "

@@ -5,6 +5,7 @@ from a snapshot, choosing an image changes only the view, its query round-trips.
 import json
 
 import numpy as np
+import pytest
 
 from playground.labs.convnet.lab import CONVNET
 from playground.labs.registry import LABS, lab_for_query
@@ -25,6 +26,7 @@ def test_a_session_trains_and_every_view_builds():
     record = session.record()
     assert record["epoch"] == 1 and record["status"] == "ok" and record["test_accuracy"] > 0.5
     json.dumps(record)
+    session.set_drawing(np.eye(8))  # a drawn digit: its views build too
     snap = session.snapshot()
     assert snap.image_index == 5 and [name for name, _ in snap.maps] == [
         "Conv2D 8 filters 3×3, relu", "MaxPool2D 2×2",
@@ -65,3 +67,27 @@ def test_the_issues_command_line_reaches_97_percent_with_at_most_2000_parameters
     final = json.loads(lines[-1])["final"]
     assert len(lines) == 31 and final["epoch"] == 30 and final["status"] == "ok"
     assert final["params"] <= 2000 and final["test_accuracy"] >= 0.97, final
+
+
+def test_a_drawn_digit_gets_its_views_first_and_follows_the_training():
+    from playground.data.drawn_digit import drawn_digit
+
+    session = CONVNET.open(settings())
+    assert session.snapshot().drawn is None
+    assert "drawn" not in [s.key for s in CONVNET.chart_slots(session.snapshot(), session.settings)]
+    session.set_drawing(drawn_digit([np.linspace([0.5, 0.1], [0.5, 0.9], 10)]))
+    before = session.snapshot()
+    assert before.drawn.shape == (8, 8) and before.drawn_probs.sum() == pytest.approx(1)
+    assert [name for name, _ in before.drawn_maps] == [name for name, _ in before.maps]
+    keys = [s.key for s in CONVNET.chart_slots(before, session.settings)]
+    assert keys[:2] == ["drawn", "drawn_maps"]
+    for _ in range(3):
+        session.step()
+    after = session.snapshot()
+    assert not np.array_equal(before.drawn_probs, after.drawn_probs)  # read by the newer net
+    assert after.drawn_probs.argmax() == 1
+    session.update({**session.settings, "dataset": "shapes"})
+    assert session.snapshot().drawn is None  # 12×12 images: an 8×8 drawing is not theirs
+    session.set_drawing(None)
+    session.update({**session.settings, "dataset": "digits"})
+    assert session.snapshot().drawn is None
