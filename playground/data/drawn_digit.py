@@ -11,7 +11,6 @@ follows the same recipe: fit the strokes' bounding box into the 32×32 box, rast
 with a pen about as wide as the scanned strokes, count the ink in 4×4 blocks, divide by 16.
 """
 
-import math
 from typing import Any
 
 import numpy as np
@@ -34,7 +33,8 @@ def _point(value: Any) -> tuple[float, float] | None:
     x, y = value
     if not all(isinstance(c, int | float) and not isinstance(c, bool) for c in (x, y)):
         return None
-    if not all(math.isfinite(c) and 0.0 <= c <= 1.0 for c in (x, y)):
+    # The range first: it also refuses NaN, and an int too big for a float (JSON has them).
+    if not all(0.0 <= c <= 1.0 for c in (x, y)):
         return None
     return float(x), float(y)
 

@@ -60,7 +60,7 @@ def _result(session) -> None:
 
 
 def dense_vs_conv(session) -> None:
-    """The button, the fairness note, and the last comparison (or its progress)."""
+    """The button, the last comparison (or its progress), and how it is made fair."""
     st.subheader("Dense vs convolution", anchor=False)
     running = session.comparison.running
     st.button("Train a dense network on the same images", key=BUTTON_KEY, on_click=_start,
@@ -71,4 +71,5 @@ def dense_vs_conv(session) -> None:
         _wait_for(session)
     else:
         _result(session)
-    plain.caption(FAIRNESS)
+    with st.expander("How the dense network is chosen"):
+        plain.caption(FAIRNESS)

@@ -31,9 +31,9 @@ _draw_element = st.components.v2.component(
 )
 
 HELP = (
-    "Draw one digit, as large as you like: it is fitted into a 32×32 box, the ink of each "
-    "4×4 block counted (0..16) as the digits set was made, and those 8×8 numbers divided by "
-    "16 are what the network reads. Its prediction follows the training live."
+    "Draw one digit, any size: like the digits set it is fitted into 32×32 pixels and the ink "
+    "of each 4×4 block counted (0..16); the network reads those 8×8 counts divided by 16, "
+    "live as it trains."
 )
 
 

@@ -80,7 +80,8 @@ def test_strokes_from_the_browser_are_checked_before_use():
     too_many_points = [[[0.5, 0.5]] * (MAX_POINTS // 2 + 1)] * 2
     hostile = [None, "[[0, 0]]", {"a": 1}, [[[0.1]]], [[[0.1, 0.2, 0.3]]], [[["0", "1"]]],
                [[[True, 0.5]]], [[[float("nan"), 0.5]]], [[[1.5, 0.5]]], [[[-0.1, 0.5]]],
-               [[[0.1, float("inf")]]], [[{"x": 0, "y": 0}]], [[[0.5, 0.5]]] * (MAX_STROKES + 1),
+               [[[0.1, float("inf")]]], [[[10**400, 0]]], [[[0, -(10**400)]]],
+               [[{"x": 0, "y": 0}]], [[[0.5, 0.5]]] * (MAX_STROKES + 1),
                too_many_points, [[[[0.5, 0.5]]]], [5]]  # fmt: skip
     for value in hostile:
         assert parse_strokes(value) is None, value
