@@ -31,7 +31,7 @@ BUSY = (
     "try again in a few seconds."
 )
 NOT_TRAINED = (
-    "Train the conv net for an epoch first (Play or Epoch): the dense network then trains as long."  # noqa: E501
+    "Train the conv net for an epoch first (Play or Step): the dense network then trains as long."
 )
 
 
