@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 from playground.data.digits import DIGIT_IMAGE_SHAPE
-from playground.data.drawn_digit import drawn_digit, parse_strokes
+from playground.data.drawn_digit import MAX_POINTS, MAX_STROKES, drawn_digit, parse_strokes
 from playground.ui import plain, state
 from playground.ui.live_chart import compact_js
 
@@ -75,6 +75,8 @@ def draw_digit(session) -> None:
     st.subheader("Draw a digit", anchor=False)
     usable = tuple(session.images.image_shape) == DIGIT_IMAGE_SHAPE
     seq, strokes = st.session_state.get(SHOWN_KEY, (0, []))
-    _draw_element(key=DRAW_KEY, data={"seq": seq, "strokes": strokes, "disabled": not usable},
-                  width="stretch", height="content", on_strokes_change=_on_strokes)  # fmt: skip
+    data = {"seq": seq, "strokes": strokes, "disabled": not usable,
+            "max_strokes": MAX_STROKES, "max_points": MAX_POINTS}  # fmt: skip
+    _draw_element(key=DRAW_KEY, data=data, width="stretch", height="content",
+                  on_strokes_change=_on_strokes)  # fmt: skip
     plain.caption(HELP if usable else "Drawing is for the digits: choose Images = Digits.")

@@ -53,7 +53,8 @@ class FakeSession:
 def test_the_page_has_the_canvas_and_the_comparison_and_a_drawing_gets_views():
     at = start()
     assert not at.exception
-    assert canvas_data(at) == {"seq": 0, "strokes": [], "disabled": False}
+    assert canvas_data(at) == {"seq": 0, "strokes": [], "disabled": False,
+                               "max_strokes": MAX_STROKES, "max_points": MAX_POINTS}  # fmt: skip
     assert [s.value for s in at.subheader][:2] == ["Draw a digit", "Dense vs convolution"]
     assert "drawn" not in panel_keys(at)
     session = FakeSession()

@@ -3,11 +3,11 @@
 // When a stroke ends, the element sends every stroke so far as the "strokes" trigger:
 // {seq, strokes}, strokes a list of strokes, each a list of [x, y] in 0..1 across and down
 // the canvas. The server checks and reduces them (playground/data/drawn_digit.py); Clear
-// sends no strokes. data: {strokes, seq, disabled}: the strokes the server accepted with
-// the last seq it received, which the canvas adopts (a rejected drawing, or a clear) once
-// the server has seen its latest stroke.
+// sends no strokes. data: {strokes, seq, disabled, max_strokes, max_points}: the strokes the
+// server accepted with the last seq it received, which the canvas adopts (a clear, a page
+// reloaded) once the server has seen its latest stroke; and the server's limits, which the
+// canvas keeps to so that it never shows more than the server reads (it checks for itself).
 const MIN_STEP = 0.012; // a new point once the pen moved 1.2 % of the canvas
-const MAX_POINTS = 1500; // the server's limit too (it checks for itself)
 const PEN = 0.07; // line width, share of the canvas side
 const states = new WeakMap();
 
@@ -47,6 +47,7 @@ function pointCount(state) {
 
 function begin(state, e) {
   if (state.disabled || e.button > 0) return;
+  if (state.strokes.length >= state.maxStrokes || pointCount(state) >= state.maxPoints) return;
   e.preventDefault();
   state.canvas.setPointerCapture(e.pointerId);
   state.current = [where(state, e)];
@@ -54,7 +55,7 @@ function begin(state, e) {
 }
 
 function extend(state, e) {
-  if (!state.current || pointCount(state) >= MAX_POINTS) return;
+  if (!state.current || pointCount(state) >= state.maxPoints) return;
   const point = where(state, e);
   const last = state.current[state.current.length - 1];
   if (Math.hypot(point[0] - last[0], point[1] - last[1]) < MIN_STEP) return;
@@ -108,6 +109,8 @@ export default function drawCanvas({ data, parentElement, setTriggerValue }) {
   }
   state.send = setTriggerValue;
   state.disabled = !!(data && data.disabled);
+  state.maxStrokes = data && Number.isInteger(data.max_strokes) ? data.max_strokes : 0;
+  state.maxPoints = data && Number.isInteger(data.max_points) ? data.max_points : 0;
   state.canvas.classList.toggle("draw-disabled", state.disabled);
   state.clear.disabled = state.disabled;
   const seq = data && Number.isInteger(data.seq) ? data.seq : 0;
