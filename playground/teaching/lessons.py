@@ -256,9 +256,10 @@ def page_query(lesson: Lesson, run: Run) -> dict[str, list[str]]:
     return params
 
 
-def unit_word(lesson: Lesson) -> str:
-    """What a run's budget counts: "epoch", or "episode" for a lab that counts episodes."""
-    return "episode" if "max_episodes" in LABS[lesson.lab].table else "epoch"
+def unit_word(lab: str) -> str:
+    """What a run's budget counts in the lab named `lab`: "epoch", or "episode" for a lab
+    that counts episodes."""
+    return "episode" if "max_episodes" in LABS[lab].table else "epoch"
 
 
 OP_SIGNS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
@@ -278,6 +279,7 @@ class RunCheck:
     and the seconds it took."""
 
     lesson: str
+    lab: str
     run: Run
     final: dict[str, Any]
     results: tuple[tuple[Expectation, bool], ...]
@@ -298,7 +300,8 @@ def check_run(lesson: Lesson, run: Run) -> RunCheck:
         pass
     final = headless.final_record(session)
     results = tuple((e, e.met(final)) for e in run.expect)
-    return RunCheck(lesson.name, run, final, results, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return RunCheck(lesson.name, lesson.lab, run, final, results, seconds)
 
 
 def figure_text(value: Any) -> str:
@@ -313,7 +316,7 @@ def figure_text(value: Any) -> str:
 def check_lines(check: RunCheck) -> Iterator[str]:
     """A checked run as lines: the run, then each expectation with its figure."""
     run = check.run
-    took = f"{run.epochs} epochs ({check.seconds:.1f} s)"
+    took = f"{run.epochs} {unit_word(check.lab)}s ({check.seconds:.1f} s)"
     yield f"{check.lesson} · {run.label}: {run.query!r}, {took}"
     for expectation, met in check.results:
         figure = figure_text(check.final.get(expectation.metric, "missing"))

@@ -250,7 +250,7 @@ def _checked(session, lesson: Lesson, index: int) -> str:
     record = headless.final_record(session)
     parts = [f"{expectation_words(e)}: {figure_text(record.get(e.metric))} "
              f"({'met' if e.met(record) else 'NOT met'})" for e in run.expect]  # fmt: skip
-    return f"At {unit_word(lesson)} {session.epoch:,}: " + "; ".join(parts) + "."
+    return f"At {unit_word(lesson.lab)} {session.epoch:,}: " + "; ".join(parts) + "."
 
 
 def lesson_banner(session) -> None:
@@ -264,7 +264,7 @@ def lesson_banner(session) -> None:
     expected = "; ".join(expectation_words(e) for e in run.expect)
     with st.container(key="lesson_banner", border=True):
         where = (f"run {index + 1} of {len(lesson.runs)}: {run.label} · {run.epochs:,} "
-                 f"{unit_word(lesson)}s · expected: {expected}")  # fmt: skip
+                 f"{unit_word(lesson.lab)}s · expected: {expected}")  # fmt: skip
         st.markdown(f"**Lesson: {plain.literal(lesson.title)}** · {plain.literal(where)}")
         plain.caption(_checked(session, lesson, index))
         st.caption(WHERE_TEXT)

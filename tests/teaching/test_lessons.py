@@ -140,7 +140,7 @@ def test_a_page_opens_a_run_with_the_stop_setting_of_its_lab_at_the_run_s_budget
     early = next(r for r in found["overfitting-fixes"].runs if "patience" in r.query)
     own = lessons.Run("own", early.query + "&max_epochs=7", 300, early.expect)
     assert lessons.page_query(found["overfitting-fixes"], own)["max_epochs"] == ["7"]
-    assert lessons.unit_word(rl) == "episode" and lessons.unit_word(xor) == "epoch"
+    assert lessons.unit_word(rl.lab) == "episode" and lessons.unit_word(xor.lab) == "epoch"
 
 
 def test_expectations_read_as_words_for_the_page():
