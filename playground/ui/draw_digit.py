@@ -71,12 +71,13 @@ def _on_strokes() -> None:
 
 def draw_digit(session) -> None:
     """The canvas and a line on what happens to the drawing (the digits only: the shapes'
-    images are another size)."""
+    images are another size, so there only a line says so)."""
     st.subheader("Draw a digit", anchor=False)
-    usable = tuple(session.images.image_shape) == DIGIT_IMAGE_SHAPE
+    if tuple(session.images.image_shape) != DIGIT_IMAGE_SHAPE:
+        plain.caption("Drawing is for the digits: choose Images = Digits.")
+        return
     seq, strokes = st.session_state.get(SHOWN_KEY, (0, []))
-    data = {"seq": seq, "strokes": strokes, "disabled": not usable,
-            "max_strokes": MAX_STROKES, "max_points": MAX_POINTS}  # fmt: skip
+    data = {"seq": seq, "strokes": strokes, "max_strokes": MAX_STROKES, "max_points": MAX_POINTS}
     _draw_element(key=DRAW_KEY, data=data, width="stretch", height="content",
                   on_strokes_change=_on_strokes)  # fmt: skip
-    plain.caption(HELP if usable else "Drawing is for the digits: choose Images = Digits.")
+    plain.caption(HELP)

@@ -53,8 +53,8 @@ class FakeSession:
 def test_the_page_has_the_canvas_and_the_comparison_and_a_drawing_gets_views():
     at = start()
     assert not at.exception
-    assert canvas_data(at) == {"seq": 0, "strokes": [], "disabled": False,
-                               "max_strokes": MAX_STROKES, "max_points": MAX_POINTS}  # fmt: skip
+    assert canvas_data(at) == {"seq": 0, "strokes": [], "max_strokes": MAX_STROKES,
+                               "max_points": MAX_POINTS}  # fmt: skip
     assert [s.value for s in at.subheader][:2] == ["Draw a digit", "Dense vs convolution"]
     assert "drawn" not in panel_keys(at)
     session = FakeSession()
@@ -67,9 +67,9 @@ def test_the_page_has_the_canvas_and_the_comparison_and_a_drawing_gets_views():
     assert canvas_data(at)["strokes"] == SEVEN and canvas_data(at)["seq"] == 3
 
 
-def test_on_the_shapes_the_canvas_is_off_with_a_reason():
+def test_on_the_shapes_there_is_no_canvas_but_a_reason():
     at = start(dataset="shapes")
-    assert canvas_data(at)["disabled"] is True
+    assert not any("draw_digit" in c.proto.component_name for c in components(at))
     assert any("Drawing is for the digits" in c.value for c in at.caption)
 
 

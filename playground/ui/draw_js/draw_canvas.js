@@ -3,7 +3,7 @@
 // When a stroke ends, the element sends every stroke so far as the "strokes" trigger:
 // {seq, strokes}, strokes a list of strokes, each a list of [x, y] in 0..1 across and down
 // the canvas. The server checks and reduces them (playground/data/drawn_digit.py); Clear
-// sends no strokes. data: {strokes, seq, disabled, max_strokes, max_points}: the strokes the
+// sends no strokes. data: {strokes, seq, max_strokes, max_points}: the strokes the
 // server accepted with the last seq it received, which the canvas adopts (a clear, a page
 // reloaded) once the server has seen its latest stroke; and the server's limits, which the
 // canvas keeps to so that it never shows more than the server reads (it checks for itself).
@@ -46,7 +46,7 @@ function pointCount(state) {
 }
 
 function begin(state, e) {
-  if (state.disabled || e.button > 0) return;
+  if (e.button > 0) return;
   if (state.strokes.length >= state.maxStrokes || pointCount(state) >= state.maxPoints) return;
   e.preventDefault();
   state.canvas.setPointerCapture(e.pointerId);
@@ -108,11 +108,8 @@ export default function drawCanvas({ data, parentElement, setTriggerValue }) {
     states.set(parentElement, state);
   }
   state.send = setTriggerValue;
-  state.disabled = !!(data && data.disabled);
   state.maxStrokes = data && Number.isInteger(data.max_strokes) ? data.max_strokes : 0;
   state.maxPoints = data && Number.isInteger(data.max_points) ? data.max_points : 0;
-  state.canvas.classList.toggle("draw-disabled", state.disabled);
-  state.clear.disabled = state.disabled;
   const seq = data && Number.isInteger(data.seq) ? data.seq : 0;
   // Adopt the server's strokes when it has seen everything this canvas sent (or on a new
   // canvas, e.g. back from another page); an older echo would undo a newer stroke.
