@@ -43,7 +43,6 @@ from playground.ui import assignment_state, plain
 
 LINK = "assignment_made"  # session state: (lab name, the link's URL, its id) once made
 NO_LIMIT = ""
-BUTTON_LABELS = {button.name: button.label for button in BUTTONS}
 NO_SECRET = (
     f"This server has no assignment secret, so links and result codes are unsigned. The "
     f"host sets one with the environment variable {SECRET_ENV} or the key {SECRET_KEY} in "
@@ -51,10 +50,12 @@ NO_SECRET = (
 )
 
 
-def control_label(name: str, table) -> str:
-    """A panel, setting or button name in words for the pickers."""
-    if name in BUTTON_LABELS:
-        return f"{BUTTON_LABELS[name]} button"
+def control_label(name: str, table, buttons=BUTTONS) -> str:
+    """A panel, setting or button name in words for the pickers (buttons: the lab's own
+    toolbar, whose labels may differ, e.g. the RL lab's "Step move")."""
+    labels = {button.name: button.label for button in buttons}
+    if name in labels:
+        return f"{labels[name]} button"
     if name in table:
         return table[name].label
     return f"{name.capitalize()} panel"
@@ -118,7 +119,7 @@ def _builder_form(session) -> dict | None:
     with st.form("assignment_form", border=False):
         title = st.text_input("Task title", "My assignment", max_chars=MAX_TITLE_CHARS,
                               key="assignment_title")  # fmt: skip
-        label = lambda n: control_label(n, table)  # noqa: E731
+        label = lambda n: control_label(n, table, session.lab.buttons)  # noqa: E731
         hidden_now = [n for n in session.settings.get("hide", ()) if n in names]  # ?hide=
         hide = st.multiselect("Hide these controls", names, hidden_now, key="assignment_hide",
                               format_func=label)  # fmt: skip

@@ -236,3 +236,13 @@ def test_the_builder_starts_from_what_the_page_already_hides(secret):
     student = open_link({k: v for k, v in query.items() if k != "hide"})
     assert not any(b.key == "reset" for b in student.button)
     assert playground(student).settings["hide"] == ("dataset", "reset")
+
+
+def test_the_builder_names_each_labs_own_buttons():
+    """The RL lab's toolbar says "Step move" where the others say "Step batch"."""
+    from playground.labs.registry import LABS
+    from playground.ui.assignment_tools import control_label
+
+    rl, classify = LABS["rl"], LABS["classify"]
+    assert control_label("step_batch", rl.table, rl.buttons) == "Step move button"
+    assert control_label("step_batch", classify.table, classify.buttons) == "Step batch button"
