@@ -30,6 +30,9 @@ def gradient_scale(gradients: list[np.ndarray]) -> float:
     return top / BUCKET_EDGES[-1] if top > 0 else 1.0
 
 
+LINK_GROUP = "link"  # the link markers' legendgroup: what a click on the network view hit
+
+
 def _drawn_links(boxes, weights):
     """(start box, end box, weight) for every link between two drawn neurons (an input
     feature the network does not use has none)."""
@@ -69,12 +72,15 @@ def link_traces(
 
 def link_hover_trace(boxes, weights, names: list[list[str]], gradients=None) -> dict:
     """Invisible markers along the links whose hover shows w(from, to) = value; with
-    gradients (per layer, the weights' shapes) ∂L/∂w(from, to) = value first."""
-    xs, ys, texts = [], [], []
+    gradients (per layer, the weights' shapes) ∂L/∂w(from, to) = value first. Each marker's
+    customdata is its weight [layer, from, to] (0-based: weights[layer][from, to]), which a
+    click sends to the 'How it learns' panel's editor (live_js/boundary_pick.js)."""
+    xs, ys, texts, cells = [], [], [], []
     for start, end, w in _drawn_links(boxes, weights):
         x, y = link_point(start, end, HOVER_SHARE)
         xs.append(round(x, 3))
         ys.append(round(y, 3))
+        cells.append([start.layer, start.index, end.index])
         link = f"{names[start.layer][start.index]}, {names[end.layer][end.index]}"
         if gradients is None:
             texts.append(f"w({link}) = {w:.3f}")
@@ -88,5 +94,7 @@ def link_hover_trace(boxes, weights, names: list[list[str]], gradients=None) -> 
         "mode": "markers",
         "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
         "text": texts,
+        "customdata": cells,
+        "legendgroup": LINK_GROUP,
         "hoverinfo": "text",
     }

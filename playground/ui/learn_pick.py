@@ -1,53 +1,85 @@
-"""A sample picked by clicking a data point on the decision-boundary chart.
+"""A sample picked by clicking a data point on the decision-boundary chart, or a weight
+by clicking a link of the network view.
 
 The browser sends the clicked point's split and row (live_js/boundary_pick.js: the points'
 customdata, playground/plots/boundary_points.py) as the live element's "pick" trigger. It
 is untrusted like any widget message: only {"split": "train" | "test", "row": an int in
-that split} is taken, and only while the 'How it learns' panel is on; anything else is
-ignored (a stray click is no error worth a message).
+that split} or, from a click on a network view's link, {"link": [layer, from, to]} naming
+a weight of the network is taken, and only while the 'How it learns' panel is on;
+anything else is ignored (a stray click is no error worth a message).
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
 from playground.teaching.sample import split_size
+from playground.teaching.step import dense_layers
 from playground.ui import state
 from playground.ui.how_it_learns import TOGGLE_KEY, has_panel
 from playground.ui.learn_sample import ROW_KEY, SPLIT_KEY, SPLIT_LABELS
+from playground.ui.learn_tools import FROM_KEY, LAYER_KEY, TO_KEY, VALUE_KEY
 
 PICK_TRIGGER = "pick"  # the live element's trigger that carries a clicked point
 MAX_PAYLOAD_CHARS = 200  # a real payload is under 40 characters
+
+
+def _object(raw: Any) -> Any:
+    """The payload as the browser sent it: its JSON text decoded (None if too long or
+    not JSON), anything else as it is."""
+    if not isinstance(raw, str):
+        return raw
+    if len(raw) > MAX_PAYLOAD_CHARS:
+        return None
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _whole(value: Any) -> int | None:
+    """An int from JSON (which has one number type), or None for anything else."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return None if isinstance(value, bool) or not isinstance(value, int) else value
+
+
+def parse_link(raw: Any, shapes: Sequence[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """A clicked link of the network view as (layer, from, to), 0-based (the weight
+    weights[layer][from, to]), or None if `raw` is anything but {"link": [l, i, j]} (or
+    its JSON text) naming a weight that exists; shapes: each layer's (fan_in, fan_out)."""
+    raw = _object(raw)
+    if not isinstance(raw, dict) or set(raw) != {"link"} or not isinstance(raw["link"], list):
+        return None
+    cell = [_whole(v) for v in raw["link"]]
+    if len(cell) != 3 or None in cell:
+        return None
+    layer, source, target = cell
+    if not 0 <= layer < len(shapes):
+        return None
+    fan_in, fan_out = shapes[layer]
+    return (layer, source, target) if 0 <= source < fan_in and 0 <= target < fan_out else None
 
 
 def parse_pick(raw: Any, sizes: Mapping[str, int]) -> tuple[str, int] | None:
     """The clicked point as (split, row), or None if `raw` is anything but a
     {"split": ..., "row": ...} object (or its JSON text) naming a row that exists;
     sizes: split -> number of rows."""
-    if isinstance(raw, str):
-        if len(raw) > MAX_PAYLOAD_CHARS:
-            return None
-        try:
-            raw = json.loads(raw)
-        except (ValueError, RecursionError):
-            return None
+    raw = _object(raw)
     if not isinstance(raw, dict) or set(raw) != {"split", "row"}:
         return None
-    split, row = raw["split"], raw["row"]
-    if not isinstance(split, str) or split not in SPLIT_LABELS:
-        return None
-    if isinstance(row, float) and row.is_integer():
-        row = int(row)  # JSON has one number type
-    if isinstance(row, bool) or not isinstance(row, int):
+    split, row = raw["split"], _whole(raw["row"])
+    if not isinstance(split, str) or split not in SPLIT_LABELS or row is None:
         return None
     return (split, row) if 0 <= row < int(sizes.get(split, 0)) else None
 
 
 def apply_pick(key: str) -> None:
     """The callback of the live element `key`'s pick trigger: while the panel is on, make
-    the clicked point the sample the step is worked out for."""
+    the clicked point the sample the step is worked out for, or the clicked link the
+    weight the panel follows (its update, the mini-batch and the editor)."""
     if not st.session_state.get(TOGGLE_KEY):
         return
     result = st.session_state.get(key) or {}
@@ -57,6 +89,14 @@ def apply_pick(key: str) -> None:
         return  # a lab's page without the panel
     with session.lock:
         source = session.step_source()
+        shapes = [layer.weights.shape for layer in dense_layers(session.trainer.net)]
+    link = parse_link(raw, shapes)
+    if link is not None:
+        layer, source_unit, target = link
+        state_ = st.session_state
+        state_[LAYER_KEY], state_[FROM_KEY], state_[TO_KEY] = layer + 1, source_unit + 1, target + 1
+        state_.pop(VALUE_KEY, None)  # the editor starts from this weight's value
+        return
     picked = parse_pick(raw, {split: split_size(source, split) for split in SPLIT_LABELS})
     if picked is not None:
         st.session_state[SPLIT_KEY], st.session_state[ROW_KEY] = picked

@@ -146,3 +146,52 @@ def test_the_autoencoders_panel_fills_from_a_clicked_digit_and_its_step_is_appli
                  "the gradient-norm chart is not among the autoencoder's views")  # fmt: skip
     assert page.locator("[data-chart=weights] .js-plotly-plot").count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+# The link marker of the network view farthest from every other marker (so a click lands
+# on it): its weight [layer, from, to] and its position on the screen.
+LONE_LINK = """
+() => {
+  const gd = document.querySelector("[data-chart=network] .js-plotly-plot");
+  const full = gd._fullLayout, box = gd.getBoundingClientRect();
+  const points = [];
+  gd._fullData.forEach((trace) => {
+    if (trace.mode !== "markers" || !trace.x) return;
+    const xa = full[trace.xaxis.replace("x", "xaxis")];
+    const ya = full[trace.yaxis.replace("y", "yaxis")];
+    for (let i = 0; i < trace.x.length; i++) {
+      points.push({ link: trace.legendgroup === "link" ? trace.customdata[i] : null,
+        px: xa.l2p(trace.x[i]) + xa._offset, py: ya.l2p(trace.y[i]) + ya._offset });
+    }
+  });
+  let best = null, bestGap = -1;
+  for (const p of points) {
+    if (!p.link || p.link[0] === 0) continue;
+    let gap = Infinity;
+    for (const q of points) if (q !== p) gap = Math.min(gap, Math.hypot(p.px - q.px, p.py - q.py));
+    if (gap > bestGap) { best = p; bestGap = gap; }
+  }
+  return { ...best, x: box.left + best.px, y: box.top + best.py, gap: bestGap };
+}
+"""
+
+
+def test_a_click_on_a_link_makes_its_weight_the_one_the_panel_follows(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    page.locator(".st-key-learn_open label").click()
+    page.locator(".st-key-learn_layer input").wait_for(timeout=TIMEOUT_MS)
+    page.locator("[data-chart=network]").scroll_into_view_if_needed()
+    link = page.evaluate(LONE_LINK)
+    assert link["gap"] > 6
+    page.mouse.move(link["x"], link["y"])
+    page.mouse.click(link["x"], link["y"])
+    layer, source, target = link["link"]
+    wanted = [str(layer + 1), str(source + 1), str(target + 1)]
+    wait_or_fail(
+        page,
+        "(w) => ['layer', 'from', 'to'].every((k, i) => "
+        "document.querySelector(`.st-key-learn_${k} input`).value === w[i])",
+        wanted,
+        "the clicked link's weight is not the one the panel follows",
+    )
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -60,3 +60,33 @@ def test_anything_else_is_ignored(raw):
 
 def test_a_split_without_rows_is_ignored():
     assert parse_pick({"split": "test", "row": 0}, {"train": 5, "test": 0}) is None
+
+
+SHAPES = [(2, 4), (4, 2), (2, 1)]  # 2-4-2-1
+
+
+def test_a_clicked_link_names_its_weight():
+    from playground.ui.learn_pick import parse_link
+
+    assert parse_link({"link": [1, 3, 0]}, SHAPES) == (1, 3, 0)
+    assert parse_link('{"link": [2, 1.0, 0]}', SHAPES) == (2, 1, 0)
+    for raw in ({"link": [3, 0, 0]}, {"link": [0, 2, 0]}, {"link": [0, 0, 4]},
+                {"link": [0, -1, 0]}, {"link": [0, 0]}, {"link": [0, True, 0]},
+                {"link": "0,0,0"}, {"link": [0, 0, 0], "row": 1}, "[" * 5000, None):  # fmt: skip
+        assert parse_link(raw, SHAPES) is None, raw
+
+
+def test_every_link_marker_carries_its_weight():
+    from playground.plots.network import network_spec
+
+    rng = np.random.default_rng(0)
+    sizes = [2, 4, 2, 1]
+    weights = [rng.normal(size=(a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    biases = [np.zeros(b) for b in sizes[1:]]
+    labels = [[f"n{i}" for i in range(n)] for n in sizes]
+    spec = network_spec(sizes, labels, [None] * 4, weights, biases, ["tanh", "tanh", "sigmoid"])
+    links = next(t for t in spec["data"] if t.get("legendgroup") == "link")
+    cells = links["customdata"]
+    assert len(cells) == 2 * 4 + 4 * 2 + 2 * 1
+    for (layer, i, j), text in zip(cells, links["text"], strict=True):
+        assert text.endswith(f"= {weights[layer][i, j]:.3f}")
