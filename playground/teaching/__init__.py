@@ -5,6 +5,13 @@ the data, below the page. The public way for a notebook to get the numbers the p
     from playground.teaching import explain_step, apply_step
     step = explain_step(trainer, X_rows, y_rows)   # what the next step on these rows does
     apply_step(trainer, step)                      # ... and take it
+
+    rows = trainer.next_batch_rows()               # the trainer's own next mini-batch
+    apply_step(trainer, explain_step(trainer, X[rows], y[rows]))   # = trainer.step()
+
+Any network of Dense layers (a Network, or a Sequential of Dense such as an autoencoder).
+A lab offers its rows to the page's panel as a StepSource (sample.py); live.py is what
+the panel adds to the live views (the links' gradient, the gradient-norm chart).
 """
 
 from playground.teaching.step import (

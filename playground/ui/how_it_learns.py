@@ -94,7 +94,8 @@ def _captions(step, playing: bool, full: bool, has_links: bool) -> None:
     if step.dropout:
         st.caption(
             "Dropout is on: the trainer also drops random hidden units in each step; "
-            "the step shown here (and applied) keeps them all."
+            "the step shown here (and Apply this step) keeps them all, the trainer's own "
+            "step on the mini-batch drops them."
         )
     if not full:
         plain.caption(

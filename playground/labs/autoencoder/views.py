@@ -142,7 +142,7 @@ VIEWS = (
     View("roc", "ROC curve", "every threshold's detections against its false alarms: area 1 "
          "separates the left-out class perfectly, 0.5 is chance.", 260, False, roc),
     View("weights", "Weights", "one matrix per layer (rows: its inputs, last row the biases), "
-         "each on its own scale: blue positive, orange negative.", 0, True, weights),
+         "each on its own scale: blue positive, orange negative.", 340, True, weights),
     View("grad_norms", "Gradient norms per layer", "how large each layer's ∂L/∂[W; b] is, "
          "log scale: a layer far below the others barely learns (vanishing gradients).", 0,
          False, gradient_norms),
