@@ -44,8 +44,10 @@ from playground.config.table import (
 )
 from playground.config.toolbar import BUTTON_NAMES, BUTTONS, Button
 from playground.config.visibility import (
+    HELD,
     ON_THE_TOOLBAR,
     PAGE_FIXED,
+    held_settings,
     hidden_settings,
     is_hidden,
     keep_hidden,
@@ -86,6 +88,8 @@ __all__ = [
     "follow_up",
     "hold_locked",
     "from_query",
+    "HELD",
+    "held_settings",
     "hidden_settings",
     "is_hidden",
     "is_shown",

@@ -18,6 +18,15 @@ PAGE_FIXED = ("hide",)
 ON_THE_TOOLBAR = ("present",)
 
 
+HELD = "_held"  # in the views' copy of a session's settings (labs.base.view_settings)
+
+
+def held_settings(settings: Mapping[str, Any]) -> frozenset[str]:
+    """Names of the settings the page's assignment holds (locked or hidden), from the
+    views' copy of the settings: the views offer no control that changes one."""
+    return frozenset(settings.get(HELD, ()))
+
+
 def hidden_settings(
     settings: Mapping[str, Any], table: Mapping[str, Setting] = SETTINGS_BY_NAME
 ) -> frozenset[str]:

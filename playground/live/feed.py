@@ -28,6 +28,7 @@ from dataclasses import replace
 from playground.hosting import HOST
 from playground.live.model_payload import loss_points
 from playground.live.panel import frame_refusal, message, slow_heights
+from playground.live.view_settings import view_settings
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
 # scheduler shares it when several play): frames/s against epochs/s. With 60 ms a student
@@ -118,7 +119,7 @@ class LiveFeed:
         with session.lock:
             number = next_frame_number()
             rebuilt = session.model_version != self._model_version
-            self._model_version, settings = session.model_version, dict(session.settings)
+            self._model_version, settings = session.model_version, view_settings(session)
             playing = session.playing
             if not was_playing:
                 return json.dumps({"frame": number, "playing": False})

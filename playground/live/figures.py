@@ -106,9 +106,10 @@ def loss(snap: Snapshot, settings: dict) -> dict:
 
 
 def editable(settings: dict) -> frozenset[str]:
-    """The EDITABLE settings the view may change now: not hidden by a teacher, and in use
-    (the input features exist for the 2-D sets only)."""
-    hidden = config.hidden_settings(settings)
+    """The EDITABLE settings the view may change now: not hidden by a teacher, not held by
+    the page's assignment (config.held_settings), and in use (the input features exist
+    for the 2-D sets only)."""
+    hidden = config.hidden_settings(settings) | config.held_settings(settings)
     return frozenset(name for name in EDITABLE
                      if name not in hidden and config.is_shown(name, settings))  # fmt: skip
 

@@ -97,6 +97,8 @@ def start(lab, query: Mapping[str, Any]):
     active_now, held, notes = read_link(lab, query)
     st.session_state[_key(lab)] = active_now
     session, more = lab.start(held)
+    # The views read it (labs.base.view_settings): no control in a view for a held setting.
+    session.held = frozenset(active_now.fixed) if active_now is not None else frozenset()
     if active_now is not None:  # the setup is the teacher's: "change any of them freely"
         more = [note for note in more if not note.startswith(SETUP_NOTE_START)]  # is not true
     return session, notes + more

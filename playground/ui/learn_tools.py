@@ -80,7 +80,15 @@ def chosen_parameter(net) -> tuple[int, int | None, int]:
     return int(layer), (None if source == 0 else int(source) - 1), int(target) - 1
 
 
+HAND_EDIT_OFF = (
+    "Under an assignment the weights are not set by hand: the result must come from "
+    "training (the step-by-step numbers above still show every weight)."
+)
+
+
 def _set_parameter() -> None:
+    if state.under_assignment():  # held on the server too: a crafted click does nothing
+        return
     pg = state.playground()
     layer = int(st.session_state[LAYER_KEY]) - 1
     source, target = int(st.session_state[FROM_KEY]), int(st.session_state[TO_KEY]) - 1
@@ -100,7 +108,11 @@ def _set_parameter() -> None:
 
 
 def edit_view(net, chosen) -> None:
-    """Type a value for the chosen weight or bias; the views and the loss follow at once."""
+    """Type a value for the chosen weight or bias; the views and the loss follow at once.
+    Not under an assignment, whose result must come from training."""
+    if state.under_assignment():
+        st.caption(HAND_EDIT_OFF)
+        return
     layer, source, target = chosen
     dense = dense_layers(net)[layer]
     now = dense.bias[target] if source is None else dense.weights[source, target]

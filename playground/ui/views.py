@@ -11,6 +11,7 @@ from collections.abc import Callable
 from playground.live.feed import next_frame_number
 from playground.live.panel import capped_message
 from playground.live.routes import FEED_PATH
+from playground.live.view_settings import view_settings
 from playground.ui import plain, state
 from playground.ui.learn_links import sync_learning
 from playground.ui.live_chart import live_panel
@@ -41,7 +42,7 @@ def live_area(session, on_pick: Callable[[str], None] | None = None) -> None:
     sync_learning(session)  # the 'How it learns' panel's gradient links and norms
     with session.lock:
         snap, playing = session.snapshot(), session.playing
-        settings = dict(session.settings)
+        settings = view_settings(session)
         number = next_frame_number()
     if snap.status == "diverged":
         plain.error(snap.message, icon=":material/warning:")

@@ -246,3 +246,32 @@ def test_the_builder_names_each_labs_own_buttons():
     rl, classify = LABS["rl"], LABS["classify"]
     assert control_label("step_batch", rl.table, rl.buttons) == "Step move button"
     assert control_label("step_batch", classify.table, classify.buttons) == "Step batch button"
+
+
+def test_the_network_view_offers_no_plus_or_minus_for_locked_hidden_layers(secret):
+    """Locked means drawn but not usable: the network view's + and - over the layers go
+    too (the server would refuse them anyway), its feature clicks stay while free."""
+    from playground.live.figures import network_edit
+    from playground.live.view_settings import view_settings
+
+    locked = playground(open_link(make_link(teacher(), lock=("hidden",), limit="")))
+    edit = network_edit(view_settings(locked))
+    assert edit is not None and not edit.layers and edit.features
+    free = network_edit(view_settings(playground(open_link(teacher_query()))))
+    assert free.layers and free.features
+
+
+def test_under_an_assignment_weights_are_not_set_by_hand(secret):
+    """The result must come from training: no weight editor, and a crafted click on its
+    button changes no weight."""
+    from playground.ui.learn_tools import HAND_EDIT_OFF
+
+    student = open_link(make_link(teacher()))
+    student.toggle(key="learn_open").set_value(True).run()
+    assert not student.exception
+    assert HAND_EDIT_OFF in [c.value for c in student.caption]
+    assert not [b for b in student.button if b.key == "learn_set"]
+    free = start(**teacher_query())
+    free.toggle(key="learn_open").set_value(True).run()
+    assert HAND_EDIT_OFF not in [c.value for c in free.caption]
+    assert [b for b in free.button if b.key == "learn_set"]
