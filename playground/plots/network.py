@@ -72,7 +72,9 @@ def _short(name: str) -> str:
 
 def _neuron_hover_trace(boxes, hovers: list[str], custom: list[list], size_px: float) -> dict:
     """Invisible square markers over the boxes: each neuron's hover text, and customdata
-    [image index to show large on hover (-1: none), name, edit payload of a click ("")]."""
+    [image index to show large on hover (-1: none), name, edit payload of a click (""),
+    the neuron's bias [layer, neuron] 0-based as biases[layer][neuron] (None for inputs),
+    which a click sends to the 'How it learns' panel (ui/live_js/boundary_pick.js)]."""
     centers = [box.center for column in boxes for box in column]
     return {
         "type": "scatter",
@@ -135,7 +137,7 @@ def _input_parts(column, inputs: list[InputBox], edit: NetworkEdit | None):
         )
         shows = len(images) - 1 if item.kind == "signed" and item.image is not None else -1
         hovers.append(item.hover or item.name)
-        custom.append([shows, item.name, target or ""])
+        custom.append([shows, item.name, target or "", None])
     return images, hovers, custom
 
 
@@ -236,7 +238,7 @@ def _neuron_parts(boxes, neuron_grids, described, images: list, hovers: list, cu
                 _neuron_hover(layer, box.index, labels, biases, activation_names, bias_gradients)
             )
             shows = len(images) - 1 if grid is not None else -1
-            custom.append([shows, labels[layer][box.index], ""])
+            custom.append([shows, labels[layer][box.index], "", [layer - 1, box.index]])
 
 
 network_figure = figure_version(network_spec)

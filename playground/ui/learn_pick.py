@@ -1,12 +1,13 @@
-"""A sample picked by clicking a data point on the decision-boundary chart, or a weight
-by clicking a link of the network view.
+"""A sample picked by clicking a data point on the decision-boundary chart, a weight by
+clicking a link of the network view, or a bias by clicking a neuron.
 
 The browser sends the clicked point's split and row (live_js/boundary_pick.js: the points'
 customdata, playground/plots/boundary_points.py) as the live element's "pick" trigger. It
 is untrusted like any widget message: only {"split": "train" | "test", "row": an int in
 that split} or, from a click on a network view's link, {"link": [layer, from, to]} naming
-a weight of the network is taken, and only while the 'How it learns' panel is on;
-anything else is ignored (a stray click is no error worth a message).
+a weight of the network, or from a click on a neuron, {"bias": [layer, neuron]}, is taken,
+and only while the 'How it learns' panel is on; anything else is ignored (a stray click
+is no error worth a message).
 """
 
 import json
@@ -63,6 +64,20 @@ def parse_link(raw: Any, shapes: Sequence[tuple[int, int]]) -> tuple[int, int, i
     return (layer, source, target) if 0 <= source < fan_in and 0 <= target < fan_out else None
 
 
+def parse_bias(raw: Any, shapes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """A clicked neuron of the network view as (layer, neuron), 0-based (the bias
+    biases[layer][neuron]), or None if `raw` is anything but {"bias": [l, j]} (or its JSON
+    text) naming a bias that exists; shapes: each layer's (fan_in, fan_out)."""
+    raw = _object(raw)
+    if not isinstance(raw, dict) or set(raw) != {"bias"} or not isinstance(raw["bias"], list):
+        return None
+    cell = [_whole(v) for v in raw["bias"]]
+    if len(cell) != 2 or None in cell:
+        return None
+    layer, neuron = cell
+    return (layer, neuron) if 0 <= layer < len(shapes) and 0 <= neuron < shapes[layer][1] else None
+
+
 def parse_pick(raw: Any, sizes: Mapping[str, int]) -> tuple[str, int] | None:
     """The clicked point as (split, row), or None if `raw` is anything but a
     {"split": ..., "row": ...} object (or its JSON text) naming a row that exists;
@@ -96,6 +111,13 @@ def apply_pick(key: str) -> None:
         state_ = st.session_state
         state_[LAYER_KEY], state_[FROM_KEY], state_[TO_KEY] = layer + 1, source_unit + 1, target + 1
         state_.pop(VALUE_KEY, None)  # the editor starts from this weight's value
+        return
+    bias = parse_bias(raw, shapes)
+    if bias is not None:  # "from neuron 0" is the bias in the panel's pickers
+        layer, neuron = bias
+        st.session_state[LAYER_KEY], st.session_state[FROM_KEY] = layer + 1, 0
+        st.session_state[TO_KEY] = neuron + 1
+        st.session_state.pop(VALUE_KEY, None)
         return
     picked = parse_pick(raw, {split: split_size(source, split) for split in SPLIT_LABELS})
     if picked is not None:

@@ -195,3 +195,37 @@ def test_a_click_on_a_link_makes_its_weight_the_one_the_panel_follows(new_page, 
         "the clicked link's weight is not the one the panel follows",
     )
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+# The centre of the network view's second hidden neuron of the last hidden layer: its
+# bias cell [layer, neuron] (the neuron trace's 4th customdata) and its position.
+A_NEURON = """
+() => {
+  const gd = document.querySelector("[data-chart=network] .js-plotly-plot");
+  const full = gd._fullLayout, box = gd.getBoundingClientRect();
+  const trace = gd._fullData.find((t) => t.name === "neurons");
+  const xa = full[trace.xaxis.replace("x", "xaxis")], ya = full[trace.yaxis.replace("y", "yaxis")];
+  const i = trace.customdata.findIndex((c) => Array.isArray(c[3]) && c[3].join() === "1,1");
+  return { bias: trace.customdata[i][3], x: box.left + xa.l2p(trace.x[i]) + xa._offset,
+           y: box.top + ya.l2p(trace.y[i]) + ya._offset };
+}
+"""
+
+
+def test_a_click_on_a_neuron_makes_its_bias_the_one_the_panel_follows(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    page.locator(".st-key-learn_open label").click()
+    page.locator(".st-key-learn_layer input").wait_for(timeout=TIMEOUT_MS)
+    page.locator("[data-chart=network]").scroll_into_view_if_needed()
+    neuron = page.evaluate(A_NEURON)
+    assert neuron["bias"] == [1, 1]  # the default 2-4-2-1: layer 2's second neuron
+    page.mouse.move(neuron["x"], neuron["y"])
+    page.mouse.click(neuron["x"], neuron["y"])
+    wait_or_fail(
+        page,
+        "(w) => ['layer', 'from', 'to'].every((k, i) => "
+        "document.querySelector(`.st-key-learn_${k} input`).value === w[i])",
+        ["2", "0", "2"],  # "from neuron 0" is the bias
+        "the clicked neuron's bias is not the one the panel follows",
+    )
+    assert page.locator("[data-testid=stException]").count() == 0

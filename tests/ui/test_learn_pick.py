@@ -90,3 +90,65 @@ def test_every_link_marker_carries_its_weight():
     assert len(cells) == 2 * 4 + 4 * 2 + 2 * 1
     for (layer, i, j), text in zip(cells, links["text"], strict=True):
         assert text.endswith(f"= {weights[layer][i, j]:.3f}")
+
+
+def test_a_clicked_neuron_names_its_bias():
+    from playground.ui.learn_pick import parse_bias
+
+    assert parse_bias({"bias": [1, 1]}, SHAPES) == (1, 1)
+    assert parse_bias('{"bias": [2, 0.0]}', SHAPES) == (2, 0)
+    for raw in ({"bias": [3, 0]}, {"bias": [0, 4]}, {"bias": [2, 1]}, {"bias": [0, -1]},
+                {"bias": [0]}, {"bias": [0, True]}, {"bias": "0,0"}, {"bias": [0, 0], "x": 1},
+                {"link": [0, 0]}, "[" * 5000, None):  # fmt: skip
+        assert parse_bias(raw, SHAPES) is None, raw
+
+
+def test_every_neuron_marker_carries_its_bias():
+    """Inputs have none; a hidden or output neuron's 4th customdata is [layer, neuron] of
+    biases[layer][neuron], the cell its hover names."""
+    from playground.plots.network import network_spec
+
+    sizes = [2, 4, 2, 1]
+    weights = [np.zeros((a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    biases = [np.arange(b) / 10 + layer for layer, b in enumerate(sizes[1:])]
+    labels = [[f"n{i}" for i in range(n)] for n in sizes]
+    spec = network_spec(sizes, labels, [None] * 4, weights, biases, ["tanh", "tanh", "sigmoid"])
+    neurons = next(t for t in spec["data"] if t.get("name") == "neurons")
+    cells = [c[3] for c in neurons["customdata"]]
+    assert cells[:2] == [None, None]
+    assert cells[2:] == [[0, 0], [0, 1], [0, 2], [0, 3], [1, 0], [1, 1], [2, 0]]
+    for (layer, j), hover in zip(cells[2:], neurons["hovertext"][2:], strict=True):
+        assert f"{biases[layer][j]:.3f}" in hover or f"{biases[layer][j]:.2f}" in hover
+
+
+def _clicked_page():
+    import streamlit as st
+
+    from playground.labs.registry import LABS
+    from playground.ui import state
+    from playground.ui.lab_page import lab_page
+    from playground.ui.learn_pick import apply_pick
+
+    click = st.session_state.pop("test_click", None)
+    if click is not None:  # as the live element's "pick" trigger delivers it
+        state.set_lab(LABS["classify"])
+        st.session_state["test_live"] = {"pick": click}
+        apply_pick("test_live")
+    lab_page(LABS["classify"])
+
+
+def test_a_click_on_a_neuron_picks_its_bias_for_the_editor():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_clicked_page, default_timeout=60).run()
+    at.toggle(key="learn_open").set_value(True).run()
+    at.session_state["test_click"] = {"bias": [1, 1]}  # layer 2's second neuron
+    at.run()
+    assert not at.exception
+    picked = [at.number_input(key=k).value for k in ("learn_layer", "learn_from", "learn_to")]
+    assert picked == [2, 0, 2]  # "from neuron 0" is the bias
+    at.session_state["test_click"] = {"bias": [9, 9]}  # no such neuron: nothing changes
+    at.run()
+    assert [
+        at.number_input(key=k).value for k in ("learn_layer", "learn_from", "learn_to")
+    ] == picked

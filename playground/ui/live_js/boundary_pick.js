@@ -2,9 +2,10 @@
 // it is as the "pick" trigger: its trace's legendgroup names the split ("train" or "test")
 // and its customdata the row (playground/plots/boundary_points.py). A click on a link of
 // the network view sends its weight, {"link": [layer, from, to]} (the link markers'
-// customdata, playground/plots/network_links.py). The server validates either and, while
-// 'How it learns' is on, works out the step for that row or follows that weight in the
-// panel's update and editor (ui/learn_pick.py).
+// customdata, playground/plots/network_links.py); a click on a neuron sends its bias,
+// {"bias": [layer, neuron]} (the neuron trace's 4th customdata, playground/plots/network.py).
+// The server validates each and, while 'How it learns' is on, works out the step for that
+// row or follows that weight or bias in the panel's update and editor (ui/learn_pick.py).
 import { viewFor } from "./plot_view.js";
 
 const SPLITS = ["train", "test"];
@@ -17,6 +18,16 @@ function pickedLink(event) {
     ? { link: cell } : null;
 }
 
+const NEURON_TRACE = "neurons";
+
+function pickedBias(event) {
+  const point = event && event.points && event.points[0];
+  const cell = point && point.data && point.data.name === NEURON_TRACE && point.customdata
+    && point.customdata[3];
+  return Array.isArray(cell) && cell.length === 2 && cell.every(Number.isInteger)
+    ? { bias: cell } : null;
+}
+
 function wireLinks(panel) {
   const network = panel.slots.get("network");
   if (!network) return;
@@ -24,7 +35,7 @@ function wireLinks(panel) {
   if (!gd.on || gd.linkPickWired) return;
   gd.linkPickWired = true;
   gd.on("plotly_click", (event) => {
-    const picked = pickedLink(event);
+    const picked = pickedLink(event) || pickedBias(event);
     if (picked && panel.setTrigger) panel.setTrigger("pick", picked);
   });
 }
