@@ -61,7 +61,7 @@ def test_hostile_url_and_csv_show_text_and_reach_nothing(new_page, playground_ur
     shown = main_text(page)  # the notes about the URL (a later upload replaces them)
     for value in URL_VALUES.values():
         assert value in shown, value
-    upload = page.locator("[data-testid=stFileUploaderDropzoneInput]")
+    upload = page.locator(".st-key-csv_upload input[type=file]")  # not the model importer
     upload.set_input_files({"name": BAD_FILE, "mimeType": "text/csv", "buffer": b"\x89PNG\r\n"})
     page.get_by_text("This is a PNG image").wait_for(timeout=TIMEOUT_MS)
     assert BAD_FILE in main_text(page)  # the error quotes the file name (the upload replaces it)
