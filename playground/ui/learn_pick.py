@@ -47,20 +47,24 @@ def _whole(value: Any) -> int | None:
     return None if isinstance(value, bool) or not isinstance(value, int) else value
 
 
+def _cell(raw: Any, name: str, length: int) -> list[int] | None:
+    """The whole numbers of {name: [...]} (or its JSON text) if it is exactly that, with
+    `length` of them; else None."""
+    raw = _object(raw)
+    if not isinstance(raw, dict) or set(raw) != {name} or not isinstance(raw[name], list):
+        return None
+    cell = [_whole(v) for v in raw[name]]
+    return cell if len(cell) == length and None not in cell else None
+
+
 def parse_link(raw: Any, shapes: Sequence[tuple[int, int]]) -> tuple[int, int, int] | None:
     """A clicked link of the network view as (layer, from, to), 0-based (the weight
     weights[layer][from, to]), or None if `raw` is anything but {"link": [l, i, j]} (or
     its JSON text) naming a weight that exists; shapes: each layer's (fan_in, fan_out)."""
-    raw = _object(raw)
-    if not isinstance(raw, dict) or set(raw) != {"link"} or not isinstance(raw["link"], list):
+    cell = _cell(raw, "link", 3)
+    if cell is None or not 0 <= cell[0] < len(shapes):
         return None
-    cell = [_whole(v) for v in raw["link"]]
-    if len(cell) != 3 or None in cell:
-        return None
-    layer, source, target = cell
-    if not 0 <= layer < len(shapes):
-        return None
-    fan_in, fan_out = shapes[layer]
+    (layer, source, target), (fan_in, fan_out) = cell, shapes[cell[0]]
     return (layer, source, target) if 0 <= source < fan_in and 0 <= target < fan_out else None
 
 
@@ -68,14 +72,11 @@ def parse_bias(raw: Any, shapes: Sequence[tuple[int, int]]) -> tuple[int, int] |
     """A clicked neuron of the network view as (layer, neuron), 0-based (the bias
     biases[layer][neuron]), or None if `raw` is anything but {"bias": [l, j]} (or its JSON
     text) naming a bias that exists; shapes: each layer's (fan_in, fan_out)."""
-    raw = _object(raw)
-    if not isinstance(raw, dict) or set(raw) != {"bias"} or not isinstance(raw["bias"], list):
-        return None
-    cell = [_whole(v) for v in raw["bias"]]
-    if len(cell) != 2 or None in cell:
+    cell = _cell(raw, "bias", 2)
+    if cell is None or not 0 <= cell[0] < len(shapes):
         return None
     layer, neuron = cell
-    return (layer, neuron) if 0 <= layer < len(shapes) and 0 <= neuron < shapes[layer][1] else None
+    return (layer, neuron) if 0 <= neuron < shapes[layer][1] else None
 
 
 def parse_pick(raw: Any, sizes: Mapping[str, int]) -> tuple[str, int] | None:
