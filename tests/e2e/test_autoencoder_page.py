@@ -7,11 +7,9 @@ Waits are wait_for_function with timeouts, never sleeps used as assertions.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.e2e.fit_check import assert_views_fit
 from tests.e2e.test_page import (
     EPOCH_STEADY_FOR,
     TIMEOUT_MS,
@@ -57,7 +55,6 @@ FRAME_SAMPLER_AE = f"""
   window.__frames = probe;
 }}
 """
-SHOTS = os.environ.get("PLAYGROUND_SHOTS")  # a folder: save each width's screenshot there
 
 
 def open_lab(new_page, base_url: str, query: str = ""):
@@ -134,14 +131,6 @@ def test_every_width_fits_its_views(chromium_context, playground_url, width):
         wait_epoch_above(page, 30)
         play_button(page).click()
         wait_label(page, "Play")
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SHOTS) / f"autoencoder_{width}.png"), full_page=True)
-        boxes = page.evaluate(
-            "() => [...document.querySelectorAll('[data-chart] .js-plotly-plot')]"
-            ".map((gd) => gd.getBoundingClientRect().right)"
-        )
-        assert boxes and max(boxes) <= width + 1, "a view runs past the window's right edge"
-        assert exception_count(page) == 0
+        assert_views_fit(page, width, f"autoencoder_{width}.png")
     finally:
         page.close()

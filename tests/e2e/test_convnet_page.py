@@ -9,11 +9,9 @@ Waits are wait_for_function with timeouts, never sleeps used as assertions.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.e2e.fit_check import assert_views_fit
 from tests.e2e.test_page import (
     EPOCH_STEADY_FOR,
     IS_DRAWN,
@@ -26,7 +24,6 @@ from tests.e2e.test_page import (
 )
 
 LIVE_KEYS = ("maps", "predictions", "loss")
-SHOTS = os.environ.get("PLAYGROUND_SHOTS")  # a folder: save each width's screenshot there
 # Figures live_chart has drawn into a view's plot div (its liveStats counter).
 DRAWN_COUNT = (
     "(key) => { const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);"
@@ -123,15 +120,7 @@ def test_every_width_fits_its_views(chromium_context, playground_url, width):
         wait_epoch_above(page, 5)
         play_button(page).click()
         wait_label(page, "Play")
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SHOTS) / f"convnet_{width}.png"), full_page=True)
-        boxes = page.evaluate(
-            "() => [...document.querySelectorAll('[data-chart] .js-plotly-plot')]"
-            ".map((gd) => gd.getBoundingClientRect().right)"
-        )
-        assert boxes and max(boxes) <= width + 1, "a view runs past the window's right edge"
-        assert exception_count(page) == 0
+        assert_views_fit(page, width, f"convnet_{width}.png")
     finally:
         page.close()
 

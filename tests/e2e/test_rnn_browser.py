@@ -5,11 +5,9 @@ gradient beside this network's; every width fits its views (screenshots on reque
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.e2e.fit_check import assert_views_fit
 from tests.e2e.test_page import (
     EPOCH_STEADY_FOR,
     IS_DRAWN,
@@ -22,7 +20,6 @@ from tests.e2e.test_page import (
     wait_or_fail,
 )
 
-SHOTS = os.environ.get("PLAYGROUND_SHOTS")  # a folder: save each width's screenshot there
 HEATMAP_SIGNATURE = """
 () => {
   const im = document.querySelector("[data-chart=hidden] .js-plotly-plot image");
@@ -125,14 +122,6 @@ def test_every_width_fits_its_views(chromium_context, playground_url, width):
         page.get_by_role("button", name="Compare with LSTM").click()
         wait_or_fail(page, f"() => ({GRADIENT_BARS})().length === 2",
                      why="the gradient view never drew the LSTM's bars beside")  # fmt: skip
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SHOTS) / f"rnn_{width}.png"), full_page=True)
-        boxes = page.evaluate(
-            "() => [...document.querySelectorAll('[data-chart] .js-plotly-plot')]"
-            ".map((gd) => gd.getBoundingClientRect().right)"
-        )
-        assert boxes and max(boxes) <= width + 1, "a view runs past the window's right edge"
-        assert exception_count(page) == 0
+        assert_views_fit(page, width, f"rnn_{width}.png")
     finally:
         page.close()
