@@ -42,4 +42,9 @@ CHOICE_LABELS = {
 
 def choice_label(value) -> str:
     """The text a widget shows for a choice value."""
+    if isinstance(value, str) and "/" in value:
+        # A grid world's own rows (envs.layouts: rows joined by "/"), e.g. painted by
+        # clicks: the menu names its size rather than showing the raw rows.
+        rows = value.split("/")
+        return f"Your own ({len(rows)} × {max(len(row) for row in rows)})"
     return CHOICE_LABELS.get(value, str(value))

@@ -94,6 +94,9 @@ def test_a_clicked_cell_is_painted_and_the_layout_goes_to_the_url():
     assert not at.exception and not at.error
     assert layout(at)[1] == "..#..."
     assert at.query_params["layout"] == "S...../..#.../....../....../....../.....G"
+    menu = at.selectbox(key="set_layout")
+    assert menu.value == "S...../..#.../....../....../....../.....G"
+    assert "Your own (6 × 6)" in menu.options  # named by its size, not its raw rows
     at.pills(key="rl_click").set_value("start").run()
     click(at, {"row": 5, "column": 0})
     assert layout(at)[0] == "......" and layout(at)[5] == "S....G"  # the start moved
