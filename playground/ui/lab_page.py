@@ -14,7 +14,8 @@ from playground.ui.about import about
 from playground.ui.assignment_task import assignment_task
 from playground.ui.assignment_tools import assignment_tools
 from playground.ui.compare_panel import compare_panel
-from playground.ui.convnet_tools import convnet_tools
+from playground.ui.dense_vs_conv import dense_vs_conv
+from playground.ui.draw_digit import draw_digit
 from playground.ui.how_it_learns import how_it_learns
 from playground.ui.learn_pick import apply_pick
 from playground.ui.lessons_panel import lesson_banner, lesson_sidebar, take_from_url
@@ -66,7 +67,10 @@ LAB_PARTS = {
     "autoencoder": LabParts(under_views=how_it_learns),  # a network of Dense layers
     "rl": LabParts(notes=rl_controls, pick=apply_cell_click),
     "rnn": LabParts(notes=rnn_controls),
-    "convnet": LabParts(notes=convnet_tools),
+    # The canvas over the views (they show what the network reads in the drawing); the
+    # dense network's comparison, a separate experiment, under them, so that on a phone
+    # the epoch counter is not pushed a whole screen down.
+    "convnet": LabParts(notes=draw_digit, under_views=dense_vs_conv),
 }
 """Lab name -> its page parts; a lab not listed gets the generic panels of its table."""
 
@@ -100,7 +104,7 @@ def lab_page(lab: Lab) -> None:
         parts.notes(session)
     lesson_banner(session)
     live_area(session, parts.pick)
-    if parts.under_views:  # the first lab: the learning loop, step by step (off until asked)
+    if parts.under_views:  # the learning loop (off until asked), the dense comparison
         parts.under_views(session)
     if not present:  # pinned runs beside the current one (teaching/compare.py)
         compare_panel(session)

@@ -154,6 +154,10 @@ def test_a_finger_draws_on_a_phone(chromium_context, playground_url):
         draw_with_finger(page, SEVEN)
         page.wait_for_function(IS_DRAWN, arg="drawn", timeout=TIMEOUT_MS)
         assert page.evaluate(READING).startswith("reads it as ")
+        # On a phone the views (the epoch counter first) come before the dense comparison.
+        counter = page.locator("[data-live=epoch]").bounding_box()
+        dense = page.get_by_text("Dense vs convolution", exact=True).bounding_box()
+        assert counter["y"] < dense["y"], (counter, dense)
         assert exception_count(page) == 0
     finally:
         page.context.close()
