@@ -11,6 +11,7 @@ import numpy as np
 from playground.data import FEATURE_LABELS, Line, Plane
 from playground.data.plane_recipe import PlaneRecipe, plane_recipe
 from playground.diagnosis import diagnose
+from playground.labs.stopping import Restored
 from playground.network_inputs import (
     InputBox,
     image_inputs,
@@ -114,7 +115,8 @@ class Snapshot:
     under way).
     diagnosis: plain sentences when training is stuck, oscillating or has dead neurons.
     gradient_norms: (epochs (n,), norms (n, layers)) of each layer's gradient norm while
-    the 'How it learns' panel is open, else None.
+    the 'How it learns' panel is open, else None. restored: the best weights a patience
+    stop put back (their epoch and history row), None when the model holds others.
     """
 
     epoch: int
@@ -137,6 +139,7 @@ class Snapshot:
     line: LineView | None = None
     diagnosis: list[str] = field(default_factory=list)
     gradient_norms: tuple[np.ndarray, np.ndarray] | None = None
+    restored: Restored | None = None  # best weights a patience stop put back (labs/stopping.py)
 
 
 def plane_axes(playground) -> tuple[int, ...]:
@@ -367,4 +370,5 @@ def take_snapshot(playground, pictures: bool = True) -> Snapshot:
         line=_line_view(playground, big) if isinstance(big, Line) else None,
         diagnosis=diagnosis,
         gradient_norms=norms_of(playground),
+        restored=playground.restored(),
     )

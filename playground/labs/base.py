@@ -18,6 +18,7 @@ from playground import config
 from playground.config.locks import Locked
 from playground.config.setting import Setting
 from playground.data import DataError
+from playground.labs.restored_view import restored_stats, shown_row
 from playground.live.panel import ChartSlot, drawn_to_scale
 from playground.plots import figure_json
 
@@ -215,10 +216,11 @@ class Lab:
         return [" ".join(row) for row in rows], "1fr 1fr"
 
     def stats(self, snap) -> list[tuple[str, str]]:
-        """(label, formatted value) pairs for the stats row: the current losses."""
-        h = snap.history
-        return [("Training loss", format_number(float(h["train_loss"][-1]))),
-                ("Test loss", format_number(float(h["test_loss"][-1])))]  # fmt: skip
+        """(label, formatted value) pairs for the stats row: the losses of the weights the
+        model holds (restored_view: the restored epoch's, and which, after a patience stop)."""
+        row = shown_row(snap)
+        return [*restored_stats(snap), ("Training loss", format_number(row["train_loss"])),
+                ("Test loss", format_number(row["test_loss"]))]  # fmt: skip
 
 
 def view_slot(view: View, spec: dict | None, height: int | None = None) -> ChartSlot:

@@ -12,6 +12,7 @@ training never meets a half-applied change.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import secrets
@@ -21,7 +22,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from playground import config
-from playground.labs.stopping import StopRule, StopWatch, stop_message
+from playground.engine.history import History
+from playground.labs.stopping import Restored, StopRule, StopWatch, stop_message
 from playground.teaching.gradient_norms import GradientNormLog, trainer_epoch
 from playground.teaching.live import LearningState, LinkRequest
 
@@ -174,13 +176,18 @@ class TrainingSession:
     @locked
     def set_playing(self, playing: bool) -> bool:
         """Start or stop live training; returns whether it is playing now. A diverged
-        model, or one a stop condition stopped (stop_reason), does not start."""
+        model, or one the stop epoch or a target stopped (stop_reason), does not start;
+        after a patience stop Play trains on (patience counts afresh, see _train_on)."""
+        if playing:
+            self._train_on()
         self.playing = playing and self.stop_reason() is None
         return self.playing
 
     @locked
     def step(self) -> int:
-        """Train exactly one epoch; returns 1, or 0 if training diverged."""
+        """Train exactly one epoch; returns 1, or 0 if training diverged. After a patience
+        stop it trains on from the weights the model holds (the restored ones)."""
+        self._train_on()
         done = self.trainer.run_epochs(1)
         self._after_training()
         return done
@@ -189,9 +196,18 @@ class TrainingSession:
     def step_batch(self) -> int:
         """Train one mini-batch (one gradient step); returns 1, or 0 if training diverged.
         The step that ends an epoch counts it (trainer.batch says where the epoch is)."""
+        self._train_on()
         done = self.trainer.step()
         self._after_training()
         return done
+
+    def _train_on(self) -> None:
+        """The user trains on after a patience stop (Step, Play, an edited weight): from
+        the weights the model holds now, with patience counted afresh from this epoch, so
+        that the stop does not hold at once and restore (undo) what they just trained."""
+        if self._rule_reason() == "patience":
+            self.stop_watch.resume(self.trainer)
+            self._snapshot_cache = None
 
     @locked
     def advance(self, seconds: float = AUTO_TRAIN_SECONDS) -> int:
@@ -301,8 +317,37 @@ class TrainingSession:
     @locked
     def network_edited(self) -> None:
         """The parameters were changed from outside training (a step applied or a weight
-        typed in by hand, see playground.teaching): the views show them from now."""
+        typed in by hand, see playground.teaching): the views show them from now (after a
+        patience stop they are no longer the restored ones, and stay as edited)."""
+        self._train_on()
         self._after_training()
+
+    @locked
+    def carry_history(self, rows, restored_epoch: int | None = None) -> None:
+        """Go on with an imported model's run: rows, (n, len(trainer.history.columns)) of
+        its history (epochs increasing, the last row's the epochs it trained, the weights'
+        epoch among them); the trainer's own evaluation of these weights on these data
+        replaces the row of the weights' epoch (restored_epoch, else the last). The counter
+        and the loss curve go on from there; with restored_epoch the page shows those
+        weights as restored after a patience stop, as the exporting page did."""
+        trainer = self.trainer
+        own = [trainer.history[0][name] for name in trainer.history.columns]
+        weights_epoch = int(rows[-1][0]) if restored_epoch is None else restored_epoch
+        history = History(trainer.history.columns, capacity=max(1024, 2 * len(rows)))
+        for row in rows:
+            history.append([weights_epoch, *own[1:]] if int(row[0]) == weights_epoch else row)
+        trainer.history, trainer.epoch = history, int(rows[-1][0])
+        self.stop_watch = StopWatch()
+        self.stop_watch.observe(trainer)
+        if restored_epoch is not None:
+            self.stop_watch.adopt(trainer, restored_epoch)
+        self._snapshot_cache = None
+
+    @locked
+    def restored(self) -> Restored | None:
+        """The best weights a patience stop put back (their epoch and history row) while
+        the model holds them, else None: the stats and the loss curve show them."""
+        return self.stop_watch.restored()
 
     @property
     def epoch(self) -> int:
@@ -316,9 +361,13 @@ class TrainingSession:
 
     @locked
     def snapshot(self):
-        """Everything the views show at this moment (cached until the next change)."""
+        """Everything the views show at this moment (cached until the next change); its
+        `restored` says which best weights a patience stop put back (None: none)."""
         if self._snapshot_cache is None:
-            self._snapshot_cache = self._take_snapshot()
+            snap, restored = self._take_snapshot(), self.restored()
+            if restored is not None and getattr(snap, "restored", None) is None:
+                snap = dataclasses.replace(snap, restored=restored)  # each lab's snapshot has it
+            self._snapshot_cache = snap
         return self._snapshot_cache
 
     @locked
@@ -330,7 +379,7 @@ class TrainingSession:
         the best weights were restored, the metrics are the restored epoch's (those of the
         model now) and "restored_epoch" says which; "epoch" stays the epochs trained."""
         row = {**self.trainer.history[-1]}
-        restored = self.stop_watch.best_row(self.trainer)
+        restored = self.stop_watch.best_row()
         if restored is not None:
             row.update({k: v for k, v in restored.items() if k != "epoch"})
         record = {**{k: json_number(v) for k, v in row.items()}, "status": self.trainer.status}

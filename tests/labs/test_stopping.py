@@ -127,9 +127,26 @@ def test_live_training_stops_at_the_same_epoch_with_the_same_weights():
         live.advance(2.0)
     assert not live.playing and live.epoch == stepped.epoch
     np.testing.assert_array_equal(live.network.params, stepped.network.params)
-    assert not live.set_playing(True)  # stopped: Play does not start
     live.update({**live.settings, "patience": 1000})
     assert live.stop_reason() is None and live.set_playing(True)
+
+
+def test_play_after_a_patience_stop_trains_on_with_patience_counted_afresh():
+    live = session(patience=10, restore_best="true")
+    while not live.stop_reason():
+        live.step()
+    stopped_at, best = live.epoch, live.stop_watch.restored_epoch
+    assert live.set_playing(True) and live.stop_reason() is None  # Play trains on
+    for _ in range(20):
+        if not live.playing:
+            break
+        live.advance(2.0)
+    # Ten more epochs without a better test loss stop it again, and the page says so.
+    assert not live.playing and live.stop_reason() == "patience"
+    assert live.epoch == stopped_at + 10 and live.stop_watch.restored_epoch == best
+    message = live.record()["message"]
+    assert f"stopped again at epoch {stopped_at + 10}" in message
+    assert f"since training went on at epoch {stopped_at}" in message
 
 
 def test_a_target_stops_at_the_first_epoch_that_meets_it():
@@ -193,3 +210,104 @@ def test_the_command_line_honours_the_stop_epoch(capsys):
     assert main(["train", "dataset=xor&max_epochs=3", "--epochs", "10"]) == 0
     final = json.loads(capsys.readouterr()[0].splitlines()[-1])["final"]
     assert final["epoch"] == 3 and final["stopped"] == "max_epochs"
+
+
+def test_resume_counts_patience_afresh_and_keeps_the_best():
+    losses = [1.0, 0.5, 0.7, 0.8]  # best at epoch 1; patience 2 stops at epoch 3
+    reasons, watch, trainer = watch_losses(losses, StopRule(patience=2))
+    assert reasons[-1] == "patience" and watch.restore(trainer)
+    watch.resume(trainer)
+    assert watch.restored_epoch is None and watch.reason(trainer, StopRule(patience=2)) is None
+    for loss in (0.9, 0.95):  # two more epochs, still no better than 0.5
+        trainer.finish_epoch(loss)
+        watch.observe(trainer)
+    assert trainer.epoch == 5 and watch.reason(trainer, StopRule(patience=2)) == "patience"
+    assert watch.restore(trainer) and trainer.net.params.tolist() == [1, 1, 1]
+
+
+def test_the_restored_row_is_kept_even_when_the_history_is_not_one_row_per_epoch():
+    trainer, watch = FakeTrainer(), StopWatch()
+    trainer.history = History(("epoch", "train_loss", "test_loss"))
+    for epoch, test in ((0, 1.0), (10, 0.3), (40, 0.6)):  # an imported, thinned history
+        trainer.history.append((epoch, 1.0, test))
+    trainer.epoch = 40
+    watch.observe(trainer)
+    assert watch.best_epoch == 10 and watch.restored() is None
+    assert watch.restore(trainer) is False  # epoch 10's weights were never seen
+    trainer.net.params[:] = 10  # the imported weights are epoch 10's, restored before
+    watch.adopt(trainer, 10)
+    assert watch.restored().epoch == 10 and watch.restored().row["test_loss"] == 0.3
+    assert watch.reason(trainer, StopRule(patience=30, restore_best=True)) == "patience"
+
+
+def stopped_session(**changes):
+    """The overfitting run stopped by patience 10 with the best weights restored."""
+    stopped = session(patience=10, restore_best="true", **changes)
+    while not stopped.stop_reason():
+        stopped.step()
+    assert stopped.stop_watch.restored_epoch is not None
+    return stopped
+
+
+def test_step_after_a_restored_stop_trains_on_from_the_restored_weights():
+    stopped = stopped_session()
+    epoch, best = stopped.epoch, stopped.stop_watch.restored_epoch
+    restored = stopped.network.params.copy()
+    assert stopped.step() == 1
+    assert stopped.epoch == epoch + 1 and stopped.stop_reason() is None  # not undone
+    assert not np.array_equal(stopped.network.params, restored)
+    assert stopped.restored() is None and stopped.record()["epoch"] == epoch + 1
+    assert "restored_epoch" not in stopped.record()
+    # the epoch trained is the restored weights' next epoch: its loss follows from them
+    assert stopped.trainer.history[-1]["epoch"] == epoch + 1 and best < epoch
+
+
+def test_a_batch_step_or_an_edited_weight_after_a_restored_stop_is_kept():
+    stopped = stopped_session()
+    restored = stopped.network.params.copy()
+    stopped.step_batch()
+    assert not np.array_equal(stopped.network.params, restored)
+    assert stopped.restored() is None
+    while stopped.trainer.batch:  # the epoch's last batch: no restore at its end either
+        stopped.step_batch()
+    assert stopped.stop_reason() is None
+    edited = stopped_session()
+    edited.network.params[0] += 1.0
+    changed = edited.network.params.copy()
+    edited.network_edited()
+    np.testing.assert_array_equal(edited.network.params, changed)
+
+
+def test_after_a_restored_stop_every_figure_is_the_restored_epochs():
+    stopped = stopped_session()
+    best = stopped.stop_watch.restored_epoch
+    row = stopped.trainer.history[best]
+    snap = stopped.snapshot()
+    assert snap.restored.epoch == best and snap.restored.row["test_loss"] == row["test_loss"]
+    stats = dict(CLASSIFY.stats(snap))
+    assert stats["Weights"] == f"best of epoch {best} restored"
+    assert stats["Test loss"] == f"{row['test_loss']:.3f}"
+    assert stats["Training accuracy"] == f"{100 * row['train_accuracy']:.1f} %"
+    last = stopped.trainer.history[-1]
+    assert f"{last['test_loss']:.3f}" != stats["Test loss"]  # the last epoch's would differ
+    record = stopped.record()
+    assert record["test_loss"] == row["test_loss"] and record["restored_epoch"] == best
+    assert record["epoch"] == stopped.epoch  # the counter: epochs trained
+
+
+def test_the_loss_chart_marks_the_restored_epoch_and_keeps_the_curves():
+    stopped = stopped_session()
+    best = stopped.stop_watch.restored_epoch
+    slots = CLASSIFY.chart_slots(stopped.snapshot(), stopped.settings)
+    loss = json.loads(next(s for s in slots if s.key == "loss").figure_json)
+    line = loss["layout"]["shapes"][-1]
+    assert line["x0"] == line["x1"] == best
+    assert f"best weights of epoch {best} restored" in loss["layout"]["annotations"][-1]["text"]
+    curves = {trace["name"]: trace for trace in loss["data"]}
+    assert set(curves) == {"train", "test", "restored"}
+    assert curves["restored"]["x"] == [best, best]
+    assert curves["restored"]["y"][1] == pytest.approx(stopped.trainer.history[best]["test_loss"])
+    stopped.step()  # trained on: no mark
+    slots = CLASSIFY.chart_slots(stopped.snapshot(), stopped.settings)
+    loss = json.loads(next(s for s in slots if s.key == "loss").figure_json)
+    assert "restored" not in {trace["name"] for trace in loss["data"]}

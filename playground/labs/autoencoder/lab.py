@@ -12,6 +12,7 @@ from playground.labs.autoencoder.snapshot import AutoencoderSnapshot, take_snaps
 from playground.labs.autoencoder.table import CLASS_WORD, TABLE, leave_out_class
 from playground.labs.autoencoder.views import VIEWS
 from playground.labs.base import Lab, format_number
+from playground.labs.restored_view import restored_stats, shown_row
 from playground.labs.session import TRAINING_CLOCK, TrainingSession, json_number, locked
 from playground.teaching.live import norms_of
 from playground.teaching.sample import StepSource
@@ -106,12 +107,15 @@ class AutoencoderLab(Lab):
         return rows + [f"{key} {key}" for key in wide], columns
 
     def stats(self, snap: AutoencoderSnapshot) -> list[tuple[str, str]]:
-        """The losses, PCA's error to beat and, with a class left out, the ROC area."""
-        h = snap.history
+        """The losses (of the weights the model holds: after a patience stop, the restored
+        epoch's, and which, restored_view), PCA's error to beat and, with a class left
+        out, the ROC area."""
+        row = shown_row(snap)
         units = "component" if snap.code_size == 1 else "components"
         rows = [
-            ("Training loss", format_number(float(h["train_loss"][-1]))),
-            ("Test loss", format_number(float(h["test_loss"][-1]))),
+            *restored_stats(snap),
+            ("Training loss", format_number(row["train_loss"])),
+            ("Test loss", format_number(row["test_loss"])),
             (f"PCA, {snap.code_size} {units}", format_number(snap.pca_error)),
         ]
         if snap.roc is not None:

@@ -8,6 +8,7 @@ from playground.labs.autoencoder.analysis import Roc, reconstruction_errors, roc
 from playground.labs.autoencoder.code_view import code_view, grid_points
 from playground.labs.autoencoder.model import Architecture, decode, encode
 from playground.labs.autoencoder.prepared import Prepared
+from playground.labs.stopping import Restored
 from playground.training_text import divergence_message
 
 MAP_SIZE = {"images": 10, "tabular": 24}  # grid points per side of the decoder's map
@@ -72,6 +73,7 @@ class AutoencoderSnapshot:
     weights: list[np.ndarray]
     biases: list[np.ndarray]
     gradient_norms: tuple[np.ndarray, np.ndarray] | None = None
+    restored: Restored | None = None  # best weights a patience stop put back (labs/stopping.py)
 
 
 def _history(trainer) -> dict:

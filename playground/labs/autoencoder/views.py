@@ -11,6 +11,7 @@ import numpy as np
 from playground.labs.autoencoder.analysis import detection_at
 from playground.labs.autoencoder.snapshot import AutoencoderSnapshot
 from playground.labs.base import View
+from playground.labs.restored_view import marked_loss
 from playground.plots.anomaly import error_histogram_spec, roc_spec
 from playground.plots.code_plane import code_plane_spec
 from playground.plots.decoder_map import decoded_images_spec, decoded_values_spec
@@ -73,9 +74,10 @@ def loss(snap: AutoencoderSnapshot, settings: Settings) -> dict:
     """Train and test reconstruction loss, PCA's test error as the line to beat."""
     h = snap.history
     units = "component" if snap.code_size == 1 else "components"
-    return reconstruction_loss_spec(h["epoch"], h["train_loss"], h["test_loss"], snap.pca_error,
+    spec = reconstruction_loss_spec(h["epoch"], h["train_loss"], h["test_loss"], snap.pca_error,
                                     f"PCA, {snap.code_size} {units}",
                                     settings["log_loss"])  # fmt: skip
+    return marked_loss(spec, snap)  # restored best weights: their epoch marked
 
 
 def errors(snap: AutoencoderSnapshot, settings: Settings) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from playground.labs.base import View, format_number
+from playground.labs.restored_view import marked_loss, restored_stats, shown_row
 from playground.live import figures
 from playground.live.figures import live_specs
 from playground.live.panel import ChartSlot, drawn_to_scale
@@ -87,18 +88,21 @@ def _percent(value: float | None) -> str:
 
 
 def stats(snap: Snapshot) -> list[tuple[str, str]]:
-    """(label, formatted value) pairs: the current losses and, for classification,
-    accuracy; for regression RMSE and R²."""
-    h = snap.history
+    """(label, formatted value) pairs: the losses of the weights the model holds (after a
+    patience stop, the restored epoch's, and which: restored_view) and, for
+    classification, accuracy; for regression RMSE and R² (the metrics are computed from
+    those weights)."""
+    row = shown_row(snap)
     pairs = [
-        ("Training loss", format_number(float(h["train_loss"][-1]))),
-        ("Test loss", format_number(float(h["test_loss"][-1]))),
+        *restored_stats(snap),
+        ("Training loss", format_number(row["train_loss"])),
+        ("Test loss", format_number(row["test_loss"])),
     ]
     if snap.task == "regression":
         return pairs + [("Test RMSE", format_number(snap.metrics["rmse"])),
                         ("Test R²", format_number(snap.metrics["r2"]))]  # fmt: skip
     return pairs + [("Test accuracy", _percent(snap.metrics["accuracy"])),
-                    ("Training accuracy", _percent(float(h["train_accuracy"][-1])))]  # fmt: skip
+                    ("Training accuracy", _percent(row["train_accuracy"]))]  # fmt: skip
 
 
 def _height(key: str, spec: dict, present: bool, on_line: bool) -> int:
@@ -156,6 +160,8 @@ def chart_slots(
     hover_values: (weights, biases) for the network's hover texts, if not the current ones.
     """
     specs = live_specs(snap, settings, kept is None, hover_values)
+    if "loss" in specs:  # restored best weights: their epoch marked on the curves
+        specs["loss"] = marked_loss(specs["loss"], snap)
     present = settings.get("present", False)
     where = {"has_plane": "boundary" in specs, "on_line": snap.line is not None,
              "present": present}  # fmt: skip

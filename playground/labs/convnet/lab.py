@@ -14,6 +14,7 @@ from playground.labs.convnet.model import build_network
 from playground.labs.convnet.snapshot import ConvSnapshot, take_snapshot
 from playground.labs.convnet.table import TABLE
 from playground.labs.convnet.views import VIEWS
+from playground.labs.restored_view import restored_stats, shown_row
 from playground.labs.session import TRAINING_CLOCK, TrainingSession, locked
 
 
@@ -99,12 +100,14 @@ class ConvLab(Lab):
         return ConvSession(settings)
 
     def stats(self, snap: ConvSnapshot) -> list[tuple[str, str]]:
-        """The losses, the test accuracy and the parameter count."""
-        h = snap.history
-        accuracy = float(h["test_accuracy"][-1])
+        """The losses and the test accuracy of the weights the model holds (after a
+        patience stop, the restored epoch's, and which: restored_view), the parameters."""
+        row = shown_row(snap)
+        accuracy = row["test_accuracy"]
         return [
-            ("Training loss", format_number(float(h["train_loss"][-1]))),
-            ("Test loss", format_number(float(h["test_loss"][-1]))),
+            *restored_stats(snap),
+            ("Training loss", format_number(row["train_loss"])),
+            ("Test loss", format_number(row["test_loss"])),
             ("Test accuracy", f"{accuracy:.1%}" if accuracy == accuracy else "—"),
             ("Parameters", f"{snap.params:,}"),
         ]

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.labs.convnet.model import LayerRow, describe, feature_maps, image_layers, summary
+from playground.labs.stopping import Restored
 from playground.training_text import divergence_message
 
 GALLERY_SIZE = 30  # test images shown with their predictions
@@ -49,6 +50,7 @@ class ConvSnapshot:
     drawn: np.ndarray | None = None
     drawn_probs: np.ndarray | None = None
     drawn_maps: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    restored: Restored | None = None  # best weights a patience stop put back (labs/stopping.py)
 
 
 def _history(trainer) -> dict:

@@ -5,6 +5,7 @@ from typing import Any
 
 from playground.labs.base import View
 from playground.labs.convnet.snapshot import ConvSnapshot
+from playground.labs.restored_view import marked_loss
 from playground.plots.accuracy import accuracy_spec
 from playground.plots.confusion import confusion_spec
 from playground.plots.conv_maps import feature_maps_spec, filters_spec
@@ -60,7 +61,8 @@ def confusion(snap: ConvSnapshot, settings: Settings) -> dict:
 def loss(snap: ConvSnapshot, settings: Settings) -> dict:
     """Training and test loss per epoch."""
     h = snap.history
-    return loss_spec(h["epoch"], h["train_loss"], h["test_loss"], settings["log_loss"])
+    spec = loss_spec(h["epoch"], h["train_loss"], h["test_loss"], settings["log_loss"])
+    return marked_loss(spec, snap)  # restored best weights: their epoch marked
 
 
 def accuracy(snap: ConvSnapshot, settings: Settings) -> dict:

@@ -9,6 +9,7 @@ import numpy as np
 from playground.data.sequences import load_task
 from playground.engine import Trainer
 from playground.labs.base import Lab, format_number
+from playground.labs.restored_view import restored_stats, shown_row
 from playground.labs.rnn.compare import COMPARE_SECONDS, CellComparison, train_other_cell
 from playground.labs.rnn.model import build_network, loss_of
 from playground.labs.rnn.snapshot import SequenceSnapshot, take_snapshot
@@ -98,12 +99,13 @@ class SequenceLab(Lab):
         return SequenceSession(settings)
 
     def stats(self, snap: SequenceSnapshot) -> list[tuple[str, str]]:
-        """The losses and the task's metric on the test set."""
-        h = snap.history
+        """The losses and the task's metric on the test set, of the weights the model
+        holds (after a patience stop, the restored epoch's, and which: restored_view)."""
+        row = shown_row(snap)
         name, column, scale = metric_name(snap)
-        value = float(h[column][-1]) * scale
-        return [("Training loss", format_number(float(h["train_loss"][-1]))),
-                ("Test loss", format_number(float(h["test_loss"][-1]))),
+        value = row[column] * scale
+        return [*restored_stats(snap), ("Training loss", format_number(row["train_loss"])),
+                ("Test loss", format_number(row["test_loss"])),
                 (f"Test {name}", format_number(value))]  # fmt: skip
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from playground.data.sequences import SequenceTask
 from playground.labs.rnn.compare import CellComparison, step_gradients
+from playground.labs.stopping import Restored
 from playground.training_text import divergence_message
 
 FORECAST_STEPS = 60  # steps of the free-running wave forecast
@@ -58,6 +59,7 @@ class SequenceSnapshot:
     sample: str = ""
     temperature: float = 1.0
     views_epoch: int = 0
+    restored: Restored | None = None  # best weights a patience stop put back (labs/stopping.py)
 
 
 def take_snapshot(net, trainer, task: SequenceTask, settings, cache: dict,

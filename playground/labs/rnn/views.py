@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from playground.labs.base import View
+from playground.labs.restored_view import marked_loss
 from playground.labs.rnn.snapshot import SequenceSnapshot
 from playground.labs.rnn.table import CELL_NAMES
 from playground.plots.loss import loss_spec
@@ -78,7 +79,8 @@ def gradients(snap: SequenceSnapshot, settings: Settings) -> dict:
 def loss(snap: SequenceSnapshot, settings: Settings) -> dict:
     """Training and test loss."""
     h = snap.history
-    return loss_spec(h["epoch"], h["train_loss"], h["test_loss"])
+    spec = loss_spec(h["epoch"], h["train_loss"], h["test_loss"])
+    return marked_loss(spec, snap)  # restored best weights: their epoch marked
 
 
 def metric(snap: SequenceSnapshot, settings: Settings) -> dict:
