@@ -204,6 +204,11 @@ def test_the_command_line_stops_early_and_says_why(capsys):
     assert len(lines) - 1 == final["epoch"] < 500  # stopped early, one line per epoch
     assert final["stopped"] == "patience" and final["restored_epoch"] == final["epoch"] - 10
     assert "were restored" in final["message"]
+    best = lines[final["restored_epoch"] - 1]  # the line after the restored epoch
+    for name in ("test_loss", "train_loss", "test_accuracy", "train_accuracy"):
+        assert final[name] == lines[-2][name] == best[name]  # the restored weights' figures
+    assert final["test_loss"] != lines[-3]["test_loss"]  # not those of the epochs after it
+    assert final["best_test_loss"] == final["test_loss"]
 
 
 def test_the_command_line_honours_the_stop_epoch(capsys):

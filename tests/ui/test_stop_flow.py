@@ -1,10 +1,12 @@
 """Stop conditions on the page (AppTest): the settings are drawn, and once patience stops
-training the page says so, from which epoch the weights came back, and Play explains."""
+training the page says so, from which epoch the weights came back, the stats row shows
+that epoch's figures, and Step or Play trains on from the restored weights."""
 
 from streamlit.testing.v1 import AppTest
 
 from tests.markup_corpus import markdown_text
 from tests.ui.page_app import start
+from tests.ui.test_app_flow import panel_header
 
 OVERFIT = {"dataset": "xor", "noise": "50", "train_pct": "10", "hidden": "16,16",
            "learning_rate": "0.3"}  # fmt: skip
@@ -33,9 +35,38 @@ def test_patience_stops_restores_and_the_page_says_from_which_epoch():
     best = pg.stop_watch.restored_epoch
     assert best == pg.epoch - 10
     assert any(f"best weights, from epoch {best}, were restored" in text for text in infos(at))
-    at.button(key="play").click().run()
-    assert not pg.playing and not at.error  # the note above says why, once
     at.number_input(key="set_patience").set_value(500).run()
     assert not any("were restored" in text for text in infos(at))
     at.button(key="play").click().run()
     assert pg.playing
+
+
+def stopped_page() -> tuple[AppTest, object]:
+    """The page after patience 10 stopped the overfitting run and restored its best epoch."""
+    at = start(**OVERFIT, patience="10", restore_best="true")
+    pg = at.session_state["playground"]
+    while not pg.stop_reason():
+        pg.step()
+    return at.run(), pg
+
+
+def test_after_a_restored_stop_the_stats_row_shows_the_restored_epochs_figures():
+    at, pg = stopped_page()
+    best = pg.stop_watch.restored_epoch
+    header = panel_header(at)
+    stats = dict(header["stats"])
+    assert header["epoch"] == pg.epoch  # the counter: epochs trained, beside...
+    assert stats["Weights"] == f"best of epoch {best} restored"  # ...whose weights these are
+    assert stats["Test loss"] == f"{pg.trainer.history[best]['test_loss']:.3f}"
+    assert stats["Test loss"] != f"{pg.trainer.history[-1]['test_loss']:.3f}"
+
+
+def test_step_and_play_after_a_restored_stop_train_on_from_the_restored_weights():
+    at, pg = stopped_page()
+    stopped_at = pg.epoch
+    at.button(key="step").click().run()
+    assert pg.epoch == stopped_at + 1 and pg.stop_reason() is None  # not restored again
+    assert not any("were restored" in text for text in infos(at))
+    assert "Weights" not in dict(panel_header(at)["stats"])
+    at.button(key="play").click().run()
+    assert pg.playing and not at.error
