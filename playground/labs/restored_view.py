@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from playground.plots.loss import mark_restored
 
-RESTORED_LABEL = "Weights"
+RESTORED_LABEL = "Restored best weights"
 
 
 def shown_row(snap) -> dict[str, float]:
@@ -28,7 +28,7 @@ def restored_stats(snap) -> list[tuple[str, str]]:
     restored = getattr(snap, "restored", None)
     if restored is None:
         return []
-    return [(RESTORED_LABEL, f"best of epoch {restored.epoch} restored")]
+    return [(RESTORED_LABEL, f"epoch {restored.epoch}")]  # short: the value is large type
 
 
 def marked_loss(spec: dict | None, snap, names: Mapping[str, str] | None = None) -> dict | None:

@@ -36,7 +36,7 @@ def test_the_stats_record_and_loss_chart_show_the_restored_epoch(name):
     row, last = session.trainer.history[best], session.trainer.history[-1]
     assert best < session.epoch and row["test_loss"] != last["test_loss"]
     stats = dict(lab.stats(session.snapshot()))
-    assert stats["Weights"] == f"best of epoch {best} restored"
+    assert stats["Restored best weights"] == f"epoch {best}"
     assert stats["Test loss"] == format_number(row["test_loss"])
     assert stats["Training loss"] == format_number(row["train_loss"])
     record = session.record()
@@ -53,6 +53,6 @@ def test_step_after_the_stop_trains_on_and_the_stats_follow(name):
     session.step()
     assert session.epoch == epoch + 1 and session.restored() is None
     stats = dict(lab.stats(session.snapshot()))
-    assert "Weights" not in stats
+    assert "Restored best weights" not in stats
     assert stats["Test loss"] == format_number(session.trainer.history[-1]["test_loss"])
     assert all(trace["name"] != "restored" for trace in loss_figure(lab, session)["data"])

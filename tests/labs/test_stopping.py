@@ -290,7 +290,7 @@ def test_after_a_restored_stop_every_figure_is_the_restored_epochs():
     snap = stopped.snapshot()
     assert snap.restored.epoch == best and snap.restored.row["test_loss"] == row["test_loss"]
     stats = dict(CLASSIFY.stats(snap))
-    assert stats["Weights"] == f"best of epoch {best} restored"
+    assert stats["Restored best weights"] == f"epoch {best}"
     assert stats["Test loss"] == f"{row['test_loss']:.3f}"
     assert stats["Training accuracy"] == f"{100 * row['train_accuracy']:.1f} %"
     last = stopped.trainer.history[-1]

@@ -56,7 +56,7 @@ def test_after_a_restored_stop_the_stats_row_shows_the_restored_epochs_figures()
     header = panel_header(at)
     stats = dict(header["stats"])
     assert header["epoch"] == pg.epoch  # the counter: epochs trained, beside...
-    assert stats["Weights"] == f"best of epoch {best} restored"  # ...whose weights these are
+    assert stats["Restored best weights"] == f"epoch {best}"  # ...whose weights these are
     assert stats["Test loss"] == f"{pg.trainer.history[best]['test_loss']:.3f}"
     assert stats["Test loss"] != f"{pg.trainer.history[-1]['test_loss']:.3f}"
 
@@ -67,6 +67,6 @@ def test_step_and_play_after_a_restored_stop_train_on_from_the_restored_weights(
     at.button(key="step").click().run()
     assert pg.epoch == stopped_at + 1 and pg.stop_reason() is None  # not restored again
     assert not any("were restored" in text for text in infos(at))
-    assert "Weights" not in dict(panel_header(at)["stats"])
+    assert "Restored best weights" not in dict(panel_header(at)["stats"])
     at.button(key="play").click().run()
     assert pg.playing and not at.error
