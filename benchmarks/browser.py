@@ -83,7 +83,8 @@ PROBE = """
   const signature = (gd) => {
     const images = ((gd.layout && gd.layout.images) || []).map((im) => sampled(im.source || ""));
     const traces = (gd.data || []).map((t) => valueSig(t.x) + valueSig(t.y) + valueSig(t.z));
-    return images.join(",") + "|" + traces.join(",");
+    // gd.dataset.links: how often the browser drew the network's links (live_js/links.js).
+    return images.join(",") + "|" + traces.join(",") + "|" + (gd.dataset.links || "");
   };
   const last = {};
   const sample = () => {

@@ -87,3 +87,18 @@ def test_the_suggested_setup_trains_without_a_diagnosis():
     assert pg.snapshot().diagnosis == []
     loss_slot = next(s for s in chart_slots(pg.snapshot(), pg.settings) if s.key == "loss")
     assert loss_slot.note == ""
+
+
+def test_a_network_without_relu_is_not_run_to_look_for_dead_neurons():
+    class Counting(Network):
+        runs = 0
+
+        def neuron_outputs(self, X):
+            Counting.runs += 1
+            return super().neuron_outputs(X)
+
+    tanh = Counting([2, 3, 1], activation="tanh", seed=0)
+    assert dead_relu_units(tanh, X) == (0, 0) and Counting.runs == 0  # a live frame's cost
+    relu = Counting([2, 3, 1], activation="relu", seed=0)
+    dead_relu_units(relu, X)
+    assert Counting.runs == 1

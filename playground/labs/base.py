@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from playground import config
@@ -187,25 +187,35 @@ class Lab:
                 slots.append(view_slot(view, spec))
         return slots
 
-    # --- frames the browser paints (optional) -----------------------------------------
+    # --- light frames: the browser draws from the weights (optional) ------------------
     def paint_key(self, session, settings: Mapping[str, Any]):
-        """What the browser-painted pictures depend on besides the weights (compared with
-        the last full frame's), or None: this lab's browser never paints (the default)."""
+        """What the browser-drawn pictures depend on besides the weights (compared with
+        the last whole frame's), or None: this lab's frames are all server-drawn (the
+        default)."""
         return None
 
     def light_snapshot(self, session):
-        """A snapshot without the pictures the browser paints (called only if paint_key
+        """A snapshot without the pictures the browser draws (called only if paint_key
         is not None)."""
         return session.snapshot()
 
     def paint_static(self, session, snap, settings: Mapping[str, Any]) -> dict | None:
-        """The static part of the frames' ``model`` header if the browser can paint this
-        snapshot's pictures, else None (the default)."""
+        """What the light frames after this whole one need besides the snapshot (for
+        paint_header) if the browser can draw this snapshot's changing pictures, else None
+        (the default: server-drawn frames)."""
         return None
 
     def paint_header(self, snap, static: dict) -> dict:
-        """The ``model`` header field of a painted frame: the weights and ``static``."""
+        """The header fields of a light frame (and of the whole frame before it), e.g.
+        ``model`` (the weights and the plane's recipe) and ``links``: from the snapshot and
+        paint_static's ``static``."""
         raise NotImplementedError
+
+    def light_slots(self, snap, settings: Mapping[str, Any], slots: list, slow: bool) -> list:
+        """The slots of a light frame, from the last whole frame's `slots`: every figure
+        kept (""), titles as they were; slow: the slowly changing views' turn to be rebuilt
+        (a lab that can, from this light snapshot, sends them). Default: all kept."""
+        return [replace(slot, figure_json="") for slot in slots]
 
     def layout(self, keys: list[str], settings: Mapping[str, Any]) -> tuple[list[str], str]:
         """(CSS grid-template-areas rows, grid-template-columns) for these chart keys.

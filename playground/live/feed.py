@@ -2,10 +2,12 @@
 
 Each request trains one slice (a budget of time that the scheduler shares out, within
 which the speed setting's epochs run) and answers with the panel message (see panel.py).
-For a lab whose browser paints (Lab.paint_key; the first lab over a plane), most frames
-carry the weights and the new loss points instead of figures, and the browser paints the
-pictures itself (model_payload.py). The feed knows no lab: the session's lab makes the
-charts, their grid and stats.
+For a lab whose browser draws from the weights (Lab.paint_key; the first lab over a plane
+and on images), frames after the first are *light*: the weights, the new loss points and
+the stats, the slowly changing views on their own cadence; the browser paints the plane's
+pictures and draws the network's links itself (model_payload.py). Whole figures come only
+when something changed (settings, data, a rebuilt model, a new connection) and on pause.
+The feed knows no lab: the session's lab makes the charts, their grid and stats.
 The page is not rerun per frame: Streamlit's rerun of a fragment cost the browser ~30 ms
 of React work per update and dropped ~15 % of them.
 The browser asks for the next frame while it draws the last one, so training and drawing
@@ -28,7 +30,7 @@ from dataclasses import replace
 from playground.hosting import HOST
 from playground.live.model_payload import loss_points
 from playground.live.panel import frame_refusal, message, slow_heights
-from playground.live.view_settings import view_settings
+from playground.live.view_settings import LIVE_FRAMES, view_settings
 
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
 # scheduler shares it when several play): frames/s against epochs/s. With 60 ms a student
@@ -39,11 +41,10 @@ TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.
 SLOW_VIEW_EVERY = 4
-# While the browser paints the plane's pictures from the weights, whole figures (the
-# network's links, the points' hover texts) come with every 8th frame only: a full frame
-# costs the server ~7-14 ms and the browser ~40-60 ms of Plotly work, a painted one ~0.3 ms
-# and ~20 ms (measured on the 2-core machine).
-PAINTED_FULL_EVERY = 8
+# In light frames (the browser draws the rest) the slowly changing views come every 8th
+# frame, and a rebuilt figure only if it differs from the one last sent: at 25 frames a
+# second the weights then change 3 times a second and cost the browser ~30-40 ms each.
+LIGHT_SLOW_EVERY = 8
 _FRAME_NUMBERS = itertools.count(1)  # one sequence for every message: newer = larger
 _FEEDS: weakref.WeakValueDictionary[str, LiveFeed] = weakref.WeakValueDictionary()
 
@@ -72,18 +73,21 @@ class LiveFeed:
         self._model_version = None  # the session's model_version at the last frame
         self._slow_snap = None  # the snapshot the slow (kept) views were last drawn from
         self._kept: dict[str, int] = {}
-        # While the browser paints the plane (model_payload): the data and settings the last
-        # full frame was built for, its slots, its paint_spec and the loss rows sent so far.
-        self._painting = None
+        # While light frames follow (model_payload): the paint_key the last whole frame was
+        # built for, its slots, its paint_static, the loss rows sent so far, and a hash of
+        # the figure each view was last sent with (a rebuilt one that is the same is not).
+        self._light_key = None
         self._slots: list = []
         self._static: dict = {}
         self._loss_sent = 0
+        self._sent: dict[str, int] = {}
         _FEEDS[self.token] = self
 
     def paints_pictures(self) -> bool:
-        """Whether this feed's browser paints the plane's pictures from the weights (the
-        last frame was over a plane with a recipe), rather than drawing the server's."""
-        return self._painting is not None
+        """Whether this feed's browser draws what changes from the frames' values (light
+        frames follow: over a plane with a recipe, or images), rather than the server's
+        figures every frame (a line, a lab that never paints)."""
+        return self._light_key is not None
 
     def min_frame_seconds(self) -> float:
         """The least time between the starts of this feed's frames that its speed asks for
@@ -112,7 +116,7 @@ class LiveFeed:
         If the session was not playing, the answer is only a header with the frame number
         and ``"playing": false`` (nothing changed to draw). full=True rebuilds every view
         (a new connection's browser may show none of them yet). For a lab whose browser
-        paints, most frames carry the weights instead of the pictures (see model_payload).
+        draws from the weights, frames after a whole one are light (see the module's doc).
         """
         session = self.session
         lab = session.lab
@@ -125,47 +129,68 @@ class LiveFeed:
                 return json.dumps({"frame": number, "playing": False})
             self.frames += 1
             whole = full or rebuilt or not playing
-            every = SLOW_VIEW_EVERY if self._painting is None else PAINTED_FULL_EVERY
-            slow = whole or self.frames % every == 0
             key = lab.paint_key(session, settings)
-            painted = not slow and key is not None and self._painting == key
-            # While the browser paints, the slowly changing views come with every other
-            # full frame only, so that a full frame costs the browser less.
-            slow_views = slow and (whole or self._painting is None
-                                   or self.frames % (2 * every) == 0)  # fmt: skip
-            snap = lab.light_snapshot(session) if painted else session.snapshot()
-            static = None if painted else lab.paint_static(session, snap, settings)
-            self._painting = key if static is not None or painted else None
+            light = not whole and key is not None and self._light_key == key
+            snap = lab.light_snapshot(session) if light else session.snapshot()
+            static = None if light else lab.paint_static(session, snap, settings)
+            if not light:
+                self._light_key = key if static is not None else None
         # The snapshot holds copies, so the figures are built without the lock: a click on
         # the page need not wait for them.
-        if painted:
-            return self._painted_frame(lab, snap, settings, number, playing)
+        if light:
+            return self._light_frame(lab, snap, settings, number, playing)
+        if static is not None:  # whole figures, for the light frames that follow
+            return self._whole_frame(lab, snap, settings, number, playing, static)
+        slow = whole or self.frames % SLOW_VIEW_EVERY == 0
         if slow or self._slow_snap is None:  # an older model's would not fit this one
             self._slow_snap = snap
         slots = lab.chart_slots(
-            snap, settings, kept=None if slow_views else self._kept, slow_snap=self._slow_snap
+            snap, settings, kept=None if slow else self._kept, slow_snap=self._slow_snap
         )
-        if slow_views:
+        if slow:
             self._kept = slow_heights(lab, slots)
-        header = {}
-        if static is not None:  # the next frames send the weights, not the pictures
-            self._static, self._slots = static, slots
-            self._loss_sent = len(snap.history["epoch"])
-            header["model"] = lab.paint_header(snap, static)
-        text = message(lab, slots, snap, settings, frame=number, playing=playing, **header)
-        return self._sent(text, number)
+        text = message(lab, slots, snap, settings, frame=number, playing=playing)
+        return self._checked(text, number)
 
-    def _painted_frame(self, lab, snap, settings: dict, number: int, playing: bool) -> str:
-        """A frame whose browser paints the pictures from the weights: the charts as the
-        last full frame laid them out, kept; the weights and the new loss points."""
-        slots = [replace(slot, figure_json="") for slot in self._slots]
+    def _whole_frame(self, lab, snap, settings, number, playing, static: dict) -> str:
+        """Every figure, laid out for the light frames that follow: while playing, what the
+        browser draws from their values is left out (view_settings.LIVE_FRAMES)."""
+        self._slow_snap = snap
+        drawn = {**settings, LIVE_FRAMES: playing}
+        slots = lab.chart_slots(snap, drawn, slow_snap=snap)
+        self._kept = slow_heights(lab, slots)
+        self._static, self._slots = static, slots
+        self._loss_sent = len(snap.history["epoch"])
+        self._sent = {slot.key: hash(slot.figure_json) for slot in slots}
+        text = message(lab, slots, snap, settings, frame=number, playing=playing,
+                       **lab.paint_header(snap, static))  # fmt: skip
+        return self._checked(text, number)
+
+    def _light_frame(self, lab, snap, settings: dict, number: int, playing: bool) -> str:
+        """A frame whose browser draws from the values: the charts as the last whole frame
+        laid them out, kept, but for the slow views on their cadence (when changed); the
+        weights and the new loss points."""
+        slow = self.frames % LIGHT_SLOW_EVERY == 0
+        slots = [
+            self._unless_sent(slot) for slot in lab.light_slots(snap, settings, self._slots, slow)
+        ]
         loss = loss_points(snap.history, self._loss_sent)
         self._loss_sent = len(snap.history["epoch"])
-        text = message(lab, slots, snap, settings, frame=number, playing=playing,
-                       model=lab.paint_header(snap, self._static), loss=loss)  # fmt: skip
-        return self._sent(text, number)
+        text = message(lab, slots, snap, settings, frame=number, playing=playing, loss=loss,
+                       **lab.paint_header(snap, self._static))  # fmt: skip
+        return self._checked(text, number)
 
-    def _sent(self, text: str, number: int) -> str:
+    def _unless_sent(self, slot):
+        """`slot`, or without its figure if the browser shows that very figure already."""
+        if not slot.figure_json:
+            return slot
+        seen = hash(slot.figure_json)
+        if self._sent.get(slot.key) == seen:
+            return replace(slot, figure_json="")
+        self._sent[slot.key] = seen
+        return slot
+
+    def _checked(self, text: str, number: int) -> str:
         """`text`, or, over the frame cap, a header that pauses (the page says why)."""
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
             self.session.set_playing(False)

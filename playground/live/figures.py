@@ -9,6 +9,7 @@ that no chart shows a user's markup (see plots/text.py).
 from dataclasses import replace
 
 from playground import config
+from playground.live.view_settings import LIVE_FRAMES
 from playground.plots import (
     boundary_spec,
     confusion_spec,
@@ -75,6 +76,8 @@ def boundary(snap: Snapshot, settings: dict) -> dict | None:
     if plane is None:
         return None
     show_test = settings["show_test"]
+    # While light frames follow, the points' probabilities would go stale: none until pause.
+    predicted = not settings.get(LIVE_FRAMES)
     return boundary_spec(
         plane.xs,
         plane.ys,
@@ -92,8 +95,8 @@ def boundary(snap: Snapshot, settings: dict) -> dict | None:
         value_range=target_range(plane.train_labels, plane.test_labels)
         if snap.task == "regression"
         else None,
-        train_predicted=plane.train_predicted,
-        test_predicted=plane.test_predicted if show_test else None,
+        train_predicted=plane.train_predicted if predicted else None,
+        test_predicted=plane.test_predicted if show_test and predicted else None,
         # Named classes get a legend; the 2-D sets' two are the orange and blue of the data.
         legend=snap.kind == "tabular" or snap.task == "multiclass",
     )
@@ -134,9 +137,10 @@ def network(
     n = snap.network
     gradients = n.gradients if gradients is None else gradients
     edit = None if settings is None else network_edit(settings)
+    in_browser = bool(settings and settings.get(LIVE_FRAMES))  # links.js draws the links
     return network_spec(n.sizes, n.node_labels, n.neuron_grids, n.weights, n.biases,
                         n.activations, hover_values=hover_values, inputs=n.inputs or None,
-                        edit=edit, gradients=gradients)  # fmt: skip
+                        edit=edit, gradients=gradients, browser_links=in_browser)  # fmt: skip
 
 
 def weights(snap: Snapshot) -> dict:

@@ -16,6 +16,16 @@ The header field ``model`` (see ``model_header``):
         (multiclass), range and target [mean, scale] (regression: output * scale + mean),
         lut and neuron_lut (base64 of (levels, 3) uint8 colour tables: the server's own).
 The header field ``loss``: the loss points since the last frame, {epoch, train, test}.
+
+The header field ``links`` (see ``links_header``), for any network view whose links the
+browser draws (links.js; over a plane and for images, where the view has no other picture
+that changes): the values of the drawn links and neurons, in the order of the network
+figure's layout.meta["links"] (plots/network_links.link_geometry), which names its id:
+    id: that geometry's cells_id (the browser draws only when the two match);
+    w, b: base64 float64 of each drawn link's weight and each drawn hidden or output
+        neuron's bias;
+    g, gb, scale: the same of ∂L/∂W and ∂L/∂b while the 'How it learns' panel draws the
+        links by the gradient (scale: network_links.gradient_scale), else absent.
 """
 
 from __future__ import annotations
@@ -28,7 +38,9 @@ import numpy as np
 from playground.plots.arrays import minmax_indices
 from playground.plots.boundary_surface import class_levels, surface_colors, target_range
 from playground.plots.network import NEURON_LUT
-from playground.snapshot import NEURON_GRID_SIZE, Snapshot
+from playground.plots.network_geometry import column_indices
+from playground.plots.network_links import cells_id, gradient_scale
+from playground.snapshot import NEURON_GRID_SIZE, NetworkView, Snapshot
 
 LOSS_POINTS_PER_FRAME = 8
 """At most this many new loss points per frame (thinned as the loss chart is: the first,
@@ -87,3 +99,39 @@ def loss_points(history: dict[str, np.ndarray], start: int) -> dict:
     epochs = np.asarray(history["epoch"][start:])[keep]
     return {"epoch": [int(e) for e in epochs], "train": _finite(train[keep]),
             "test": _finite(test[keep])}  # fmt: skip
+
+
+def link_cells_of(network: NetworkView) -> dict:
+    """Which links and neurons the network view draws (as plots/network.network_spec does:
+    a wide layer's first neurons, the input features in use): {"id": cells_id, "links":
+    [(layer, from rows, to columns)] of index arrays, "neurons": [(layer, indices)]}, for
+    ``links_header``. Changes only with the network's shape and inputs."""
+    rows = [box.row for box in network.inputs] if network.inputs else None
+    columns = column_indices(network.sizes, rows)
+    links, cells = [], []
+    for layer in range(len(columns) - 1):
+        starts = [i for i in columns[layer] if i >= 0]
+        ends = columns[layer + 1]
+        cells += [(layer, i, j) for i in starts for j in ends]
+        links.append((layer, np.repeat(starts, len(ends)), np.tile(ends, len(starts))))
+    neurons = [(layer - 1, np.asarray(columns[layer])) for layer in range(1, len(columns))]
+    return {"id": cells_id(cells), "links": links, "neurons": neurons}
+
+
+def _picked(arrays: list[np.ndarray], cells: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(each drawn link's value, each drawn neuron's value) of per-layer (W, b) arrays."""
+    weights, biases = arrays
+    w = [np.asarray(weights[layer])[rows, ends] for layer, rows, ends in cells["links"]]
+    b = [np.asarray(biases[layer])[indices] for layer, indices in cells["neurons"]]
+    return np.concatenate(w or [np.empty(0)]), np.concatenate(b or [np.empty(0)])
+
+
+def links_header(network: NetworkView, cells: dict) -> dict:
+    """The ``links`` header field for a snapshot's network and its link_cells_of."""
+    w, b = _picked([network.weights, network.biases], cells)
+    header = {"id": cells["id"], "w": _b64(w.astype("<f8")), "b": _b64(b.astype("<f8"))}
+    if network.gradients is not None:
+        g, gb = _picked(list(network.gradients), cells)
+        header.update(g=_b64(g.astype("<f8")), gb=_b64(gb.astype("<f8")),
+                      scale=gradient_scale(network.gradients[0]))  # fmt: skip
+    return header

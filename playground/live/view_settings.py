@@ -4,6 +4,12 @@ from typing import Any
 
 from playground import config
 
+LIVE_FRAMES = "_live_frames"
+"""True in the views' settings of a live frame that later frames update in the browser
+(feed.py's light frames): the figures then leave to the browser what it draws from the
+frames' values (the network's links) and leave out what would go stale until the next
+whole figure (the points' predicted probabilities: shown again on pause)."""
+
 
 def view_settings(session: Any) -> dict:
     """A copy of a lab session's settings for its views (call under its lock), with the

@@ -36,7 +36,12 @@ from playground.plots.network_geometry import (
     layer_boxes,
     slot_counts,
 )
-from playground.plots.network_links import gradient_scale, link_hover_trace, link_traces
+from playground.plots.network_links import (
+    gradient_scale,
+    link_geometry,
+    link_hover_trace,
+    link_traces,
+)
 from playground.plots.raster import grid_image, scale_lut
 from playground.plots.text import cut_plot_text
 
@@ -154,6 +159,7 @@ def network_spec(
     inputs: list[InputBox] | None = None,
     edit: NetworkEdit | None = None,
     gradients: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
+    browser_links: bool = False,
 ) -> dict:
     """The whole network in one figure.
 
@@ -171,6 +177,10 @@ def network_spec(
     gradients: (∂L/∂W per layer, the weights' shapes; ∂L/∂b per layer) to draw the links
     by (colour: sign, width: |∂L/∂w| against the largest) and to show in the hovers beside
     the weights and biases; None draws the weights.
+    browser_links: the browser draws the links and shows the hovers of the links and of
+    the hidden and output neurons from the live frames' values (ui/live_js/links.js): the
+    figure has no link lines, those markers no hover of their own, and layout.meta["links"]
+    the geometry (network_links.link_geometry).
 
     Returns the figure as a plain dict (network_figure: the same as a validated Figure).
     """
@@ -193,12 +203,15 @@ def network_spec(
     grad_W, grad_b = gradients or (None, None)  # noqa: N806
     described = (node_labels, hover_biases, activation_names, grad_b)
     _neuron_parts(boxes, neuron_grids, described, images, hovers, custom)
-    if grad_W is None:
+    if browser_links:
+        traces = []
+    elif grad_W is None:
         traces = link_traces(boxes, weights)
     else:
         traces = link_traces(boxes, grad_W, gradient_scale(grad_W))
     traces.append(link_hover_trace(boxes, hover_weights, node_labels, grad_W))
     traces.append(_neuron_hover_trace(boxes, hovers, custom, BOX * scale.px_per_unit))
+    extra = _browser_links(traces, boxes, node_labels, activation_names) if browser_links else {}
     left, right, bottom, top = extent(boxes, slots)
     px = scale.px_per_unit
     annotations = [
@@ -221,8 +234,21 @@ def network_spec(
         showlegend=False,
         hovermode="closest",
         hoverlabel={"namelength": 0},  # no trace-name box, so no '<extra></extra>' per trace
+        **extra,
     )  # fmt: skip
     return {"data": traces, "layout": layout}
+
+
+def _browser_links(traces: list[dict], boxes, node_labels, activation_names) -> dict:
+    """For a figure whose links the browser draws (links.js): the link and hidden-neuron
+    markers left without hover of their own (links.js shows theirs, with the values of the
+    frame shown; the inputs' stay), and the layout's meta with the links' geometry."""
+    link_markers, neuron_markers = traces
+    link_markers["hoverinfo"] = "none"
+    neuron_markers["hoverinfo"] = ["text" if box.layer == 0 else "none"
+                                   for column in boxes for box in column]  # fmt: skip
+    geometry = link_geometry(boxes, node_labels)
+    return {"meta": {"links": {**geometry, "activations": list(activation_names)}}}
 
 
 def _neuron_parts(boxes, neuron_grids, described, images: list, hovers: list, custom: list):

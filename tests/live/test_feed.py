@@ -36,7 +36,8 @@ def test_frames_train_only_while_playing(still_clock):
 
 
 def test_slow_views_are_rebuilt_every_few_frames_only(still_clock):
-    pg = make(dataset="digits", speed="1")  # no plane: the server draws every view
+    # One input column: the output along a line, the server draws every view.
+    pg = make(dataset="penguins", inputs=("bill_length_mm",), speed="1")
     feed = LiveFeed(pg)
     pg.set_playing(True)
     rebuilt = []
@@ -44,7 +45,7 @@ def test_slow_views_are_rebuilt_every_few_frames_only(still_clock):
         text = feed.next_frame()
         keys = [slot["key"] for slot in header(text)["slots"]]
         figures = dict(zip(keys, text.split("\n")[1:], strict=True))
-        assert figures["digits"] and figures["loss"]  # drawn every frame
+        assert figures["boundary"] and figures["loss"]  # drawn every frame
         rebuilt.append(bool(figures["weights"]))
     every = feed_module.SLOW_VIEW_EVERY
     assert [i for i, r in enumerate(rebuilt) if r] == [0, every - 1, 2 * every - 1]

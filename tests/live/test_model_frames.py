@@ -1,8 +1,10 @@
-"""Frames that carry the weights instead of the plane's pictures (model_payload): which
-frames do, what their ``model`` and ``loss`` fields hold, and the plane recipes behind them."""
+"""Light frames, which carry the weights instead of the pictures (model_payload): which
+frames are light, what their ``model``, ``links`` and ``loss`` fields hold, what the whole
+figures before them leave to the browser, and the plane recipes behind them."""
 
 import base64
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -12,10 +14,14 @@ from playground.data import load_csv, load_dataset
 from playground.data.plane_recipe import plane_recipe
 from playground.labs.classify.session import Playground
 from playground.live import feed as feed_module
+from playground.live import figures as live_figures
 from playground.live.feed import LiveFeed
-from playground.live.model_payload import LOSS_POINTS_PER_FRAME
+from playground.live.model_payload import LOSS_POINTS_PER_FRAME, link_cells_of, links_header
+from playground.live.view_settings import LIVE_FRAMES
+from playground.snapshot import take_snapshot
 
-EVERY = feed_module.PAINTED_FULL_EVERY
+EVERY = feed_module.LIGHT_SLOW_EVERY
+FAST = ("network", "boundary", "digits", "loss")
 
 
 def make(**changes) -> Playground:
@@ -35,21 +41,82 @@ def params(model: dict) -> np.ndarray:
     return np.frombuffer(base64.b64decode(model["params"]), dtype="<f8")
 
 
-def test_over_a_plane_most_frames_send_the_weights_and_no_figures(still_clock):
+def sent(head: dict, figures: list[str], keys=None) -> list[str]:
+    """The keys of the views a frame sends a figure for (among `keys`, if given)."""
+    return [slot["key"] for slot, figure in zip(head["slots"], figures, strict=True)
+            if figure and (keys is None or slot["key"] in keys)]  # fmt: skip
+
+
+def test_over_a_plane_only_the_first_frame_sends_whole_figures(still_clock):
     pg = make(speed="2")
     feed = LiveFeed(pg)
     pg.set_playing(True)
-    seen = frames(feed, 2 * EVERY)
-    full = [i for i, (_, figures) in enumerate(seen) if any(figures)]
-    assert full == [0, EVERY - 1, 2 * EVERY - 1]  # the first and every 4th: whole figures
-    weights = [i for i, (head, figures) in enumerate(seen)
-               if figures[[s["key"] for s in head["slots"]].index("weights")]]  # fmt: skip
-    assert weights == [0, 2 * EVERY - 1]  # the slow views with every other full frame
+    seen = frames(feed, 3 * EVERY)
+    assert [i for i, frame in enumerate(seen) if sent(*frame, FAST)] == [0]
+    # The slow views on their own turn, as light updates (their weights changed each time).
+    slow = [i for i, frame in enumerate(seen) if sent(*frame, ("weights",))]
+    assert slow == [0, EVERY - 1, 2 * EVERY - 1, 3 * EVERY - 1]
+    assert all(set(sent(*seen[i])) <= {"weights", "confusion"} for i in slow[1:])
     for head, _ in seen:
-        assert "model" in head and [s["key"] for s in head["slots"]][:3] == [
-            "network", "boundary", "loss"]  # fmt: skip
-    painted = [head for i, (head, _) in enumerate(seen) if i not in full]
-    assert all("loss" in head for head in painted)
+        assert "model" in head and "links" in head
+        assert [s["key"] for s in head["slots"]][:3] == ["network", "boundary", "loss"]
+    assert all("loss" in head for head, _ in seen[1:])
+
+
+def test_a_slow_view_that_did_not_change_is_not_sent_again(still_clock):
+    pg = make(speed="2")
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    frames(feed, 1)
+    feed.train = lambda seconds: True  # playing, but nothing trains: every view stays as sent
+    assert not any(sent(*frame) for frame in frames(feed, 2 * EVERY))
+
+
+def test_the_whole_figures_of_a_light_stream_leave_the_links_to_the_browser(still_clock):
+    pg = make(speed="2", dataset="spiral3")
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    head, figures = frames(feed, 1)[0]
+    keys = [s["key"] for s in head["slots"]]
+    network = json.loads(figures[keys.index("network")])
+    assert not [t for t in network["data"] if t.get("mode") == "lines"]
+    assert network["layout"]["meta"]["links"]["id"] == head["links"]["id"]
+    links = network["layout"]["meta"]["links"]
+    w = np.frombuffer(base64.b64decode(head["links"]["w"]), "<f8")
+    assert len(w) == len(links["cells"]) == len(links["segments"]) == 2 * 4 + 4 * 2 + 2 * 3
+    layer, i, j = links["cells"][-1]
+    assert w[-1] == pg.network.weights[layer][i, j]
+
+
+def probabilities_shown(head: dict, figures: list[str]) -> bool:
+    """Whether the boundary's training points show the network's class probabilities."""
+    boundary = json.loads(figures[[s["key"] for s in head["slots"]].index("boundary")])
+    return any(t.get("text") for t in boundary["data"] if t.get("legendgroup") == "train")
+
+
+def test_the_points_probabilities_are_left_out_while_playing_and_shown_on_pause(still_clock):
+    pg = make(speed="2", dataset="penguins")  # a table: its points' hovers show them
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    assert not probabilities_shown(*frames(feed, 1)[0])  # they would go stale
+    pg.set_playing(False)
+    feed.train = lambda seconds: True  # the frame under way when Pause was pressed
+    assert probabilities_shown(*frames(feed, 1)[0])
+
+
+def test_on_pause_the_figures_are_whole_again(still_clock):
+    pg = make(speed="2", dataset="spiral3")
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    frames(feed, 2)
+    pg.set_playing(False)
+    feed.train = lambda seconds: True  # the frame under way when Pause was pressed
+    head, figures = frames(feed, 1)[0]
+    assert head["playing"] is False
+    keys = [s["key"] for s in head["slots"]]
+    network = json.loads(figures[keys.index("network")])
+    assert [t for t in network["data"] if t.get("mode") == "lines"]  # its own links
+    assert "meta" not in network["layout"]
 
 
 def test_the_model_field_holds_the_networks_parameters(still_clock):
@@ -111,13 +178,47 @@ def test_a_painted_frame_is_small(still_clock):
 ONE_INPUT = {"dataset": "penguins", "inputs": ("bill_length_mm",)}
 
 
-@pytest.mark.parametrize("changes", [{"dataset": "digits"}, ONE_INPUT], ids=["digits", "line"])
-def test_without_a_plane_the_server_draws_every_frame(still_clock, changes):
-    pg = make(speed="1", **changes)
+def test_along_a_line_the_server_draws_every_frame(still_clock):
+    pg = make(speed="1", **ONE_INPUT)
     feed = LiveFeed(pg)
     pg.set_playing(True)
     for head, figures in frames(feed, 3):
-        assert "model" not in head and "loss" not in head and figures[0]
+        assert "model" not in head and "links" not in head and "loss" not in head
+        assert figures[0]
+
+
+def test_digits_frames_are_light(still_clock):
+    pg = make(speed="1", dataset="digits", hidden=(32,))
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    seen = frames(feed, 2 * EVERY)
+    assert [i for i, frame in enumerate(seen) if sent(*frame, ("network", "loss"))] == [0]
+    # The test images only on the slow views' turn, and only when a prediction changed.
+    assert {i for i, frame in enumerate(seen) if sent(*frame, ("digits",))} <= {
+        0,
+        EVERY - 1,
+        2 * EVERY - 1,
+    }
+    for head, _ in seen:
+        assert "model" not in head and "links" in head
+        b = np.frombuffer(base64.b64decode(head["links"]["b"]), "<f8")
+        assert len(b) == 9 + 10  # the drawn neurons: 9 of 32 hidden (and "+23"), 10 outputs
+    light = [len("\n".join([json.dumps(h), *f])) for h, f in seen[1:] if not any(f)]
+    whole = len("\n".join([json.dumps(seen[0][0]), *seen[0][1]]))
+    assert light and max(light) < 6000 < whole / 10
+
+
+def test_the_light_frames_loss_title_follows_its_diagnosis():
+    from playground.labs.classify import views
+    from playground.live.panel import ChartSlot
+
+    pg = make()
+    snap = replace(pg.snapshot(), diagnosis=["The loss is stuck."])
+    slots = [ChartSlot("loss", "x", 220, "", "")]
+    (slot,) = views.light_slots(snap, dict(pg.settings), slots, slow=False)
+    assert (slot.title, slot.note, slot.figure_json) == ("Loss", "The loss is stuck.", "")
+    (slot,) = views.light_slots(replace(snap, diagnosis=[]), dict(pg.settings), slots, False)
+    assert (slot.title, slot.note) == ("", "")
 
 
 CSV = b"a,b,kind,c,label\n" + b"".join(
@@ -147,3 +248,26 @@ def test_a_plane_whose_inputs_the_recipe_cannot_describe_has_none():
     plane = ds.plane(axes=(0, 1), resolution=10)
     off = type(plane)(plane.xs, plane.ys, plane.X + 1e-6, plane.axes, plane.x_name, plane.y_name)
     assert plane_recipe(ds, plane) is not None and plane_recipe(ds, off) is None
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"features": ("x1", "x1^2", "sin(x2)")}, {"dataset": "digits", "hidden": (32,)},
+     {"dataset": "penguins", "hidden": (12, 4)}, {"hidden": (20, 3)}],
+    ids=["defaults", "some-features", "digits", "penguins", "wide-layer"],
+)  # fmt: skip
+def test_the_frames_link_values_follow_the_figures_geometry(changes):
+    pg = make(**changes)
+    snap = take_snapshot(pg)
+    named = live_figures.with_plot_text_names(snap)
+    figure = live_figures.network(named, None, {**pg.settings, LIVE_FRAMES: True})
+    geometry = figure["layout"]["meta"]["links"]
+    header = links_header(snap.network, link_cells_of(snap.network))
+    assert header["id"] == geometry["id"]
+    w = np.frombuffer(base64.b64decode(header["w"]), "<f8")
+    b = np.frombuffer(base64.b64decode(header["b"]), "<f8")
+    net = pg.network
+    assert w.tolist() == [net.weights[layer][i, j] for layer, i, j in geometry["cells"]]
+    assert b.tolist() == [net.biases[layer - 1][i] for layer, i in geometry["neurons"]]
+    hovers = next(t for t in figure["data"] if t.get("legendgroup") == "link")
+    assert len(hovers["x"]) == len(w) and hovers["hoverinfo"] == "none"

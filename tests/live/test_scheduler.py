@@ -108,15 +108,16 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget():
     tick = Tick()
     scheduler = Scheduler(max_budget=0.025, min_budget=0.005, clock=tick)
-    digits = LiveFeed(Playground({**config.defaults(), "dataset": "digits"}))
+    line = {"dataset": "penguins", "inputs": ("bill_length_mm",)}  # one input: server-drawn
+    line_feed = LiveFeed(Playground({**config.defaults(), **line}))
     circle = LiveFeed(Playground(config.defaults()))
-    for feed in (digits, circle):
+    for feed in (line_feed, circle):
         feed.session.set_playing(True)
         feed.render(feed.train(0.001))  # one frame: the feed knows what its browser draws
-    assert circle.paints_pictures() and not digits.paints_pictures()
+    assert circle.paints_pictures() and not line_feed.paints_pictures()
     assert scheduler.budget(circle) == 0.025
-    assert scheduler.budget(digits) == pytest.approx(0.025 * LONE_SERVER_DRAWN_SCALE)
-    for feed in (digits, circle):  # both take turns: a neighbour plays, the fair share
+    assert scheduler.budget(line_feed) == pytest.approx(0.025 * LONE_SERVER_DRAWN_SCALE)
+    for feed in (line_feed, circle):  # both take turns: a neighbour plays, the fair share
         feed.train = lambda seconds: True
         scheduler.turn(feed)
-    assert scheduler.budget(digits) == scheduler.budget(circle) == 0.0125
+    assert scheduler.budget(line_feed) == scheduler.budget(circle) == 0.0125

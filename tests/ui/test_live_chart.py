@@ -95,6 +95,7 @@ def test_chart_modules_are_all_served_and_their_folder_name_follows_their_conten
         "grid_pick.js",
         "model.js",
         "paint.js",
+        "links.js",
     }
     assert set(lc.SCRIPTS) == modules
     imported = {name for js in lc.SCRIPTS.values()

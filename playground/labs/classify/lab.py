@@ -9,7 +9,13 @@ from playground.data import DataError
 from playground.labs.base import LAB_PARAM, Lab
 from playground.labs.classify import views
 from playground.labs.classify.session import Playground
-from playground.live.model_payload import model_header, paint_spec, paints_plane
+from playground.live.model_payload import (
+    link_cells_of,
+    links_header,
+    model_header,
+    paint_spec,
+    paints_plane,
+)
 from playground.snapshot import take_snapshot
 
 
@@ -80,8 +86,9 @@ class ClassifyLab(Lab):
         return views.chart_slots(snap, dict(settings), kept=kept, hover_values=hover)
 
     def paint_key(self, session, settings):
-        """Over a plane the browser paints the boundary and the neurons from the weights;
-        the pictures depend on the data and every setting (model_payload)."""
+        """Over a plane the browser paints the boundary and the neurons from the weights,
+        and over a plane and on images it draws the network's links; the pictures depend
+        on the data and every setting (model_payload)."""
         return (session.dataset, dict(settings))
 
     def light_snapshot(self, session):
@@ -89,15 +96,29 @@ class ClassifyLab(Lab):
         return take_snapshot(session, pictures=False)
 
     def paint_static(self, session, snap, settings):
-        """model_payload.paint_spec for a plane whose inputs have a recipe, else None."""
-        if not paints_plane(snap):
+        """{"model": model_payload.paint_spec or None, "links": link_cells_of} when the
+        browser can draw what changes: a plane whose inputs have a recipe, or images (whose
+        network view has no pictures that change); else None (a line, a plane without a
+        recipe: server-drawn frames)."""
+        plane = paints_plane(snap)
+        if not plane and (snap.plane is not None or snap.line is not None):
             return None
         target = (session.dataset.target_mean, session.dataset.target_scale)
-        return paint_spec(snap, settings, target)
+        model = paint_spec(snap, settings, target) if plane else None
+        return {"model": model, "links": link_cells_of(snap.network)}
 
     def paint_header(self, snap, static):
-        """model_payload.model_header: the network's parameters and the static part."""
-        return model_header(snap, static)
+        """``model`` (model_payload.model_header: the parameters and the plane's recipe),
+        over a plane, and ``links`` (model_payload.links_header)."""
+        header = {"links": links_header(snap.network, static["links"])}
+        if static["model"] is not None:
+            header["model"] = model_header(snap, static["model"])
+        return header
+
+    def light_slots(self, snap, settings, slots, slow):
+        """views.light_slots: the slow views and the test images rebuilt on their turn,
+        the loss chart's diagnosis kept up to date."""
+        return views.light_slots(snap, dict(settings), slots, slow)
 
     def layout(self, keys, settings):
         """The network left, the output and loss right, slow views below (views.grid)."""

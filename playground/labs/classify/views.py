@@ -5,6 +5,7 @@ grid, and the stats row (the wire format they travel in is playground/live/panel
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from playground.labs.base import View, format_number
 from playground.labs.restored_view import marked_loss, restored_stats, shown_row
@@ -123,6 +124,12 @@ def _listed(names: tuple[str, ...], shown: int = 4) -> str:
     return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
 
 
+def _loss_title(snap: Snapshot, title: str, note: str) -> tuple[str, str]:
+    """The loss chart's (title, note): a diagnosis (stuck, oscillating, dead neurons) in
+    words, if any."""
+    return ("Loss", " ".join(snap.diagnosis)) if snap.diagnosis else (title, note)
+
+
 def _slot(
     key: str, figure: str, height: int, snap: Snapshot, *, has_plane: bool, on_line: bool,
     present: bool, spec: dict | None = None,
@@ -138,8 +145,8 @@ def _slot(
         note = (
             f"{note}; {_listed(held)} held at {'its' if len(held) == 1 else 'their'} training mean"
         )
-    if key == "loss" and snap.diagnosis:  # stuck, oscillating, dead neurons: in words
-        title, note = "Loss", " ".join(snap.diagnosis)
+    if key == "loss":
+        title, note = _loss_title(snap, title, note)
     if present and key != "loss":
         note = ""  # the teacher explains; one line of title leaves the views more room
     aspect, frame = drawn_to_scale(spec) or (None, (0, 0))
@@ -171,3 +178,28 @@ def chart_slots(
     slots += [_slot(k, "", height, snap, **where) for k, height in (kept or {}).items()
               if k not in specs]  # fmt: skip
     return slots
+
+
+LIGHT_REBUILT = ("digits",)
+"""Fast views the server still draws in light frames, on the slow views' turn: the test
+images' predictions change seldom once trained, and are then sent only when changed."""
+
+
+def light_slots(
+    snap: Snapshot, settings: dict, slots: list[ChartSlot], slow: bool
+) -> list[ChartSlot]:
+    """The slots of a light frame (see Lab.light_slots) from the last whole frame's: the
+    figures kept, but with `slow` the slow views and LIGHT_REBUILT built from this
+    (light) snapshot; the loss chart's title follows its diagnosis."""
+    named = figures.with_plot_text_names(snap) if slow else snap
+    out = []
+    for slot in slots:
+        view, figure = VIEWS_BY_KEY[slot.key], ""
+        if slow and (view.slow or slot.key in LIGHT_REBUILT):
+            spec = view.build(named, settings)
+            figure = "" if spec is None else figure_json(spec)
+        title, note = slot.title, slot.note
+        if slot.key == "loss":
+            title, note = _loss_title(snap, VIEWS_BY_KEY["loss"].title, VIEWS_BY_KEY["loss"].note)
+        out.append(replace(slot, figure_json=figure, title=title, note=note))
+    return out

@@ -5,14 +5,12 @@
 //   the figure carries (see playground/plots/network_edit.py) as the "edit" trigger; the
 //   server validates it like a sidebar change and reruns the page.
 // The neuron hover trace ("neurons") carries customdata [image index or -1, name, payload].
+import { drawLinks, plainText } from "./links.js";
 import { setLayoutFilter, redraw, viewFor } from "./plot_view.js";
 
 const NEURON_TRACE = "neurons";
-// Names in a figure are Plotly text (the server writes a user's &, <, >, $ and % as these
-// entities, playground/plots/text.py); the note above the output chart is DOM text, so
-// they are decoded back, in one pass ("&amp;lt;" shows as "&lt;", as typed).
-const PLOT_ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#36;": "$", "&#37;": "%" };
-const plainText = (text) => String(text).replace(/&(amp|lt|gt|#36|#37);/g, (e) => PLOT_ENTITIES[e]);
+// Names in a figure are Plotly text; the note above the output chart is DOM text, so they
+// are decoded back (links.js's plainText: "&amp;lt;" shows as "&lt;", as typed).
 
 function neuronPoint(event) {
   const point = event && event.points && event.points[0];
@@ -48,11 +46,13 @@ function sendEdit(panel, payload) {
   if (payload && panel.setTrigger) panel.setTrigger("edit", payload);
 }
 
-// Listens to the network chart once it is drawn (Plotly keeps the listeners across reacts).
-export function wireNetwork(panel) {
+// Listens to the network chart once it is drawn (Plotly keeps the listeners across reacts),
+// and draws its links from the message's values (header.links, see links.js).
+export function wireNetwork(panel, header) {
   const network = panel.slots.get("network");
   if (!network) return;
   const gd = viewFor(network.host).plot;
+  if (gd.on) drawLinks(gd, header ? header.links : undefined);
   if (!gd.on || gd.networkWired) return;
   gd.networkWired = true;
   gd.on("plotly_hover", (event) => {

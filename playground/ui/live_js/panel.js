@@ -193,6 +193,6 @@ export function apply(parent, text) {
   const drawn = [...paintCharts(panel, header), ...header.slots.map((slot, i) =>
     update(hosts[i], lines[i + 1], { displayModeBar: slot.modebar === false ? false : "hover" }))];
   panel.drawing = Promise.all(drawn);
-  panel.drawing.then(() => { wireNetwork(panel); wireBoundary(panel); wireGrid(panel); });
+  panel.drawing.then(() => { wireNetwork(panel, header); wireBoundary(panel); wireGrid(panel); });
   return header;
 }
