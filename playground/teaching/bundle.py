@@ -4,10 +4,11 @@ model.json holds everything a prediction needs, in plain JSON (the engine's own 
 format inside): the format and version, the lab, its settings (also as the page's query),
 the input encoder (the columns, derived features, scaling and one-hot categories, see
 playground.data.encoder_json), the output (task, class names, the target's units) and the
-weights. predict.py is predict_template.py with this model's columns listed in its
-docstring: it reads model.json and needs only NumPy. model.npz is the engine's save_npz of
-the same network (np.load(..., allow_pickle=False) reads it); history.csv the loss and
-metrics after every epoch.
+weights, the epochs trained and their history (at most MAX_HISTORY_ROWS rows, for the
+importer to go on with the counter and the loss curve). predict.py is predict_template.py
+with this model's columns listed in its docstring: it reads model.json and needs only
+NumPy. model.npz is the engine's save_npz of the same network (np.load(...,
+allow_pickle=False) reads it); history.csv the loss and metrics after every epoch.
 
 A lab whose session has no encoder (every lab but the first) gets model.json with its
 network (no "encoder", no "output"), model.npz and history.csv: no predict.py.
@@ -19,18 +20,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import zipfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
+
 from playground.data.encoder_json import encoder_to_dict
 from playground.engine.serialize import save_npz
+from playground.plots.arrays import minmax_indices
 from playground.teaching.predict_template import BUNDLE_FORMAT, BUNDLE_VERSION
 
 TEMPLATE = Path(__file__).with_name("predict_template.py")
 COLUMNS_MARK = "  (the exporter lists them here)\n"  # the template's line the columns replace
 BUNDLE_FILES = ("model.json", "model.npz", "predict.py", "history.csv")
+MAX_HISTORY_ROWS = 5_000
+"""History rows model.json keeps (a longer run's are thinned, keeping each stretch's lowest
+and highest losses, the first, the last and the restored epoch's): ~0.5 MB of JSON at
+most; history.csv has every row."""
 
 
 def settings_json(settings) -> dict[str, Any]:
@@ -73,6 +82,8 @@ def model_dict(session) -> dict[str, Any]:
         "epoch": session.epoch,
         "metrics": session.record(),
     }
+    restored = session.stop_watch.restored_epoch if hasattr(session, "stop_watch") else None
+    model["history"] = history_columns(session.trainer.history, restored)
     dataset = getattr(session, "dataset", None)
     if dataset is not None and getattr(session, "spec", None) is not None:
         model["dataset"] = dataset.name
@@ -98,6 +109,22 @@ def predict_script(model: dict) -> str:
     listed = "".join(f"{line}\n" for line in lines)
     listed = listed.replace("\\", "\\\\").replace('"""', '\\"""')  # a docstring stays one
     return TEMPLATE.read_text(encoding="utf-8").replace(COLUMNS_MARK, listed, 1)
+
+
+def history_columns(history, keep_epoch: int | None = None) -> dict[str, list]:
+    """The training history for model.json: column name -> list (a non-finite value as
+    None, JSON has no NaN), at most MAX_HISTORY_ROWS rows (thinned by the losses' shape,
+    the first and last rows kept, and the row of keep_epoch, e.g. the restored one)."""
+    columns = {name: history.column(name) for name in history.columns}
+    losses = [columns[name] for name in ("train_loss", "test_loss") if name in columns]
+    keep = minmax_indices(losses, MAX_HISTORY_ROWS - 1)
+    if keep_epoch is not None:
+        keep = np.union1d(keep, np.flatnonzero(columns["epoch"] == keep_epoch))
+    return {
+        name: [int(v) for v in values[keep]] if name == "epoch"
+        else [float(v) if math.isfinite(v) else None for v in values[keep]]
+        for name, values in columns.items()
+    }  # fmt: skip
 
 
 def history_csv(history) -> str:

@@ -5,7 +5,9 @@ within a size cap, and checked field by field: the format and version, the lab, 
 settings (validated as the page's URL is), the encoder, the output and the network (the
 engine's checks: layer sizes, shapes, finite numbers). Then the session the settings
 describe is built, and the model must fit its data exactly (the same columns, categories,
-scaling, classes and network shape): a model of other data would predict nonsense. Every
+scaling, classes and network shape): a model of other data would predict nonsense. The
+epochs it trained and its history (optional fields) let the counter and the loss curve go
+on where the file left them, its restored best weights shown as restored. Every
 problem is a ModelFileError with one plain sentence for the page; the caller's session is
 never touched (the new one replaces it only when everything passed). No streamlit.
 """
@@ -25,12 +27,14 @@ from playground.data.encoder_json import encoder_from_dict, same_encoding
 from playground.engine import Network
 from playground.engine.serialize import FORMAT as NETWORK_FORMAT
 from playground.labs.classify.session import CsvChoice, Playground
+from playground.teaching.bundle import MAX_HISTORY_ROWS
 from playground.teaching.predict_template import BUNDLE_FORMAT, BUNDLE_VERSION
 
 MAX_MODEL_BYTES = 4 * 2**20
 """Largest model.json taken (MiB): the largest network the host's limits allow, 100 inputs
 and 8 hidden layers of 64, is ~36,000 numbers, ~0.8 MB as JSON."""
 MAX_QUERY_CHARS = 10_000
+MAX_EPOCH = 10**9  # more epochs than any session trains
 
 _BINARY = (
     (b"PK\x03\x04", "a zip archive (a bundle's .zip, or model.npz): import the model.json in it"),
@@ -181,10 +185,86 @@ def _mismatch(session: Playground, net: Network, encoder, output: dict) -> str |
     return None
 
 
+def _whole(value, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ModelFileError(f"The model's {name} must be a whole number from {low} to {high:,}.")
+    return value
+
+
+def _epochs(model: dict) -> tuple[int, int | None]:
+    """(epochs trained, the restored best weights' epoch or None) of the file: "epoch"
+    (0 when missing) and metrics.restored_epoch (the headless record's)."""
+    epoch = _whole(model.get("epoch", 0), "'epoch'", 0, MAX_EPOCH)
+    metrics = model.get("metrics")
+    restored = metrics.get("restored_epoch") if isinstance(metrics, dict) else None
+    if restored is not None:  # the epoch of weights restored after training went past it
+        if epoch == 0:
+            raise ModelFileError("The model's metrics.restored_epoch must be before its epoch.")
+        restored = _whole(restored, "metrics.restored_epoch", 0, epoch - 1)
+    return epoch, restored
+
+
+def _number(value, name: str) -> float:
+    """A history value: a finite number, or None (JSON's null) for a missing one (nan)."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ModelFileError(f"The model's history.{name} must hold numbers.")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ModelFileError(f"The model's history.{name} must hold finite numbers.")
+    return number
+
+
+def _history_rows(history, columns: tuple[str, ...], epoch: int) -> np.ndarray:
+    """The file's history as rows (n, len(columns)), checked: the trainer's columns, 1 to
+    MAX_HISTORY_ROWS rows, epochs increasing from 0 or more up to `epoch`, numbers."""
+    if not isinstance(history, dict) or set(history) != set(columns):
+        raise ModelFileError(
+            f"The model's 'history' must have the columns {', '.join(columns)}, one list each."
+        )
+    lists = [history[name] for name in columns]
+    n = len(lists[0]) if isinstance(lists[0], list) else -1
+    if not 1 <= n <= MAX_HISTORY_ROWS or any(
+        not isinstance(values, list) or len(values) != n for values in lists
+    ):
+        raise ModelFileError(
+            f"The model's history columns must be lists of the same length, 1 to "
+            f"{MAX_HISTORY_ROWS:,} rows."
+        )
+    epochs = [_whole(e, "history epochs", 0, epoch) for e in lists[0]]
+    if any(b <= a for a, b in zip(epochs, epochs[1:], strict=False)) or epochs[-1] != epoch:
+        raise ModelFileError(
+            f"The model's history epochs must increase and end at its epoch ({epoch})."
+        )
+    rows = np.empty((n, len(columns)))
+    rows[:, 0] = epochs
+    for j, (name, values) in enumerate(zip(columns[1:], lists[1:], strict=True), start=1):
+        rows[:, j] = [_number(value, name) for value in values]
+    return rows
+
+
+def _past(model: dict, columns: tuple[str, ...]) -> tuple[np.ndarray, int | None]:
+    """(history rows, restored epoch or None) to go on from (TrainingSession.carry_history).
+    Without a history (an older file) the counter goes on from the weights' epoch alone."""
+    epoch, restored = _epochs(model)
+    if model.get("history") is None:
+        weights_epoch = epoch if restored is None else restored
+        return np.array([[weights_epoch] + [math.nan] * (len(columns) - 1)]), None
+    rows = _history_rows(model["history"], columns, epoch)
+    if restored is not None and restored not in rows[:, 0]:
+        raise ModelFileError(f"The model's history has no row of its restored epoch {restored}.")
+    return rows, restored
+
+
 def imported_session(raw: bytes, current: Playground) -> Playground:
     """A new first-lab session that starts from the model in `raw` (a model.json's bytes)
-    at epoch 0, on the data its settings name; `current` (the page's session) is only
-    read. Raises ModelFileError with a sentence for the page."""
+    at its epoch with its history (restored best weights shown as restored), on the data
+    its settings name; `current` (the page's session) is only read. Raises
+    ModelFileError with a sentence for the page."""
     model = parse_model_file(raw)
     lab = current.lab
     _check_header(model, lab.name)
@@ -199,4 +279,5 @@ def imported_session(raw: bytes, current: Playground) -> Playground:
     if problem:
         raise ModelFileError(f"This model does not fit its data: {problem}.")
     session.start_from(net.params.copy())
+    session.carry_history(*_past(model, session.trainer.history.columns))
     return session

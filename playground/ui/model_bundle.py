@@ -36,11 +36,24 @@ def _import_changed() -> None:
     state.replace_playground(session)
     state.report_error(None)
     state.report_notes(
-        [f"Imported the model in {upload.name}: the views show its predictions on its data "
-         f"({session.settings['dataset']}). The epoch counter starts again at 0; Play trains "
-         "it on from here."]
-    )  # fmt: skip
+        [
+            f"Imported the model in {upload.name}: the views show its predictions "
+            f"on its data ({session.settings['dataset']}). {_goes_on(session)}"
+        ]
+    )
     state.write_url()
+
+
+def _goes_on(session) -> str:
+    """Where the imported model's counter and loss curve go on from."""
+    restored = session.restored()
+    if restored is not None:
+        return (
+            f"It trained {session.epoch:,} epochs and holds the best weights, of epoch "
+            f"{restored.epoch:,}, restored; Step or Play trains on from them."
+        )
+    epoch = f"{session.epoch:,}"
+    return f"The epoch counter and the loss curve go on from epoch {epoch}; Play trains it on."
 
 
 def model_bundle_panel(session) -> None:

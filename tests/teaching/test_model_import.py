@@ -4,6 +4,7 @@ corpus of broken and hostile files is refused with a clear sentence, the session
 import copy
 import io
 import json
+import math
 import pickle
 import re
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from playground.engine import Dense, Sequential
+from playground.engine.history import History
 from playground.engine.serialize import save_npz
 from playground.labs.classify.lab import CLASSIFY
 from playground.teaching import bundle
@@ -121,6 +123,51 @@ CORPUS = {
         _set(["query"], "dataset=csv"),
         "upload that file first",
     ),
+    "a negative epoch": (_set(["epoch"], -1), "'epoch' must be a whole number"),
+    "an epoch in words": (_set(["epoch"], "three"), "'epoch' must be a whole number"),
+    "a history that is a list": (_set(["history"], [[0, 1.0]]), "must have the columns"),
+    "a history without its test loss": (
+        _edit(lambda m: m["history"].pop("test_loss")),
+        "must have the columns",
+    ),
+    "history columns of other lengths": (
+        _edit(lambda m: m["history"]["train_loss"].pop()),
+        "lists of the same length",
+    ),
+    "a history of no rows": (
+        _edit(lambda m: [column.clear() for column in m["history"].values()]),
+        "lists of the same length",
+    ),
+    "history epochs out of order": (
+        _edit(lambda m: m["history"]["epoch"].reverse()),
+        "must increase and end at its epoch",
+    ),
+    "a history that ends before the epoch": (_set(["epoch"], 7), "end at its epoch (7)"),
+    "a word among the losses": (
+        _edit(lambda m: m["history"]["test_loss"].__setitem__(1, "low")),
+        "history.test_loss must hold numbers",
+    ),
+    "1e999 among the losses": (
+        lambda m: re.sub(rb'"train_loss": \[[-0-9.e]+', b'"train_loss": [1e999', _json(m), count=1),
+        "history.train_loss must hold finite numbers",
+    ),
+    "a 400-digit loss": (
+        _edit(lambda m: m["history"]["train_loss"].__setitem__(0, 10**400)),
+        "history.train_loss must hold finite numbers",
+    ),
+    "a restored epoch after the epochs trained": (
+        _set(["metrics", "restored_epoch"], 3),
+        "restored_epoch must be a whole number from 0 to 2",
+    ),
+    "a restored epoch the history does not have": (
+        _edit(
+            lambda m: (
+                m["metrics"].__setitem__("restored_epoch", 1),
+                [column.pop(1) for column in m["history"].values()],
+            )
+        ),
+        "no row of its restored epoch 1",
+    ),
 }
 
 
@@ -154,12 +201,55 @@ def test_an_imported_model_predicts_as_it_did_when_exported(exported):
     current = CLASSIFY.start({})[0]
     session = imported_session(_json(model), current)
     assert session is not current and current.settings["dataset"] == "circle"
-    assert session.settings["dataset"] == "penguins" and session.epoch == 0
+    assert session.settings["dataset"] == "penguins" and session.epoch == source.epoch == 3
     X = source.dataset.X_test
     assert np.array_equal(session.network.predict(X), source.network.predict(X))
-    assert session.record()["test_loss"] == source.record()["test_loss"]
+    assert session.record() == source.record()  # the same epoch and figures
+    for name in source.trainer.history.columns:  # the loss curve goes on where it was
+        assert np.array_equal(session.snapshot().history[name], source.snapshot().history[name])
     session.step()  # and it trains on from there
-    assert session.epoch == 1
+    assert session.epoch == 4 and len(session.trainer.history) == 5
+
+
+def test_a_model_file_without_a_history_goes_on_from_its_epoch(exported):
+    model, source = exported
+    older = {key: value for key, value in model.items() if key != "history"}
+    session = imported_session(_json(older), CLASSIFY.start({})[0])
+    assert session.epoch == 3 and session.snapshot().history["epoch"].tolist() == [3]
+    assert session.record()["test_loss"] == source.record()["test_loss"]
+    session.step()
+    assert session.snapshot().history["epoch"].tolist() == [3, 4]
+
+
+OVERFIT = "dataset=xor&noise=50&train_pct=10&hidden=16,16&learning_rate=0.3"
+
+
+def test_a_model_exported_after_a_restored_stop_imports_as_it_was():
+    source = trained(OVERFIT + "&patience=10&restore_best=true", epochs=0)
+    while not source.stop_reason():
+        source.step()
+    best = source.restored().epoch
+    model = json.loads(bundle.bundle_files(source)["model.json"])
+    assert model["epoch"] == source.epoch and model["metrics"]["restored_epoch"] == best
+    assert model["metrics"]["test_loss"] == source.trainer.history[best]["test_loss"]
+    session = imported_session(_json(model), CLASSIFY.start({})[0])
+    assert session.epoch == source.epoch and session.restored().epoch == best
+    assert CLASSIFY.stats(session.snapshot()) == CLASSIFY.stats(source.snapshot())
+    assert session.record() == source.record() and session.stop_reason() == "patience"
+    np.testing.assert_array_equal(session.network.params, source.network.params)
+    session.step()  # trains on from the restored weights, as the exporting page would
+    assert session.epoch == source.epoch + 1 and session.restored() is None
+    assert not np.array_equal(session.network.params, source.network.params)
+
+
+def test_a_long_history_is_thinned_in_model_json_and_keeps_the_restored_row():
+    history = History(("epoch", "train_loss", "test_loss"))
+    for epoch in range(3 * bundle.MAX_HISTORY_ROWS):
+        history.append((epoch, 1.0 / (epoch + 1), math.nan if epoch == 0 else 0.5))
+    columns = bundle.history_columns(history, keep_epoch=12_345)
+    assert len(columns["epoch"]) <= bundle.MAX_HISTORY_ROWS
+    assert {0, 12_345, 3 * bundle.MAX_HISTORY_ROWS - 1} <= set(columns["epoch"])
+    assert columns["test_loss"][0] is None and columns["test_loss"][1] == 0.5  # JSON: no NaN
 
 
 def test_a_page_link_that_fixes_a_setting_keeps_it(exported):

@@ -13,6 +13,7 @@ from playground.teaching import bundle
 from playground.ui.model_bundle import DOWNLOAD_KEY, IMPORT_KEY
 from tests.teaching.bundle_helpers import PENGUINS_ALL, trained
 from tests.ui.page_app import start
+from tests.ui.test_app_flow import panel_header
 
 
 def playground(at: AppTest):
@@ -58,15 +59,34 @@ def test_importing_a_model_json_puts_its_network_on_the_page():
     _import(at, "model.json", raw)
     assert not at.exception and not at.error
     pg = playground(at)
-    assert pg.settings["dataset"] == "penguins" and pg.epoch == 0
+    assert pg.settings["dataset"] == "penguins" and pg.epoch == 3
     X = source.dataset.X_test
     assert np.array_equal(pg.network.predict(X), source.network.predict(X))
-    assert any("Imported the model in model.json" in i.value.replace("\\", "") for i in at.info)
+    notes = [i.value.replace("\\", "") for i in at.info]
+    assert any("Imported the model in model.json" in note for note in notes)
+    assert any("go on from epoch 3" in note for note in notes)
     assert at.query_params["dataset"] == "penguins"
     boundary = pg.snapshot()  # the views draw the imported network's predictions
-    assert boundary.epoch == 0 and len(boundary.history["test_loss"]) == 1
+    assert boundary.epoch == 3 and boundary.history["epoch"].tolist() == [0, 1, 2, 3]
+    assert panel_header(at)["epoch"] == 3  # the counter goes on, and the loss curve
     at.button(key="step").click().run()
-    assert playground(at).epoch == 1
+    assert playground(at).epoch == 4
+
+
+def test_a_model_exported_after_a_restored_stop_comes_back_restored():
+    source = trained("dataset=xor&noise=50&train_pct=10&hidden=16,16&learning_rate=0.3"
+                     "&patience=10&restore_best=true", epochs=0)  # fmt: skip
+    while not source.stop_reason():
+        source.step()
+    best = source.restored().epoch
+    at = _import(start(), "model.json", bundle.bundle_files(source)["model.json"])
+    assert not at.exception and not at.error
+    header = panel_header(at)
+    assert header["epoch"] == source.epoch
+    stats = dict(header["stats"])
+    assert stats["Restored best weights"] == f"epoch {best}"
+    assert stats["Test loss"] == f"{source.trainer.history[best]['test_loss']:.3f}"
+    assert any(f"of epoch {best}, restored" in i.value.replace("\\", "") for i in at.info)
 
 
 def test_a_bad_file_gets_a_message_and_changes_nothing():
