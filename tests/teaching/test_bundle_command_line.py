@@ -26,6 +26,20 @@ def test_export_writes_the_bundle_of_the_trained_model(capsys, tmp_path):
     assert len((folder / "history.csv").read_text().splitlines()) == 1 + 4
 
 
+def test_export_after_a_restored_stop_has_the_final_lines_restored_figures(capsys, tmp_path):
+    query = ("dataset=xor&noise=50&train_pct=10&hidden=16,16&learning_rate=0.3&patience=10"
+             "&restore_best=1")  # fmt: skip
+    assert main(["train", query, "--epochs", "500", "--export", str(tmp_path)]) == 0
+    final = json.loads(capsys.readouterr()[0].splitlines()[-1])["final"]
+    model = json.loads((tmp_path / "model.json").read_text())
+    best = final["restored_epoch"]
+    assert best is not None and model["metrics"]["restored_epoch"] == best
+    assert model["metrics"]["test_loss"] == final["test_loss"] == final["best_test_loss"]
+    history = model["history"]
+    assert history["test_loss"][history["epoch"].index(best)] == final["test_loss"]
+    assert history["epoch"][-1] == model["epoch"] == final["epoch"]
+
+
 def test_another_lab_exports_its_network_without_predict_py(capsys, tmp_path):
     status = main(["train", "lab=convnet", "--epochs", "1", "--export", str(tmp_path)])
     capsys.readouterr()
