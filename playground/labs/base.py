@@ -33,7 +33,8 @@ class View:
 
     key: the chart's key, also its CSS grid area. title: bold title; note: plain text after
     it. height: plot height in px. slow: rebuilt on every SLOW_VIEW_EVERY-th live frame
-    only (it changes slowly and costs the browser time to redraw: weights, confusion).
+    only, LIGHT_SLOW_EVERY-th in light frames (live/feed.py; it changes slowly and costs the
+    browser time to redraw: weights, confusion).
     build(snap, settings): the figure spec (a plain dict), or None = not shown for this
     snapshot. zoomable: Plotly's modebar on hover.
     """

@@ -131,7 +131,8 @@ def network(
 ) -> dict:
     """The network diagram with a small image per neuron; hover_values: (weights, biases)
     for the hover texts if not the current ones (see live_specs); settings: for the
-    controls it offers (None: none); gradients: (∂L/∂W, ∂L/∂b) per layer to draw the
+    controls it offers (None: none; with LIVE_FRAMES the browser draws the links, see
+    network_spec's browser_links); gradients: (∂L/∂W, ∂L/∂b) per layer to draw the
     links by instead of the weights (see network_spec); None: the snapshot's own (the
     'How it learns' panel's links, or the weights)."""
     n = snap.network
