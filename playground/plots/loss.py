@@ -76,8 +76,8 @@ def mark_restored(spec: dict, epoch: int, losses: dict[str, float]) -> dict:
     spec: a figure of loss_spec (or one built on it); epoch: the restored epoch; losses:
     its loss per trace name ({"train": 0.31, "test": 0.42}, a non-finite one not drawn).
     Adds a dotted vertical line at that epoch, an open dot on each curve there and the
-    words "best weights of epoch N restored" inside the plot, beside the line on the side
-    with more room. Returns a new dict; `spec` is not changed.
+    words "best weights restored" on two short lines inside the plot, beside the line on
+    the side with more room (they fit a phone's chart). Returns a new dict; `spec` is not changed.
     """
     colours = dict(SERIES_STYLE)
     names = [name for name, loss in losses.items() if math.isfinite(loss)]
@@ -95,10 +95,10 @@ def mark_restored(spec: dict, epoch: int, losses: dict[str, float]) -> dict:
         "type": "line", "xref": "x", "yref": "paper", "x0": epoch, "x1": epoch, "y0": 0,
         "y1": 1, "line": {"color": DARK, "width": 1, "dash": "dot"},
     }]  # fmt: skip
+    side = "right" if left_side else "left"  # the words' edge that touches the line
     layout["annotations"] = [*layout.get("annotations", ()), {
         "x": epoch, "y": 0.98, "xref": "x", "yref": "paper", "showarrow": False,
-        "text": f"best weights of epoch {epoch} restored", "font": {"size": 11, "color": DARK},
-        "xanchor": "right" if left_side else "left", "yanchor": "top",
-        "xshift": -4 if left_side else 4,
+        "text": "best weights<br>restored", "align": side, "xanchor": side, "yanchor": "top",
+        "xshift": -4 if left_side else 4, "font": {"size": 11, "color": DARK},
     }]  # fmt: skip
     return {"data": [*spec["data"], dots], "layout": layout}

@@ -307,7 +307,8 @@ def test_the_loss_chart_marks_the_restored_epoch_and_keeps_the_curves():
     loss = json.loads(next(s for s in slots if s.key == "loss").figure_json)
     line = loss["layout"]["shapes"][-1]
     assert line["x0"] == line["x1"] == best
-    assert f"best weights of epoch {best} restored" in loss["layout"]["annotations"][-1]["text"]
+    words = loss["layout"]["annotations"][-1]
+    assert words["text"] == "best weights<br>restored" and words["x"] == best
     curves = {trace["name"]: trace for trace in loss["data"]}
     assert set(curves) == {"train", "test", "restored"}
     assert curves["restored"]["x"] == [best, best]
