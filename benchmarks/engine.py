@@ -2,12 +2,15 @@
 next to a bare hand-written NumPy loop doing the same math in the same run.
 
 Run: python benchmarks/engine.py   (prints Markdown tables; ratio = engine / bare)
+     python benchmarks/engine.py --lab   (only the lab table: CPU ms per epoch as a live
+     page trains, through the classify lab's session, at its defaults, spiral 8-8-8, digits)
 Both sides do the same per-epoch work: shuffle, mini-batch steps, then loss and accuracy on
 the training and test sets. Timings are the best of several repeats (least disturbed).
 Row (f) is the vision lab's default conv net on the digits, next to a bare NumPy im2col loop
 and to PyTorch on one CPU thread (benchmarks/conv_epoch.py).
 """
 
+import math
 import os
 import sys
 import time
@@ -34,6 +37,7 @@ from playground.engine import (  # noqa: E402
     SimpleRNN,
     Trainer,
 )
+from playground.labs.headless import open_session  # noqa: E402
 
 CONV_LABEL = "(f) conv 8x3x3 same ReLU, max-pool 2, dense 10: digits 1437 rows, batch 32, Adam"
 CONV_EPOCHS = 3
@@ -157,7 +161,43 @@ def conv_rows():
     return (CONV_LABEL, engine, bare), torch_time
 
 
+LAB_CASES = ["", "dataset=spiral&hidden=8,8,8", "dataset=digits"]
+LAB_FRAME_SECONDS = 0.025  # a frame's training budget, as in the lead's measurement
+LAB_CPU_SECONDS = 1.5  # CPU time per repeat
+
+
+def lab_ms_per_epoch(query: str, repeats: int = 5) -> float:
+    """CPU milliseconds per epoch of the classify lab opened from `query`, trained the way
+    the live page does: session.advance(frame seconds) in a loop. CPU time (process_time),
+    not wall time, so that the neighbours' load on a shared machine counts less. Best of
+    `repeats`."""
+    session = open_session(query)
+    session.set_playing(True)
+    session.advance(LAB_FRAME_SECONDS)  # first frame: buffers and costs are set up
+    best = math.inf
+    for _ in range(repeats):
+        epochs, start = session.epoch, time.process_time()
+        while time.process_time() - start < LAB_CPU_SECONDS:
+            session.advance(LAB_FRAME_SECONDS)
+        best = min(best, (time.process_time() - start) * 1000 / (session.epoch - epochs))
+    return best
+
+
+def print_lab_table() -> None:
+    """The lab table: CPU ms per epoch and epochs per CPU second, with the load average."""
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
+    print("| lab query | CPU ms/epoch | epochs per CPU second |")
+    print("|---|---|---|")
+    for query in LAB_CASES:
+        ms = lab_ms_per_epoch(query)
+        print(f"| {query or '(defaults)'} | {ms:.3f} | {1000 / ms:,.0f} |")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+
+
 def main():
+    if sys.argv[1:] == ["--lab"]:
+        print_lab_table()
+        return
     rng = np.random.default_rng(0)
     rows = []
     for label, sizes, hidden, output, loss, opt, n, n_test, batch in CASES:
@@ -199,6 +239,8 @@ def main():
     print("|---|---|---|")
     for label, engine in recurrent_rows():
         print(f"| {label} | {engine:.2e} | {1 / engine:,.1f} |")
+    print()
+    print_lab_table()
 
 
 def recurrent_rows():
