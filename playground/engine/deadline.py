@@ -35,10 +35,33 @@ class Deadline:
         """Whether a unit of `kind` over `rows` rows may start now."""
         return self.fresh or self.now + self._estimate(kind, rows) <= self.end
 
-    def spent(self, kind: str, rows: int) -> None:
-        """Record that such a unit has just ended."""
+    def units_that_fit(self, kind: str, rows: int, most: int) -> int:
+        """How many units of `kind` over `rows` rows may run one after another from now
+        (at most `most`) before the clock is read again (spent). The first unit of a call
+        always runs; a kind and size never measured runs alone (to be measured); else half
+        of those predicted to end by the deadline, at least one if one fits. Half: the
+        clock is read again half-way to the deadline, then a quarter of the way, ..., so a
+        prediction that drifts (the machine got busier) is caught on the way, while a
+        frame of many small steps reads the clock a dozen times, not once per step."""
+        if most <= 0:
+            return 0
+        cost = self.costs.get((kind, rows))
+        if cost is None:
+            return 1 if self.fits(kind, rows) else 0
+        room = self.end - self.now
+        if room < 0:
+            return 1 if self.fresh else 0
+        if cost <= 0:  # a clock that did not move: every unit fits while time is left
+            return most
+        fit = int(room / cost)
+        if fit == 0:
+            return 1 if self.fresh else 0
+        return min(most, max(1, fit // 2))
+
+    def spent(self, kind: str, rows: int, count: int = 1) -> None:
+        """Record that `count` such units (run one after another) have just ended."""
         now = self.clock()
-        self.costs[kind, rows] = now - self.now
+        self.costs[kind, rows] = (now - self.now) / count
         self.now, self.fresh = now, False
 
     def stretch(self, units: list[tuple[str, int, int]]) -> bool:
@@ -71,7 +94,11 @@ class NoDeadline:
         """Always True."""
         return True
 
-    def spent(self, kind: str, rows: int) -> None:
+    def units_that_fit(self, kind: str, rows: int, most: int) -> int:
+        """All of them: `most`."""
+        return most
+
+    def spent(self, kind: str, rows: int, count: int = 1) -> None:
         """Nothing to record."""
 
     def stretch(self, units) -> bool:

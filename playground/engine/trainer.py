@@ -15,6 +15,25 @@ from playground.engine.propagation import Workspace, backward, forward, ready_in
 _OPTIMIZER_SETTINGS = ("momentum", "alpha", "beta1", "beta2", "eps")
 
 
+class OptimizerSetting:
+    """A Trainer attribute that lives on its optimizer (momentum, alpha, beta1, beta2, eps):
+    `trainer.momentum = 0.5` sets the optimizer's, so it takes effect at the next step and
+    survives nothing else. A descriptor on these five names only, rather than a
+    __setattr__ hook on the class: such a hook runs on EVERY attribute the training loop
+    sets (the cursor, the batch count: ~100,000 times a second), and cost ~5 % of an epoch."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, trainer, owner=None):
+        if trainer is None:
+            return self
+        return getattr(trainer._optimizer, self.name)
+
+    def __set__(self, trainer, value):
+        setattr(trainer._optimizer, self.name, value)
+
+
 class Trainer:
     """Trains a network (a Sequential, e.g. a Network) on (X_train (n, *input_shape),
     y_train) and records a History per epoch.
@@ -123,19 +142,18 @@ class Trainer:
         self._clip_norm = None if value is None else float(value)
 
     def __getattr__(self, name):
-        if name in _OPTIMIZER_SETTINGS:
-            return getattr(self.__dict__["_optimizer"], name)
         if name == "message":  # page text lives above the engine
             raise AttributeError("Trainer.message moved: playground.training_text."
                                  "divergence_message(status, diverged_epoch, "
                                  "diverged_learning_rate)")  # fmt: skip
         raise AttributeError(name)
 
-    def __setattr__(self, name, value):
-        if name in _OPTIMIZER_SETTINGS:
-            setattr(self._optimizer, name, value)
-        else:
-            super().__setattr__(name, value)
+    # The optimizer's knobs, read and written on the optimizer itself (see OptimizerSetting).
+    momentum = OptimizerSetting()
+    alpha = OptimizerSetting()
+    beta1 = OptimizerSetting()
+    beta2 = OptimizerSetting()
+    eps = OptimizerSetting()
 
     @property
     def batch(self) -> int:
@@ -194,9 +212,7 @@ class Trainer:
             if not self._in_epoch:
                 self._begin_epoch()
             np.copyto(self._last_good, self.net.params)
-            stop = min(self._cursor + self.batch_size, rows)
-            self._train_rows(self._cursor, stop)
-            self._cursor = stop
+            self._train_rows(self._cursor, min(self._cursor + self.batch_size, rows))
             if not math.isfinite(self.net.params.sum()):
                 self._diverge()
                 return 0
@@ -249,35 +265,40 @@ class Trainer:
                 return False
             self._begin_epoch()
             deadline.spent("shuffle", rows)
-        size = self.batch_size
         while self._cursor < rows:
-            stop = min(self._cursor + size, rows)
-            if not (self._steps_left and self._fits(deadline, "step", stop - self._cursor)):
+            left = rows - self._cursor
+            size = min(self.batch_size, left)  # the last batch of an epoch may be smaller
+            count = self._units_allowed(deadline, "step", size, min(left // size, self._steps_left))
+            if not count:
                 return False
-            self._train_rows(self._cursor, stop)
-            deadline.spent("step", stop - self._cursor)
-            self._cursor = stop
-            self._steps_left -= 1
+            for _ in range(count):
+                self._train_rows(self._cursor, self._cursor + size)
+            deadline.spent("step", size, count)
+            self._steps_left -= count
         evaluator = self._evaluator
         while not evaluator.done:
             chunk = evaluator.next_rows
-            if not self._fits(deadline, "evaluate", chunk):
+            if not self._units_allowed(deadline, "evaluate", chunk, 1):
                 return False
             evaluator.run_chunk()
             deadline.spent("evaluate", chunk)
         return True
 
-    def _fits(self, deadline: Deadline | NoDeadline, kind: str, rows: int) -> bool:
-        """Whether the next unit of the epoch under way fits, the deadline stretched to end
-        the epoch if that costs little (the steps left must be allowed too)."""
-        if deadline.fits(kind, rows):
-            return True
+    def _units_allowed(self, deadline: Deadline | NoDeadline, kind: str, rows: int, most: int):
+        """How many units (at most `most`) of the epoch under way may run now before the
+        clock is read again; the deadline is stretched to end the epoch if that costs
+        little (and the steps left are allowed)."""
+        count = deadline.units_that_fit(kind, rows, most)
+        if count or most <= 0:
+            return count
         left, size = len(self._y) - self._cursor, self.batch_size
         if left // size + (left % size > 0) > self._steps_left:
-            return False
+            return 0
         units = [("step", size, left // size), ("step", left % size, 1 if left % size else 0)]
         units += [("evaluate", chunk, 1) for chunk in self._evaluator.rows_left()]
-        return deadline.stretch(units)
+        if not deadline.stretch(units):
+            return 0
+        return max(1, deadline.units_that_fit(kind, rows, most))
 
     def _begin_epoch(self) -> None:
         np.copyto(self._last_good, self.net.params)
@@ -303,8 +324,10 @@ class Trainer:
             np.copyto(self._y_epoch, self._y)
 
     def _train_rows(self, start: int, stop: int) -> None:
-        """One optimizer step on rows [start, stop) of this epoch's order."""
+        """One optimizer step on rows [start, stop) of this epoch's order; the cursor moves
+        to stop."""
         self._batch += 1
+        self._cursor = stop
         x, y = self._x_epoch[start:stop], self._y_epoch[start:stop]
         ws = self._workspaces.get(stop - start)
         if ws is None:

@@ -4,20 +4,9 @@ import itertools
 
 import numpy as np
 from engine_datasets import spiral, split
+from unit_clock import UnitClock
 
 from playground.engine import Network, Trainer
-
-
-class TickClock:
-    """Each reading is one tick later than the last: a deadline of k seconds then allows
-    about k units of work, so a call can be made to stop anywhere."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
 
 
 def _trainer(**settings) -> Trainer:
@@ -31,7 +20,7 @@ def _trainer(**settings) -> Trainer:
 def test_training_cut_by_deadlines_anywhere_is_bitwise_uninterrupted_training():
     whole = _trainer()
     whole.run_epochs(6)
-    cut = _trainer(clock=TickClock())
+    cut = UnitClock().attach(_trainer())
     seconds = itertools.cycle([0.0, 1.0, 2.5, 4.0, 7.0, 0.5, 11.0])
     calls = 0
     while cut.epoch < 6 and calls < 10_000:
@@ -57,7 +46,7 @@ def test_a_zero_deadline_does_one_unit_of_work_and_the_epoch_goes_on_later():
 
 
 def test_a_call_ends_on_a_whole_epoch_when_that_costs_little_more_and_never_past_it():
-    trainer = _trainer(clock=TickClock())
+    trainer = UnitClock().attach(_trainer())
     trainer.run_epochs(1)  # every unit's cost is known from here on: one tick
     units = 1 + trainer.batches_per_epoch + len(trainer._evaluator.chunks)
     for seconds in range(8 * units, 12 * units):  # epochs cost an eighth of the call or less

@@ -22,6 +22,7 @@ import pytest
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[2])]
 from engine_datasets import circle, spiral, split, xor  # noqa: E402
+from unit_clock import UnitClock  # noqa: E402
 
 from playground.engine import (  # noqa: E402
     LSTM,
@@ -36,17 +37,6 @@ from playground.engine import (  # noqa: E402
 )
 
 GOLDEN = Path(__file__).with_name("golden_training.json")
-
-
-class TickClock:
-    """Each reading is one tick later: a deadline of k seconds allows about k units."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
 
 
 def _mlp(data, sizes, activation, output, epochs, **settings):
@@ -127,7 +117,8 @@ def deep_adam_l2_cut_by_deadlines():
     X_train, y_train, X_test, y_test = split(*spiral())
     net = Network([2, 8, 8, 8, 1], activation="tanh", output="sigmoid", seed=1)
     trainer = Trainer(net, X_train, y_train, X_test, y_test, seed=2, optimizer="adam",
-                      learning_rate=0.01, l2=0.001, clock=TickClock())  # fmt: skip
+                      learning_rate=0.01, l2=0.001)  # fmt: skip
+    UnitClock().attach(trainer)
     seconds = itertools.cycle([0.0, 1.0, 2.5, 4.0, 7.0, 0.5, 11.0, 40.0])
     for calls in range(100_000):
         if trainer.epoch == 20:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from unit_clock import UnitClock
 
 from playground.data.assets import digit_arrays
 from playground.engine import (
@@ -236,17 +237,6 @@ def test_a_sequential_of_dense_layers_has_the_mlp_tools():
         trainer.message  # noqa: B018 (the page text moved above the engine)
 
 
-class TickClock:
-    """Each reading is one tick later: a deadline of k seconds allows about k units."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
-
-
 def test_an_autoencoder_cut_by_deadlines_trains_bitwise_as_uninterrupted():
     X = digits(90)
 
@@ -255,7 +245,7 @@ def test_an_autoencoder_cut_by_deadlines_trains_bitwise_as_uninterrupted():
                        optimizer="adam", learning_rate=0.01, batch_size=16, dropout=0.1,
                        seed=4, **options)  # fmt: skip
 
-    whole, cut = trainer(), trainer(clock=TickClock())
+    whole, cut = trainer(), UnitClock().attach(trainer())
     whole.run_epochs(3)
     calls = 0
     while cut.epoch < 3 and calls < 1000:
