@@ -30,6 +30,7 @@ class Activation:
     hidden: bool
     output: bool
     in_place: bool = True  # forward(z, z) is correct (z is not read after out is written)
+    reads_z: bool = False  # mul_derivative reads z (else only a; z may then be None)
 
 
 def _linear_forward(z, out):
@@ -38,10 +39,6 @@ def _linear_forward(z, out):
 
 def _linear_derivative(a, z, delta, tmp):
     pass  # f' = 1
-
-
-def _tanh_forward(z, out):
-    np.tanh(z, out=out)
 
 
 def _tanh_derivative(a, z, delta, tmp):
@@ -144,14 +141,16 @@ def _softmax_forward(z, out):
 
 
 _ENTRIES = (
-    Activation("tanh", _tanh_forward, _tanh_derivative, hidden=True, output=True),
+    # tanh's forward is NumPy's own ufunc: np.tanh(z, out) writes tanh(z) into out, with no
+    # Python function in between on the hot path (the playground's default activation).
+    Activation("tanh", np.tanh, _tanh_derivative, hidden=True, output=True),
     Activation("relu", _relu_forward, _relu_derivative, hidden=True, output=False),
     Activation("leaky_relu", _leaky_relu_forward, _leaky_relu_derivative, True, False, False),
-    Activation("elu", _elu_forward, _elu_derivative, hidden=True, output=False, in_place=False),
+    Activation("elu", _elu_forward, _elu_derivative, True, False, in_place=False, reads_z=True),
     Activation("sigmoid", _sigmoid_forward, _sigmoid_derivative, hidden=True, output=True),
     Activation("linear", _linear_forward, _linear_derivative, hidden=True, output=True),
-    Activation("swish", _swish_forward, _swish_derivative, True, False, in_place=False),
-    Activation("gelu", _gelu_forward, _gelu_derivative, hidden=True, output=False),
+    Activation("swish", _swish_forward, _swish_derivative, True, False, False, reads_z=True),
+    Activation("gelu", _gelu_forward, _gelu_derivative, True, False, reads_z=True),
     Activation("softmax", _softmax_forward, None, hidden=False, output=True),
 )
 

@@ -328,18 +328,22 @@ class Trainer:
         to stop."""
         self._batch += 1
         self._cursor = stop
+        ws = self._workspaces.get(stop - start) or self._workspace(stop - start)
         x, y = self._x_epoch[start:stop], self._y_epoch[start:stop]
-        ws = self._workspaces.get(stop - start)
-        if ws is None:
-            ws = self._workspaces[stop - start] = Workspace(self.net.layers, stop - start)
-        layers, dropout, params = self.net.layers, self._dropout, self.net.params
+        layers, dropout, grad = self.net.layers, self._dropout, self._grad
         forward(layers, ws, x, dropout, self._rng)
         self._delta(ws.a_out, ws.z_out, y, ws.delta_out, ws.tmp_out, ws.inv_rows)
         backward(layers, ws, x, self._grad_blocks, dropout)
         if self._clip_norm is not None:
-            clip_gradient(self._grad, self._clip_norm)
-        self.add_penalty_gradient(self._grad)
-        self._optimizer.update(params, self._grad, self.learning_rate)
+            clip_gradient(grad, self._clip_norm)
+        if self.l1 or self.l2:
+            self.add_penalty_gradient(grad)
+        self._optimizer.update(self.net.params, grad, self.learning_rate)
+
+    def _workspace(self, rows: int) -> Workspace:
+        """The buffers of a mini-batch of `rows` rows, made once per size."""
+        ws = self._workspaces[rows] = Workspace(self.net.layers, rows)
+        return ws
 
     def add_penalty_gradient(self, grad: np.ndarray) -> None:
         """grad += l2 * W + l1 * sign(W) on weights only (grad shaped like net.params)."""

@@ -70,6 +70,12 @@ def rmsprop_softmax():
                 optimizer="rmsprop", learning_rate=0.01, batch_size=16)  # fmt: skip
 
 
+def mixed_hidden():
+    # relu, sigmoid and linear hidden layers without dropout; batch 5.
+    return _mlp(xor(), [2, 5, 4, 3, 1], ["relu", "sigmoid", "linear"], "sigmoid", 10,
+                batch_size=5, learning_rate=0.1)  # fmt: skip
+
+
 def regression_clipped():
     X, _ = circle()
     target = np.sin(X[:, 0]) + 0.1 * X[:, 1]
@@ -166,7 +172,7 @@ def lab_run_live(query: str) -> Trainer:
 
 CASES = {
     f.__name__: f
-    for f in (defaults, deep_adam_l2, momentum_l1_dropout, rmsprop_softmax,
+    for f in (defaults, deep_adam_l2, momentum_l1_dropout, rmsprop_softmax, mixed_hidden,
               regression_clipped, tanh_output_mse, conv, recurrent)
 }  # fmt: skip
 SAME_AS = {"deep_adam_l2_cut_by_deadlines": ("deep_adam_l2", deep_adam_l2_cut_by_deadlines)}

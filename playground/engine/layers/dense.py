@@ -59,10 +59,13 @@ class Dense(Layer):
         self.activation.forward(z, a)
 
     def backward(self, x, delta, grads, delta_prev, work):
-        """[dW; db] = x_aug.T @ delta into the block `grads`; dL/dx = delta @ W.T."""
+        """[dW; db] = x_aug.T @ delta into the block `grads`; dL/dx = delta @ W.T into
+        delta_prev (rows, fan_in), or dL/dx_aug = delta @ [W; b].T if delta_prev has room
+        for the ones column too (rows, fan_in + 1): see propagation.Workspace."""
         np.dot(x.T, delta, out=grads)
         if delta_prev is not None:
-            np.dot(delta, self.weights.T, out=delta_prev)
+            weights = self.block if delta_prev.shape[1] > self.fan_in else self.weights
+            np.dot(delta, weights.T, out=delta_prev)
 
     def infer(self, x):
         """f(x @ W + b) as a new contiguous (rows, units) array; x (rows, fan_in)."""
