@@ -19,7 +19,13 @@ from playground.config import Setting
 from playground.config.coerce import MAX_RAW_CHARS, describe
 from playground.data import DataError
 from playground.labs.base import LAB_PARAM, Lab
-from playground.labs.registry import LABS, UnknownLabError, lab_for_query, lab_named
+from playground.labs.registry import (
+    LABS,
+    UnknownLabError,
+    aliases_of,
+    lab_for_query,
+    lab_named,
+)
 
 MAX_QUERY_CHARS = 8 * MAX_RAW_CHARS  # more than any valid query; longer ones are refused
 MAX_EPOCHS = 1_000_000  # as the stop epoch's limit
@@ -149,8 +155,10 @@ def setting_facts(setting: Setting) -> dict[str, Any]:
 
 
 def lab_facts(lab: Lab) -> dict[str, Any]:
-    """A lab as plain JSON data: name, URL path, title, summary and its settings."""
-    return {"name": lab.name, "path": "/" + lab.path, "title": lab.title,
+    """A lab as plain JSON data: name, its other names (aliases, for --lab and lab=), URL
+    path, title, summary and its settings."""
+    return {"name": lab.name, "aliases": list(aliases_of(lab)), "path": "/" + lab.path,
+            "title": lab.title,
             "summary": lab.summary,
             "settings": [setting_facts(s) for s in lab.table.values()]}  # fmt: skip
 
@@ -170,7 +178,8 @@ def _range_text(facts: dict[str, Any]) -> str:
 def labs_text(labs: Mapping[str, Lab] = LABS) -> Iterator[str]:
     """The labs and their settings as lines for a person to read."""
     for lab in labs.values():
-        yield f"{lab.name}  (page /{lab.path})  {lab.title}"
+        also = "".join(f", also --lab {alias}" for alias in aliases_of(lab))
+        yield f"{lab.name}  (page /{lab.path}{also})  {lab.title}"
         yield f"  {lab.summary}"
         for setting in lab.table.values():
             facts = setting_facts(setting)

@@ -33,6 +33,11 @@ ALIASES: Mapping[str, str] = MappingProxyType({
 """Other names a lab answers to on the command line and in `lab=` (alias -> lab name)."""
 
 
+def aliases_of(lab: Lab) -> tuple[str, ...]:
+    """The other names `lab` answers to (ALIASES), in their order; () for none."""
+    return tuple(alias for alias, name in ALIASES.items() if name == lab.name)
+
+
 class UnknownLabError(ValueError):
     """A lab name no lab has; the text lists the ones there are."""
 
@@ -43,7 +48,9 @@ def lab_named(name: str) -> Lab:
     for lab in LABS.values():
         if name in (lab.name, lab.path) and name:
             return lab
-    raise UnknownLabError(f"No lab is called {name!r}; the labs are {', '.join(LABS)}.")
+    known = ", ".join(LABS)
+    also = "; ".join(f"{alias} is another name for {lab}" for alias, lab in ALIASES.items())
+    raise UnknownLabError(f"No lab is called {name!r}; the labs are {known} ({also}).")
 
 
 def lab_for_query(query: Mapping[str, str | list[str]]) -> Lab:

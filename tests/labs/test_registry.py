@@ -37,3 +37,16 @@ def test_cnn_is_another_name_of_the_vision_lab():
 
     assert lab_for_query({"lab": "cnn"}) is CONVNET is lab_named("convnet") is lab_named("cnn")
     assert CONVNET.path == "convnet"  # its page stays /convnet
+
+
+def test_the_listing_and_the_refusal_name_every_alias():
+    from playground.labs.convnet.lab import CONVNET
+    from playground.labs.headless import lab_facts, labs_text
+    from playground.labs.registry import aliases_of
+
+    assert aliases_of(CONVNET) == ("cnn",) and aliases_of(CLASSIFY) == ()
+    assert lab_facts(CONVNET)["aliases"] == ["cnn"] and lab_facts(CLASSIFY)["aliases"] == []
+    titles = [line for line in labs_text() if line.startswith("convnet ")]
+    assert titles == ["convnet  (page /convnet, also --lab cnn)  Vision"]
+    with pytest.raises(UnknownLabError, match="cnn is another name for convnet"):
+        lab_named("cnnn")
