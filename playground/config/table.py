@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from playground.config.boxes import BOX_NAMES
 from playground.config.setting import GROUPS, Setting, Variant
 from playground.config.stop_settings import stop_settings
 from playground.config.toolbar import BUTTON_NAMES
@@ -161,7 +162,7 @@ def _view_toggles() -> list[Setting]:
 
 def _hide_setting(hideable: tuple[str, ...]) -> Setting:
     return Setting("hide", "multi_choice", (), "view", "Hidden controls",
-                   "Panels, settings or toolbar buttons a teacher hides from the page (set "
+                   "Panels, settings, toolbar buttons or boxes a teacher hides from the page (set "
                    "through the URL; hidden ones cannot be changed from the page).",
                    "view", choices=hideable, max_len=len(hideable))  # fmt: skip
 
@@ -189,7 +190,7 @@ def build_settings(
         *_training_settings(optimizers, regularizations),
         *_view_toggles(),
     ]
-    hideable = (*GROUPS, *(s.name for s in settings), *BUTTON_NAMES)
+    hideable = (*GROUPS, *(s.name for s in settings), *BUTTON_NAMES, *BOX_NAMES)
     return (*settings, _hide_setting(hideable))
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from playground.config.boxes import BOX_NAMES
 from playground.config.coerce import MAX_RAW_CHARS
 from playground.config.setting import GROUPS
 from playground.config.toolbar import BUTTON_NAMES
@@ -73,7 +74,8 @@ class Assignment:
     lab: the lab's name. title: the task's name as the teacher typed it (plain text).
     setup: the lab's URL query of the starting settings (Lab.to_query). hide, lock: names
     of panels (config.GROUPS), settings and toolbar buttons the page does not draw, or
-    draws disabled; the server keeps both as the setup has them. target: see Target.
+    draws disabled (hide may also name the page's boxes, config.boxes); the server keeps
+    both as the setup has them. target: see Target.
     """
 
     lab: str
@@ -88,6 +90,12 @@ def controls(table: Mapping[str, Any]) -> tuple[str, ...]:
     """The names a lab's assignment may hide or lock: its panels, its settings (but the
     page-fixed `hide`) and the toolbar buttons."""
     return (*GROUPS, *(name for name in table if name != "hide"), *BUTTON_NAMES)
+
+
+def hideable(table: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names a lab's assignment may hide: its controls and the page's boxes (the
+    model's download and importer; a box is hidden or drawn, never locked)."""
+    return (*controls(table), *BOX_NAMES)
 
 
 def _plain(assignment: Assignment) -> dict:
@@ -211,7 +219,7 @@ def decode(text: Any, lab) -> tuple[Assignment | None, str | None]:
             lab=lab.name,
             title=_text(data["title"], "title", MAX_TITLE_CHARS),
             setup=_setup(data["setup"], lab.table),
-            hide=_names(data["hide"], allowed, "hidden controls"),
+            hide=_names(data["hide"], hideable(lab.table), "hidden controls"),
             lock=_names(data["lock"], allowed, "locked controls"),
             target=_target(data["target"], lab.table),
         )

@@ -56,13 +56,19 @@ def _limit_words(limit: Limit, table: Mapping[str, Any]) -> str:
     return f"'{setting.label}' at most {limit.most:g}"
 
 
+def in_words(parts: list[str]) -> str:
+    """Parts joined as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def target_sentence(target: Target, table: Mapping[str, Any]) -> str:
-    """The target in one plain sentence, e.g. "Reach test accuracy ≥ 95.0 % with at most
-    6 in 'Hidden layers' (all together), within 500 epochs." """
+    """The target in one plain sentence naming every limit, e.g. "Reach test accuracy ≥
+    95.0 % with at most 6 in 'Hidden layers' (all together) and 'Batch size' at most 20,
+    within 500 epochs." """
     goal = (f"Reach {metric_label(target.metric)} {OP_SIGNS[target.op]} "
             f"{format_metric(target.metric, target.value)}")  # fmt: skip
     limits = [_limit_words(limit, table) for limit in target.limits]
-    with_part = f" with {' and '.join(limits)}" if limits else ""
+    with_part = f" with {in_words(limits)}" if limits else ""
     budget = f", within {target.epochs:,} epochs" if target.epochs else ""
     return f"{goal}{with_part}{budget}."
 
@@ -86,6 +92,19 @@ def limit_problems(target: Target, settings: Mapping[str, Any], table) -> list[s
     """A sentence for every limit the settings break (empty = all kept)."""
     found = (limit_problem(limit, settings, table) for limit in target.limits)
     return [problem for problem in found if problem]
+
+
+def limit_checks(target: Target, settings: Mapping[str, Any], table) -> list[tuple[str, bool]]:
+    """(a line saying what the settings have against the limit, whether they keep it) for
+    every limit of the target, in its order: e.g. ("'Hidden layers' 4 (at most 6)", True)."""
+    checks = []
+    for limit in target.limits:
+        value = limit_value(limit, settings)
+        label = table[limit.setting].label
+        total = " in all" if table[limit.setting].kind == "int_list" else ""
+        checks.append((f"'{label}' {value:g}{total} (at most {limit.most:g})",
+                       value <= limit.most))  # fmt: skip
+    return checks
 
 
 @dataclass(frozen=True)

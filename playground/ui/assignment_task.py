@@ -10,6 +10,8 @@ from playground.teaching.assignment_codes import Result, result_code, verificati
 from playground.teaching.assignment_target import (
     Progress,
     format_metric,
+    in_words,
+    limit_checks,
     metric_label,
     progress,
     target_sentence,
@@ -25,12 +27,13 @@ UNSIGNED_NOTE = (
 
 @dataclass(frozen=True)
 class Card:
-    """A reached target: the model it was reached with (model_version, epoch), the result
-    and its code."""
+    """A reached target: the model it was reached with (model_version, epoch), the result,
+    its code, and a line per limit of the target with the value the settings had then."""
 
     model: tuple[int, int]
     result: Result
     code: str
+    limits: tuple[str, ...] = ()
 
 
 def _card_key(lab) -> str:
@@ -55,7 +58,8 @@ def _latest_card(now, session, snap) -> tuple[Card | None, Progress]:
         if card is None or card.model != model:
             secret, _ = assignment_state.secret()
             result = _result(now, session, found.reached_value, found.reached_epoch)
-            card = Card(model, result, result_code(result, secret))
+            kept = tuple(line for line, _ in limit_checks(target, session.settings, lab.table))
+            card = Card(model, result, result_code(result, secret), kept)
             st.session_state[_card_key(lab)] = card
     return card, found
 
@@ -79,6 +83,8 @@ def _result_card(card: Card, signed: bool) -> None:
         st.success(plain.literal(f"Target reached at epoch {result.epoch:,}: "
                                  f"{metric_label(result.metric)} "
                                  f"{format_metric(result.metric, result.value)}."))  # fmt: skip
+        if card.limits:
+            plain.caption(f"Within the limits: {in_words(list(card.limits))}.")
         st.caption("Your result code (copy it and hand it in):")
         st.code(card.code, language=None, wrap_lines=True)
         if signed:

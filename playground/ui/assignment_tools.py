@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from playground.config.boxes import BOXES
 from playground.config.toolbar import BUTTONS
 from playground.teaching.assignment import (
     ASSIGNMENT_PARAM,
     LIMIT_KINDS,
     MAX_EPOCH_BUDGET,
+    MAX_LIMITS,
     MAX_METRIC_VALUE,
     MAX_TITLE_CHARS,
     OPS,
@@ -22,6 +24,7 @@ from playground.teaching.assignment import (
     controls,
     decode,
     encode,
+    hideable,
 )
 from playground.teaching.assignment_codes import (
     MAX_CHECK_CHARS,
@@ -31,6 +34,7 @@ from playground.teaching.assignment_codes import (
     link_signature,
 )
 from playground.teaching.assignment_locks import settings_named
+from playground.teaching.assignment_review import assignments_in, review
 from playground.teaching.assignment_target import (
     OP_SIGNS,
     default_op,
@@ -43,6 +47,7 @@ from playground.ui import assignment_state, plain
 
 LINK = "assignment_made"  # session state: (lab name, the link's URL, its id) once made
 NO_LIMIT = ""
+LIMIT_ROWS = "assignment_limit_rows"  # session state: how many limit rows the builder shows
 NO_SECRET = (
     f"This server has no assignment secret, so links and result codes are unsigned. The "
     f"host sets one with the environment variable {SECRET_ENV} or the key {SECRET_KEY} in "
@@ -58,7 +63,7 @@ def control_label(name: str, table, buttons=BUTTONS) -> str:
         return f"{labels[name]} button"
     if name in table:
         return table[name].label
-    return f"{name.capitalize()} panel"
+    return BOXES.get(name) or f"{name.capitalize()} panel"
 
 
 def _clean_title(raw) -> str:
@@ -72,15 +77,26 @@ def _metrics(session) -> list[str]:
     return sorted(names, key=lambda n: n != first)
 
 
-def _limit(setting: str, most) -> tuple[Limit, ...]:
-    return () if setting == NO_LIMIT else (Limit(setting, float(most)),)
+class LimitError(ValueError):
+    """The builder's limits cannot go together (the text says why)."""
+
+
+def _limits(rows, table) -> tuple[Limit, ...]:
+    """The builder's (setting, at most) rows as limits, the rows left at "(none)" out;
+    LimitError naming a setting limited twice."""
+    limits = tuple(Limit(name, float(most)) for name, most in rows if name != NO_LIMIT)
+    names = [limit.setting for limit in limits]
+    twice = next((name for name in names if names.count(name) > 1), None)
+    if twice is not None:
+        raise LimitError(f"'{table[twice].label}' is limited twice: keep one limit for it.")
+    return limits
 
 
 def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str | None, str]:
     """(the link's URL, "<its id>: <its target in words>") for the page's current setup
     and the builder's values, or (None, why it cannot be made). form: title, hide, lock,
-    metric, op, value, epochs, limit_setting, limit_most. The link is read back as a
-    student's page would."""
+    metric, op, value, epochs, limits (a list of (setting name or NO_LIMIT, at most), up
+    to the format's MAX_LIMITS). The link is read back as a student's page would."""
     lab = session.lab
     if session.settings.get("dataset") == "csv":  # the file stays in this browser session
         return None, "An assignment cannot carry an uploaded CSV file: pick a built-in data set."
@@ -88,8 +104,12 @@ def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str |
     hide = tuple(form["hide"])
     lock = tuple(n for n in form["lock"] if n not in hide)
     try:
+        limits = _limits(form["limits"], lab.table)
+    except LimitError as error:
+        return None, str(error)
+    try:
         target = Target(form["metric"], form["op"], float(form["value"]), int(form["epochs"]),
-                        _limit(form["limit_setting"], form["limit_most"]))  # fmt: skip
+                        limits)  # fmt: skip
         assignment = Assignment(lab.name, _clean_title(form["title"]), setup, hide, lock, target)
         encoded = encode(assignment)
     except (TypeError, ValueError, OverflowError):
@@ -113,15 +133,15 @@ def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str |
 def _builder_form(session) -> dict | None:
     """The builder's widgets; their values once "Make the link" is pressed, else None."""
     table = session.lab.table
-    names = list(controls(table))
-    limits = [NO_LIMIT, *(n for n, s in table.items() if s.kind in LIMIT_KINDS)]
+    names, hideable_names = list(controls(table)), list(hideable(table))
     metrics = _metrics(session)
     with st.form("assignment_form", border=False):
         title = st.text_input("Task title", "My assignment", max_chars=MAX_TITLE_CHARS,
                               key="assignment_title")  # fmt: skip
         label = lambda n: control_label(n, table, session.lab.buttons)  # noqa: E731
-        hidden_now = [n for n in session.settings.get("hide", ()) if n in names]  # ?hide=
-        hide = st.multiselect("Hide these controls", names, hidden_now, key="assignment_hide",
+        hidden_now = [n for n in session.settings.get("hide", ()) if n in hideable_names]
+        hide = st.multiselect("Hide these controls", hideable_names, hidden_now,
+                              key="assignment_hide",
                               format_func=label)  # fmt: skip
         lock = st.multiselect("Lock these controls (shown, but disabled)", names,
                               key="assignment_lock", format_func=label)  # fmt: skip
@@ -134,19 +154,49 @@ def _builder_form(session) -> dict | None:
         value = right.number_input("Value (a share: 0.95 = 95 %)", -MAX_METRIC_VALUE,
                                    MAX_METRIC_VALUE, 0.95, step=0.01, format="%.4f",
                                    key="assignment_value")  # fmt: skip
-        left, middle, right = st.columns([1, 2, 1])
-        epochs = left.number_input("Within epochs (0 = any)", 0, MAX_EPOCH_BUDGET, 500,
-                                   key="assignment_epochs")  # fmt: skip
-        limit = middle.selectbox("Limit a setting (optional)", limits, key="assignment_limit",
-                                 format_func=lambda n: "(none)" if n == NO_LIMIT
-                                 else f"{table[n].label} (a list: its sum)"
-                                 if table[n].kind == "int_list" else table[n].label)  # fmt: skip
-        most = right.number_input("At most", 0.0, MAX_METRIC_VALUE, 6.0, key="assignment_most")
-        if not st.form_submit_button("Make the link", key="assignment_make"):
+        epochs = st.number_input("Within epochs (0 = any)", 0, MAX_EPOCH_BUDGET, 500,
+                                 key="assignment_epochs")  # fmt: skip
+        rows = [_limit_row(index, table) for index in range(_limit_rows())]
+        left, right = st.columns(2)
+        make = left.form_submit_button("Make the link", key="assignment_make", type="primary")
+        right.form_submit_button(
+            "Add a limit", key="assignment_add_limit", icon=":material/add:",
+            on_click=_add_limit_row, disabled=_limit_rows() >= MAX_LIMITS,
+            help=f"A target may limit up to {MAX_LIMITS} settings; every one must hold.",
+        )  # fmt: skip
+        if not make:
             return None
     return {"title": title, "hide": hide, "lock": lock, "metric": metric, "op": op,
-            "value": value, "epochs": epochs, "limit_setting": limit,
-            "limit_most": most}  # fmt: skip
+            "value": value, "epochs": epochs, "limits": rows}  # fmt: skip
+
+
+def _limit_rows() -> int:
+    """How many limit rows the builder shows (one, and one more per "Add a limit")."""
+    return min(MAX_LIMITS, max(1, int(st.session_state.get(LIMIT_ROWS, 1))))
+
+
+def _add_limit_row() -> None:
+    st.session_state[LIMIT_ROWS] = min(MAX_LIMITS, _limit_rows() + 1)
+
+
+def _limit_key(kind: str, index: int) -> str:
+    """The widget key of a limit row's setting ("limit") or bound ("most"): the first
+    row's are assignment_limit and assignment_most, the next _1, _2, ..."""
+    return f"assignment_{kind}" + (f"_{index}" if index else "")
+
+
+def _limit_row(index: int, table) -> tuple[str, float]:
+    """One row of the builder's limits: (setting name or NO_LIMIT, at most)."""
+    names = [NO_LIMIT, *(n for n, s in table.items() if s.kind in LIMIT_KINDS)]
+    left, right = st.columns([2, 1])
+    word = "Limit a setting (optional)" if index == 0 else f"Limit {index + 1} (optional)"
+    name = left.selectbox(word, names, key=_limit_key("limit", index),
+                          format_func=lambda n: "(none)" if n == NO_LIMIT
+                          else f"{table[n].label} (a list: its sum)"
+                          if table[n].kind == "int_list" else table[n].label)  # fmt: skip
+    most = right.number_input("At most", 0.0, MAX_METRIC_VALUE, 6.0,
+                              key=_limit_key("most", index))  # fmt: skip
+    return name, most
 
 
 def _builder(session) -> None:
@@ -168,7 +218,22 @@ def _builder(session) -> None:
             st.code(made[1], language=None, wrap_lines=True)
 
 
-def _verdict_rows(checks, current_id: str | None) -> list[dict]:
+CHECKER_LABEL = (
+    "Result codes to check (paste several at once, any text around them; with "
+    "the assignment's link among them, each result is held against its target)"
+)
+UNKNOWN_TASK = "paste the assignment's link with the codes to check its target"
+
+
+def _target_cell(result, known: dict, lab) -> str:
+    if result is None:
+        return ""
+    if result.assignment not in known:
+        return UNKNOWN_TASK
+    return review(result, known[result.assignment], lab)
+
+
+def _verdict_rows(checks, current_id: str | None, known: dict, lab) -> list[dict]:
     rows = []
     for check in checks:
         r = check.result
@@ -179,6 +244,7 @@ def _verdict_rows(checks, current_id: str | None) -> list[dict]:
             "assignment": "" if r is None else f"{r.assignment} {r.title}{mine}",
             "result": "" if r is None else f"{metric_label(r.metric)} "
                       f"{format_metric(r.metric, r.value)} at epoch {r.epoch:,}",
+            "target": _target_cell(r, known, lab),
             "settings": "" if r is None else "&".join(f"{k}={v}" for k, v in r.settings.items()),
         })  # fmt: skip
     return rows
@@ -186,8 +252,8 @@ def _verdict_rows(checks, current_id: str | None) -> list[dict]:
 
 def _checker(session) -> None:
     secret, _ = assignment_state.secret()
-    text = st.text_area("Result codes to check (paste several at once, any text around them)",
-                        key="assignment_codes", max_chars=MAX_CHECK_CHARS, height=120)  # fmt: skip
+    text = st.text_area(CHECKER_LABEL, key="assignment_codes", max_chars=MAX_CHECK_CHARS,
+                        height=120)  # fmt: skip
     if not st.button("Check the codes", key="assignment_check"):
         return
     checks, note = check_codes(text, secret)
@@ -205,7 +271,12 @@ def _checker(session) -> None:
         f"{len(checks)} code(s): " + ", ".join(f"{n} {v}" for v, n in counts.items()) + "."
     )
     now = assignment_state.active(session.lab)
-    rows = _verdict_rows(checks, now.id if now else None)
+    made = st.session_state.get(LINK)
+    # The assignments the results are held against: this page's, the link made here, and
+    # any link pasted among the codes.
+    links = [text, made[1] if made else "", f"{ASSIGNMENT_PARAM}={now.encoded}" if now else ""]
+    known = assignments_in(" ".join(links), session.lab)
+    rows = _verdict_rows(checks, now.id if now else None, known, session.lab)
     with st.container(key="assignment_verdicts"):
         st.dataframe(rows, hide_index=True, width="stretch")
 

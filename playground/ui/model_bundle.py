@@ -9,6 +9,7 @@ assignment's page has no importer (a model from a file would skip its locks and 
 
 import streamlit as st
 
+from playground.config.boxes import BUNDLE
 from playground.teaching.bundle import bundle_zip, can_export
 from playground.teaching.model_import import MAX_MODEL_BYTES, ModelFileError, imported_session
 from playground.ui import plain, state
@@ -59,7 +60,7 @@ def _goes_on(session) -> str:
 def model_bundle_panel(session) -> None:
     """The panel (in the sidebar, folded): the download button for any lab with a network, and
     for the first lab the importer of a model.json."""
-    if not can_export(session):
+    if not can_export(session) or state.hidden(BUNDLE):  # ?hide=bundle, or an assignment's
         return
     with st.expander("Take the model home", icon=":material/download:"):
         _panel(session)

@@ -152,3 +152,15 @@ def test_an_edited_url_cannot_move_a_fixed_setting():
     assert settings["hidden"] == (8, 8) and settings["noise"] == 20  # the student's own
     assert settings["hide"] == ("dataset",)
     assert any("Data set" in note and "Learning rate" in note for note in notes)
+
+
+def test_an_assignment_may_hide_the_model_box_but_not_lock_it():
+    hidden = xor_task(hide=("dataset", "bundle"))
+    assert decode(encode(hidden), CLASSIFY) == (hidden, None)
+    assert locks.hide_value(hidden, CLASSIFY.table) == ("dataset", "bundle")
+    assert "bundle" not in controls(CLASSIFY.table)
+    back, problem = decode(encode(xor_task(lock=("bundle",))), CLASSIFY)
+    assert back is None and "'bundle'" in problem
+    rl = LABS["rl"]
+    task = Assignment("rl", "t", {}, ("bundle",), (), Target("train_loss", "<=", 1.0))
+    assert decode(encode(task), rl) == (task, None)  # any lab's page, hide= or not

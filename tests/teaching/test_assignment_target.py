@@ -69,3 +69,20 @@ def test_the_target_in_words():
         "Reach test accuracy ≥ 95.0 % with at most 6 in 'Hidden layers' (all together), "
         "within 500 epochs."
     )
+
+
+def test_every_limit_is_in_the_sentence_and_checked():
+    from playground.teaching.assignment_target import limit_checks
+
+    limits = (Limit("hidden", 6), Limit("batch_size", 20), Limit("learning_rate", 0.01))
+    target = Target("test_accuracy", ">=", 0.95, 0, limits)
+    assert target_sentence(target, TABLE) == (
+        "Reach test accuracy ≥ 95.0 % with at most 6 in 'Hidden layers' (all together), "
+        "'Batch size' at most 20 and 'Learning rate' at most 0.01."
+    )
+    assert limit_checks(target, SETTINGS, TABLE) == [
+        ("'Hidden layers' 4 in all (at most 6)", True), ("'Batch size' 10 (at most 20)", True),
+        ("'Learning rate' 0.03 (at most 0.01)", False)]  # fmt: skip
+    found = progress(target, HISTORY, SETTINGS, TABLE)
+    assert found.reached_epoch is None and found.problems == (
+        "'Learning rate' is 0.03 now; the task allows at most 0.01.",)  # fmt: skip
