@@ -22,8 +22,8 @@ from playground.config import (
 )
 
 
-def test_hide_accepts_every_panel_setting_and_button_and_nothing_else():
-    names = (*GROUPS, *(s.name for s in SETTINGS if s.name != "hide"), *BUTTON_NAMES)
+def test_hide_accepts_every_panel_setting_button_and_box_and_nothing_else():
+    names = (*GROUPS, *(s.name for s in SETTINGS if s.name != "hide"), *BUTTON_NAMES, "bundle")
     assert SETTINGS_BY_NAME["hide"].choices == names
     assert len(set(names)) == len(names)  # one meaning per name
     settings, notes = from_query({"hide": "step,reset,bogus"})
