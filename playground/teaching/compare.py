@@ -123,19 +123,21 @@ def main_picture(lab, snap, settings: Mapping[str, Any]) -> tuple[ChartSlot | No
     return slot, ""
 
 
-def capture(session, number: int) -> PinnedRun:
-    """A PinnedRun of the session as it is now (holds its lock while copying)."""
+def capture(session, number: int, picture: bool = True) -> PinnedRun:
+    """A PinnedRun of the session as it is now (holds its lock while copying). picture=False
+    leaves the main view out (its figure costs most of a capture: the live comparison
+    redraws it less often than the curves)."""
     lab = session.lab
-    with session.lock:
-        snap = session.snapshot()
+    with session.lock:  # without a picture, the numbers only (a lab's light snapshot)
+        snap = session.snapshot() if picture else lab.light_snapshot(session)
         settings = dict(session.settings)
         record = dict(session.record())
         epoch = int(session.epoch)
     if "train_loss" not in snap.history:
         raise PinError("This lab's runs have no loss curve to compare.")
-    picture, note = main_picture(lab, snap, settings)
+    slot, note = main_picture(lab, snap, settings) if picture else (None, "")
     return PinnedRun(number, lab.name, epoch, settings, record, thin_curves(snap.history),
-                     picture, note)  # fmt: skip
+                     slot, note)  # fmt: skip
 
 
 class Pins:
@@ -219,6 +221,8 @@ def comparison_rows(
     return columns, rows
 
 
+CURRENT_KEY = "current"  # the current run's picture slot; a pinned run's is "run<number>"
+LOSS_KEY = "compare_loss"
 PICTURE_HEIGHT = 320  # the most a picture takes side by side (to scale: less if narrow)
 
 
@@ -227,25 +231,39 @@ def _picture_slot(run: PinnedRun, label: str) -> ChartSlot | None:
     if slot is None:
         return None
     note = f"{slot.title}, epoch {run.epoch}" if slot.title else f"epoch {run.epoch}"
-    key = "current" if label == "Current" else f"run{run.number}"
+    key = CURRENT_KEY if label == "Current" else f"run{run.number}"
     return replace(slot, key=key, title=label, note=note, height=min(slot.height, PICTURE_HEIGHT),
                    modebar=False)  # fmt: skip
 
 
-def compare_message(runs: Sequence[PinnedRun], current: PinnedRun, log_y: bool = False) -> str:
-    """The comparison as one panel message (playground/live/panel.py): every run's loss
-    curves on one chart across the top, and the runs' main views side by side below
-    (pinned runs first, then the current one)."""
+def compare_slots(
+    runs: Sequence[PinnedRun], current: PinnedRun, log_y: bool = False
+) -> list[ChartSlot]:
+    """The comparison's charts: every run's loss curves on one chart, then the runs' main
+    views (pinned runs first, then the current one; a run without a picture has none)."""
     curves = [(run.label, run.curves.epochs, run.curves.train, run.curves.test) for run in runs]
     curves.append(("Current", current.curves.epochs, current.curves.train, current.curves.test))
-    loss = ChartSlot("compare_loss", figure_json(compare_loss_spec(curves, log_y)),
+    loss = ChartSlot(LOSS_KEY, figure_json(compare_loss_spec(curves, log_y)),
                      COMPARE_HEIGHT, "Loss of every run", "test solid, training dotted",
                      modebar=True)  # fmt: skip
     labelled = [(run, run.label) for run in runs] + [(current, "Current")]
-    pictures = [slot for run, label in labelled if (slot := _picture_slot(run, label))]
-    keys = [slot.key for slot in pictures]
-    areas = [" ".join(["compare_loss"] * max(1, len(keys)))]
+    return [loss, *(slot for run, label in labelled if (slot := _picture_slot(run, label)))]
+
+
+def compare_text(slots: Sequence[ChartSlot], **header: Any) -> str:
+    """The panel message of comparison slots (playground/live/panel.py): the loss chart
+    across the top, the pictures side by side below; header: extra fields (frame,
+    playing, feed, token)."""
+    keys = [slot.key for slot in slots if slot.key != LOSS_KEY]
+    areas = [" ".join([LOSS_KEY] * max(1, len(keys)))]
     if keys:
         areas.append(" ".join(keys))
     columns = f"repeat({max(1, len(keys))}, minmax(0, 1fr))"
-    return panel_text([loss, *pictures], areas, columns)
+    return panel_text(list(slots), areas, columns, **header)
+
+
+def compare_message(
+    runs: Sequence[PinnedRun], current: PinnedRun, log_y: bool = False, **header: Any
+) -> str:
+    """The comparison as one panel message: compare_text of compare_slots."""
+    return compare_text(compare_slots(runs, current, log_y), **header)

@@ -1,9 +1,13 @@
 """Compare runs on the page: pin the current run, change a setting, train again, and see
 every run's loss curves on one chart, their main views side by side and a table of the
-settings that differ with the final metrics (playground/teaching/compare.py)."""
+settings that differ with the final metrics (playground/teaching/compare.py). While the
+page plays, the comparison's element pulls frames from its own feed that watches the
+session (teaching/compare_feed.py), so the current run's curve grows as it trains."""
 
 import streamlit as st
 
+from playground.live.feed import next_frame_number
+from playground.live.routes import FEED_PATH
 from playground.teaching.compare import (
     MAX_PINS,
     PinError,
@@ -13,6 +17,7 @@ from playground.teaching.compare import (
     comparison_rows,
     differing_settings,
 )
+from playground.teaching.compare_feed import CompareFeed
 from playground.ui import plain, state
 from playground.ui.live_chart import live_panel
 
@@ -27,6 +32,16 @@ def pins() -> Pins:
     if key not in st.session_state:
         st.session_state[key] = Pins(lab.name)
     return st.session_state[key]
+
+
+def compare_feed(session) -> CompareFeed:
+    """The feed the comparison's element pulls frames from while `session` plays (one per
+    lab page; a new one when the session is replaced, e.g. by an imported model)."""
+    key, kept = f"{PINS}_feed:{session.lab.name}", pins()
+    feed = st.session_state.get(key)
+    if feed is None or feed.watched is not session or feed.pins is not kept:
+        feed = st.session_state[key] = CompareFeed(session, kept, alive=state.feed().alive)
+    return feed
 
 
 def _pin() -> None:
@@ -67,22 +82,27 @@ def _unpin_buttons(kept: Pins) -> None:
 
 
 def compare_panel(session) -> None:
-    """The "Compare runs" expander (open once a run is pinned). The current run is shown
-    as it was when the page last ran (after a pause, a step or a change)."""
+    """The "Compare runs" expander (open once a run is pinned). While training plays, the
+    chart and the pictures follow the current run (its feed); the table shows it as it was
+    when the page last ran (after a pause, a step or a change)."""
     kept = pins()
     title = f"Compare runs ({len(kept.runs)} of {MAX_PINS} pinned)"
     with st.expander(title, expanded=bool(kept.runs), icon=":material/compare:"):
         st.caption(
             "Pin this run, change a setting, train again, and compare: every run's loss on "
             "one chart, their main views side by side, and the settings that differ with "
-            "the final numbers. The current run is shown as of the last pause or step."
+            "the final numbers. While training plays, the chart follows the current run "
+            "(its picture every few seconds); the table shows it as of the last pause or step."
         )
         _buttons(kept)
         if not kept.runs:
             return
         current = capture(session, 0)
         log_y = bool(session.settings.get("log_loss", False))
-        live_panel(compare_message(kept.runs, current, log_y), key=PANEL_KEY)
+        live = {"frame": next_frame_number(), "playing": session.playing, "feed": FEED_PATH,
+                "token": compare_feed(session).token}  # fmt: skip
+        text = compare_message(kept.runs, current, log_y, **live)
+        live_panel(text, key=PANEL_KEY)
         columns, rows = comparison_rows(kept.runs, current, session.lab.table)
         table = {name: [row[i] for row in rows] for i, name in enumerate(columns)}
         st.dataframe(table, hide_index=True)

@@ -1,10 +1,21 @@
 """Compare runs in Chromium: pin a run, change a setting, train, pin again, and see both
 runs and the current one compared (loss curves on one chart, their pictures side by side,
-the table of what differs); the stop note after patience stops training."""
+the table of what differs); while playing, the current run's curve in the comparison grows;
+the stop note after patience stops training."""
 
 from __future__ import annotations
 
-from tests.e2e.test_page import IS_DRAWN, TIMEOUT_MS, epoch, exception_count
+import os
+from pathlib import Path
+
+from tests.e2e.test_page import (
+    IS_DRAWN,
+    TIMEOUT_MS,
+    epoch,
+    exception_count,
+    play_button,
+    wait_label,
+)
 
 FIRST_DRAW_MS = 90_000  # the first page of a fresh server on a busy shared machine is slow
 
@@ -15,6 +26,7 @@ COMPARE_DRAWN = """
   return gd && gd.offsetHeight > 0 && gd.querySelector(".main-svg");
 })
 """
+EPOCH_JS = "+document.querySelector('[data-live=epoch] b').innerText"
 SLOT_TITLES = """
 () => [...document.querySelectorAll('.st-key-compare_panel .live-slot-title b')]
   .map((b) => b.textContent)
@@ -100,3 +112,49 @@ def test_patience_stops_training_and_the_page_says_what_was_restored(new_page, p
     note = page.get_by_text("The best weights, from epoch 25, were restored", exact=False)
     note.wait_for(timeout=TIMEOUT_MS)
     assert epoch(page) == 35 and exception_count(page) == 0
+
+
+# The last epoch of the current run's test curve in the comparison chart (-1: none yet).
+CURRENT_LAST_EPOCH = """
+() => {
+  const gd = document.querySelector(
+    '.st-key-compare_panel [data-chart=compare_loss] .js-plotly-plot');
+  // _fullData: the decoded values (data keeps the base64 typed arrays as sent)
+  const trace = gd && gd._fullData && gd._fullData.find((t) => t.name === 'Current · test');
+  if (!trace) return -1;
+  const x = Array.from(trace.x);
+  return x.length ? x[x.length - 1] : -1;
+}
+"""
+SHOTS = "/work/wt/shots/compare"  # with PLAYGROUND_SHOTS set: the panel while playing
+SIZES = ((1280, 720), (1920, 1080), (390, 844))
+
+
+def test_the_current_runs_curve_grows_in_the_comparison_while_playing(new_page, playground_url):
+    page = open_app(new_page, playground_url, "?dataset=xor&speed=1")
+    step_to(page, 2)
+    page.get_by_text("Compare runs (0 of 3 pinned)").click()
+    click(page, "compare_pin")
+    page.wait_for_function(COMPARE_DRAWN, arg=["compare_loss", "run1", "current"],
+                           timeout=TIMEOUT_MS)  # fmt: skip
+    assert page.evaluate(CURRENT_LAST_EPOCH) == 2
+    play_button(page).click()
+    wait_label(page, "Pause")
+    # Without a page rerun (the page reruns only on a click or when training stops), the
+    # comparison's current curve follows the training: two later readings, both past the
+    # last, while the epoch counter goes on.
+    seen = 2
+    for _ in range(2):
+        page.wait_for_function(f"() => ({CURRENT_LAST_EPOCH})() > {seen}", timeout=TIMEOUT_MS)
+        seen = page.evaluate(CURRENT_LAST_EPOCH)
+    page.wait_for_function(f"(n) => {EPOCH_JS} > n", arg=seen, timeout=TIMEOUT_MS)
+    assert play_button(page).inner_text().strip().endswith("Pause")  # still playing
+    if os.environ.get("PLAYGROUND_SHOTS"):
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.locator(".st-key-compare_panel").scroll_into_view_if_needed()
+            page.wait_for_timeout(1500)  # a comparison frame at the new width
+            page.screenshot(path=f"{SHOTS}/compare_playing_{width}x{height}.png")
+    play_button(page).click()
+    assert exception_count(page) == 0

@@ -1,8 +1,13 @@
 """Compare runs on the page (AppTest): pin two runs, change a setting, and the comparison
-table shows the difference with each run's final numbers; unpin and clear; the limit."""
+table shows the difference with each run's final numbers; unpin and clear; the limit; and
+while playing the comparison's element pulls frames from a feed that watches the session."""
+
+import json
 
 from streamlit.testing.v1 import AppTest
 
+from playground.live.feed import find_feed
+from playground.teaching.compare_feed import CompareFeed
 from tests.ui.page_app import start
 
 
@@ -44,3 +49,25 @@ def test_unpin_clear_and_the_limit():
     assert not at.button(key="compare_pin").disabled
     at.button(key="compare_clear").click().run()
     assert len(at.dataframe) == 0 and at.expander[0].label.startswith("Compare runs (0 of 3")
+
+
+def compare_header(at: AppTest) -> dict:
+    """The header of the comparison element's last message."""
+    (element,) = [e for e in at.get("bidi_component") if e.proto.id.endswith("-compare_panel")]
+    return json.loads(json.loads(element.proto.json).split("\n", 1)[0])
+
+
+def test_while_playing_the_comparison_pulls_frames_from_a_feed_that_watches_the_session():
+    at = start(dataset="xor")
+    at.button(key="step").click().run()
+    pin(at)
+    head = compare_header(at)
+    feed = find_feed(head["token"])
+    assert head["feed"] == "live-feed" and not head["playing"]  # paused: nothing to pull
+    assert isinstance(feed, CompareFeed) and feed.watched is at.session_state["playground"]
+    at.button(key="play").click().run()
+    playing = compare_header(at)
+    assert playing["playing"] and playing["token"] == head["token"]  # the same feed
+    assert json.loads(feed.render(False, full=True).split("\n", 1)[0])["playing"]
+    at.button(key="play").click().run()  # pause
+    assert not compare_header(at)["playing"]

@@ -1,0 +1,121 @@
+"""The live comparison (teaching/compare_feed.py): while the current run plays, its curve in
+the comparison grows frame by frame; the route serves the feed without ever training it
+or counting it among the feeds that share the training thread; pinned pictures are sent
+once per connection, the current run's every PICTURE_EVERY-th frame."""
+
+import json
+
+import pytest
+
+from playground import config
+from playground.labs.registry import LABS
+from playground.live.feed import find_feed
+from playground.live.scheduler import Scheduler
+from playground.teaching import compare_feed
+from playground.teaching.compare import Pins
+from playground.teaching.compare_feed import COMPARE_FRAME_SECONDS, PICTURE_EVERY, CompareFeed
+from tests.live.test_routes import app, talk
+
+pytestmark = pytest.mark.usefixtures("still_clock")  # fixed speeds train whole epochs
+
+
+def pinned_and_playing(pinned: int = 2):
+    session = LABS["classify"].open({**config.defaults(), "dataset": "xor", "speed": "1"})
+    pins = Pins("classify")
+    for _ in range(pinned):
+        session.step()
+        pins.pin(session)
+    session.set_playing(True)
+    return session, pins, CompareFeed(session, pins)
+
+
+def parts(text: str) -> tuple[dict, dict[str, str]]:
+    header, *figures = text.split("\n")
+    head = json.loads(header)
+    return head, {slot["key"]: figure for slot, figure in zip(head["slots"], figures, strict=True)}
+
+
+def current_curve(text: str) -> list[float]:
+    _, figures = parts(text)
+    traces = json.loads(figures["compare_loss"])["data"]
+    test = next(t for t in traces if t["name"] == "Current · test")
+    return test["x"]
+
+
+def epochs_of(x) -> list[int]:
+    """Plotly's x values: a list, or NumPy's base64 typed array ({"dtype", "bdata"})."""
+    if isinstance(x, list):
+        return x
+    import base64
+
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
+
+
+def test_the_current_runs_curve_grows_while_it_plays():
+    session, pins, feed = pinned_and_playing()
+    first = epochs_of(current_curve(feed.render(False, full=True)))
+    session.advance(0.05)  # what the views' own feed trains meanwhile
+    session.advance(0.05)
+    later = epochs_of(current_curve(feed.render(False)))
+    assert later[-1] == session.epoch > first[-1] == 2
+    assert len(later) > len(first)
+
+
+def test_the_route_serves_it_and_never_trains_it():
+    session, _, feed = pinned_and_playing()
+    assert find_feed(feed.token) is feed and not feed.session.playing  # the route's view
+    feed.last_start = -COMPARE_FRAME_SECONDS  # no wait for the route's spacing
+    before = session.epoch
+    sent = [m["text"] for m in talk(app(), feed.token, 1) if m.get("text")]
+    head, figures = parts(sent[0])
+    assert head["playing"] and set(figures) == {"compare_loss", "run1", "run2", "current"}
+    assert session.epoch == before and feed.train(1.0) is False  # trains nothing
+    scheduler = Scheduler()
+    assert scheduler.turn(feed) is False and scheduler.active == 0  # takes no one's share
+    assert feed.min_frame_seconds() == COMPARE_FRAME_SECONDS
+
+
+def test_pictures_are_sent_once_and_the_current_one_every_few_frames():
+    session, pins, feed = pinned_and_playing()
+    _, full = parts(feed.render(False, full=True))
+    assert all(full.values())  # a new connection gets every picture
+    shown = []
+    for _ in range(PICTURE_EVERY):
+        session.advance(0.05)
+        head, figures = parts(feed.render(False))
+        assert figures["compare_loss"] and not figures["run1"] and not figures["run2"]
+        assert [s["key"] for s in head["slots"]][-1] == "current"  # kept in its place
+        shown.append(bool(figures["current"]))
+    assert shown == [False] * (PICTURE_EVERY - 1) + [True]
+    session.step()
+    pins.pin(session)  # pinned while playing: its picture comes with the next frame
+    _, figures = parts(feed.render(False))
+    assert figures["run3"] and not figures["run1"]
+
+
+def test_a_paused_session_or_no_pins_stop_the_element():
+    session, pins, feed = pinned_and_playing()
+    session.set_playing(False)
+    assert json.loads(feed.render(False)) == {"frame": json.loads(feed.render(False))["frame"] - 1,
+                                              "playing": False}  # fmt: skip
+    session.set_playing(True)
+    pins.clear()
+    assert json.loads(feed.render(False))["playing"] is False
+
+
+def test_a_frame_is_cheap(monkeypatch):
+    """No timing assert: the work per frame is bounded by what it builds. A curves-only
+    frame builds no lab view at all (the lab's chart slots are the costly part)."""
+    session, _, feed = pinned_and_playing(pinned=3)
+    feed.render(False, full=True)
+    built = []
+    lab = type(session.lab)
+    original = lab.chart_slots
+    monkeypatch.setattr(lab, "chart_slots", lambda self, *a, **k: built.append(1) or
+                        original(self, *a, **k))  # fmt: skip
+    for _ in range(PICTURE_EVERY * 2):
+        feed.render(False)
+    assert len(built) == 2  # once per PICTURE_EVERY frames
+    assert compare_feed.PICTURE_EVERY >= 2
