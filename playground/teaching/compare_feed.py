@@ -9,16 +9,20 @@ never trains: the `session` the route and the scheduler see is a stand-in that n
 plays, so the feed takes no turn on the training thread and does not count among the
 feeds that share it (the student's training keeps its whole budget).
 
-Each frame redraws the loss chart with the current run's curves (about 1 ms of server time
-and ~20 KB at 3 pinned runs, measured in tests/teaching/test_compare_feed.py's docstring);
-every PICTURE_EVERY-th frame also the current run's main view (the lab's chart slots, a few
-ms); a pinned run's picture is sent the first time a connection sees the run, then kept.
+Each frame redraws the loss chart with the current run's curves (about 1.5 ms of server CPU
+and 12-22 KB at 3 pinned runs, on every lab: it reads the trainer's history, not a
+snapshot); every PICTURE_EVERY-th frame, or less often if it is costly (PICTURE_SHARE),
+also the current run's main view (the lab's chart slots: ~8 ms on XOR, ~40 ms on the
+autoencoder and vision labs when their snapshot is not cached); a pinned run's picture is
+sent the first time a connection sees the run, then kept (README, Compare runs).
 No streamlit.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -29,15 +33,19 @@ from playground.teaching.compare import (
     LOSS_KEY,
     PinError,
     Pins,
-    capture,
     compare_slots,
     compare_text,
+    watch,
 )
 
 # One comparison frame a second: the curves of a run that trains ~30 frames a second in
 # the views above grow visibly, at a thirtieth of the views' cost.
 COMPARE_FRAME_SECONDS = 1.0
-PICTURE_EVERY = 3  # the current run's main view: every 3rd comparison frame (3 s)
+PICTURE_EVERY = 3  # the current run's main view: every 3rd comparison frame (3 s) at most
+# ...and no more often than its cost allows: a picture that took t seconds of CPU waits
+# t / PICTURE_SHARE frames (a lab whose views take 40 ms to build, every 8 s), so the
+# pictures cost a student's server at most about 5 ms a second.
+PICTURE_SHARE = 0.005
 
 
 class _NeverPlays:
@@ -61,6 +69,7 @@ class CompareFeed(LiveFeed):
         self._pictures_sent: set[int] = set()  # pinned runs whose pictures this connection has
         self._current_picture: ChartSlot | None = None  # the current run's picture last sent
         self._since_picture = PICTURE_EVERY  # frames since it was drawn (the first: now)
+        self._picture_every = PICTURE_EVERY  # frames between two (its cost may space them)
 
     def min_frame_seconds(self) -> float:
         """The least time between two comparison frames."""
@@ -86,13 +95,17 @@ class CompareFeed(LiveFeed):
         if full:
             self._pictures_sent, self._current_picture = set(), None
         self._since_picture += 1
-        picture = full or self._since_picture >= PICTURE_EVERY
+        picture = full or self._since_picture >= self._picture_every
         if picture:  # drawn anew (or left out, if the lab does not draw it now)
             self._since_picture, self._current_picture = 0, None
+        start = time.thread_time()  # this thread's CPU: the neighbours' load does not count
         try:
-            current = capture(session, 0, picture=picture)
+            current = watch(session, picture)
         except PinError:  # a lab without loss curves is never pinned; kept safe anyway
             return json.dumps({"frame": number, "playing": False})
+        if picture:
+            cost = time.thread_time() - start
+            self._picture_every = max(PICTURE_EVERY, math.ceil(cost / PICTURE_SHARE))
         slots = [self._as_sent(slot) for slot in compare_slots(runs, current, log_y)]
         if not picture and self._current_picture is not None:
             slots.append(replace(self._current_picture, figure_json=""))  # kept as shown

@@ -157,9 +157,9 @@ def _builder_form(session) -> dict | None:
         epochs = st.number_input("Within epochs (0 = any)", 0, MAX_EPOCH_BUDGET, 500,
                                  key="assignment_epochs")  # fmt: skip
         rows = [_limit_row(index, table) for index in range(_limit_rows())]
-        left, right = st.columns(2)
-        make = left.form_submit_button("Make the link", key="assignment_make", type="primary")
-        right.form_submit_button(
+        left, right = st.columns(2)  # on a phone: Add (by the limits) above Make
+        make = right.form_submit_button("Make the link", key="assignment_make", type="primary")
+        left.form_submit_button(
             "Add a limit", key="assignment_add_limit", icon=":material/add:",
             on_click=_add_limit_row, disabled=_limit_rows() >= MAX_LIMITS,
             help=f"A target may limit up to {MAX_LIMITS} settings; every one must hold.",
@@ -194,8 +194,9 @@ def _limit_row(index: int, table) -> tuple[str, float]:
                           format_func=lambda n: "(none)" if n == NO_LIMIT
                           else f"{table[n].label} (a list: its sum)"
                           if table[n].kind == "int_list" else table[n].label)  # fmt: skip
-    most = right.number_input("At most", 0.0, MAX_METRIC_VALUE, 6.0,
-                              key=_limit_key("most", index))  # fmt: skip
+    most = right.number_input(
+        "At most", 0.0, MAX_METRIC_VALUE, 6.0, format="%g", key=_limit_key("most", index)
+    )  # "%g": a rate's 0.001 too
     return name, most
 
 

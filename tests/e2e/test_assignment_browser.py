@@ -69,7 +69,7 @@ def build_link(page) -> str:
     pick(page, "assignment_lock", "Learning rate")
     page.locator(".st-key-assignment_value input").fill("0.9")
     pick(page, "assignment_limit", "Hidden layers")
-    page.locator(".st-key-assignment_make button").click()
+    page.locator(".st-key-assignment_make button:visible").click()
     code = page.locator(".st-key-assignment_link code")
     code.wait_for(timeout=TIMEOUT_MS)
     return code.inner_text().strip()

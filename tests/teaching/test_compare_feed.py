@@ -5,6 +5,7 @@ once per connection, the current run's every PICTURE_EVERY-th frame."""
 
 import json
 
+import numpy as np
 import pytest
 
 from playground import config
@@ -48,8 +49,6 @@ def epochs_of(x) -> list[int]:
         return x
     import base64
 
-    import numpy as np
-
     return np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
 
 
@@ -77,7 +76,8 @@ def test_the_route_serves_it_and_never_trains_it():
     assert feed.min_frame_seconds() == COMPARE_FRAME_SECONDS
 
 
-def test_pictures_are_sent_once_and_the_current_one_every_few_frames():
+def test_pictures_are_sent_once_and_the_current_one_every_few_frames(monkeypatch):
+    monkeypatch.setattr(compare_feed, "PICTURE_SHARE", 1e9)  # however long a picture took
     session, pins, feed = pinned_and_playing()
     _, full = parts(feed.render(False, full=True))
     assert all(full.values())  # a new connection gets every picture
@@ -108,14 +108,37 @@ def test_a_paused_session_or_no_pins_stop_the_element():
 def test_a_frame_is_cheap(monkeypatch):
     """No timing assert: the work per frame is bounded by what it builds. A curves-only
     frame builds no lab view at all (the lab's chart slots are the costly part)."""
+    monkeypatch.setattr(compare_feed, "PICTURE_SHARE", 1e9)  # however long a picture took
     session, _, feed = pinned_and_playing(pinned=3)
     feed.render(False, full=True)
     built = []
-    lab = type(session.lab)
-    original = lab.chart_slots
-    monkeypatch.setattr(lab, "chart_slots", lambda self, *a, **k: built.append(1) or
-                        original(self, *a, **k))  # fmt: skip
+    original = session.lab.chart_slots  # the lab instance's (another test may have set it)
+    monkeypatch.setattr(session.lab, "chart_slots", lambda *a, **k: built.append(1) or
+                        original(*a, **k))  # fmt: skip
     for _ in range(PICTURE_EVERY * 2):
         feed.render(False)
     assert len(built) == 2  # once per PICTURE_EVERY frames
     assert compare_feed.PICTURE_EVERY >= 2
+
+
+@pytest.mark.parametrize("name", list(LABS))
+def test_the_history_a_curves_frame_reads_is_the_snapshots(name):
+    from playground.teaching.compare import history_now
+
+    lab = LABS[name]
+    session = lab.open(lab.defaults())
+    session.step()
+    session.step()
+    with session.lock:
+        quick, snap = history_now(session), session.snapshot().history
+    for column in ("epoch", "train_loss", "test_loss"):
+        if column in snap:
+            np.testing.assert_array_equal(quick[column], snap[column], err_msg=column)
+
+
+def test_a_costly_picture_is_drawn_less_often(monkeypatch):
+    monkeypatch.setattr(compare_feed, "PICTURE_SHARE", 1e-9)  # any picture is costly
+    session, _, feed = pinned_and_playing()
+    feed.render(False, full=True)
+    drawn = [bool(parts(feed.render(False))[1]["current"]) for _ in range(4 * PICTURE_EVERY)]
+    assert not any(drawn)  # the curves go on, the picture waits
