@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from playground.labs.restored_view import shown_row
 from playground.teaching.assignment_codes import Result, result_code, verification_code
 from playground.teaching.assignment_target import (
     Progress,
@@ -64,14 +65,19 @@ def _latest_card(now, session, snap) -> tuple[Card | None, Progress]:
     return card, found
 
 
-def _status(target, found) -> str:
+def _status(target, found, snap) -> str:
+    """The live line: the epoch, the metric of the weights the model holds (after a
+    patience stop, the restored best weights': restored_view) and the best so far."""
     name = metric_label(target.metric)
     if not found.measured:
         return f"This setup does not measure {name}."
-    now = format_metric(target.metric, found.latest)
+    restored = getattr(snap, "restored", None)
+    latest = found.latest if restored is None else shown_row(snap).get(target.metric)
+    now = format_metric(target.metric, latest)
     best = format_metric(target.metric, found.best)
     budget = f" of at most {target.epochs:,}" if target.epochs else ""
-    text = f"Epoch {found.epoch:,}{budget}: {name} {now} (best {best})."
+    whose = "" if restored is None else f"the restored best weights of epoch {restored.epoch:,}; "
+    text = f"Epoch {found.epoch:,}{budget}: {name} {now} ({whose}best {best})."
     if found.over_budget:
         text += " The epoch budget is used up: press Reset to try again."
     return text
@@ -110,7 +116,7 @@ def _live(session) -> None:
     card, found = _latest_card(now, session, snap)
     for problem in found.problems:
         plain.warning(problem)
-    plain.caption(_status(target, found))
+    plain.caption(_status(target, found, snap))
     if card is not None:
         _result_card(card, now.signed)
     if st.session_state.get("assignment_polling") and not session.playing:

@@ -70,3 +70,18 @@ def test_step_and_play_after_a_restored_stop_train_on_from_the_restored_weights(
     assert "Restored best weights" not in dict(panel_header(at)["stats"])
     at.button(key="play").click().run()
     assert pg.playing and not at.error
+
+
+def test_an_assignments_live_line_gives_the_restored_weights_figure():
+    from playground.teaching.assignment import Target
+    from playground.teaching.assignment_target import progress
+    from playground.ui.assignment_task import _status
+
+    _, pg = stopped_page()
+    best = pg.stop_watch.restored_epoch
+    target = Target("test_accuracy", ">=", 0.99)
+    snap = pg.lab.light_snapshot(pg)
+    line = _status(target, progress(target, snap.history, pg.settings, pg.lab.table), snap)
+    restored = f"{100 * pg.trainer.history[best]['test_accuracy']:.1f}"
+    assert f"Epoch {pg.epoch}:" in line and restored in line.split("(")[0]
+    assert f"the restored best weights of epoch {best}" in line
