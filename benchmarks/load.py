@@ -65,6 +65,8 @@ class Student:
 
     page_load: float | None = None
     play_at: float | None = None
+    play_shown_at: float | None = None  # the button reads Pause (the click's rerun)
+    feed_open_at: float | None = None  # the live feed's socket is open
     first_frame_at: float | None = None
     frames: list[tuple[float, int]] = field(default_factory=list)  # (arrived, epoch)
     pause_at: float | None = None
@@ -100,6 +102,7 @@ async def _sleep_until(moment: float) -> None:
 async def pull_frames(session: PageSession, student: Student, draw_s: float) -> None:
     """Pull frames as feed.js does, until one says training stopped."""
     async with await session.open_feed() as feed:
+        student.feed_open_at = time.perf_counter()
         drawn_at = 0.0
         while True:
             await feed.send(session.token)
@@ -144,6 +147,7 @@ async def one_student(url: str, query: str, start: float, pause: float, draw_s: 
             run = await session.click_play()
             if run.play_label != "Pause":
                 raise RuntimeError(f"after Play the button reads {run.play_label!r}")
+            student.play_shown_at = run.play_label_at
             puller = asyncio.create_task(pull_frames(session, student, draw_s))
             try:
                 await press_pause(session, student, pause)
@@ -328,6 +332,8 @@ def markdown(raw: dict, n: int, processes: str) -> str:
         ("epochs/s per student: median / p10 / worst",
          _rates([s.epochs_per_s() for s in students], n)),
         ("Play → first live frame, s: p50 / p95 / max", _latencies(first)),
+        ("... of which: the click's rerun / the feed's socket / the frame, p50 s",
+         _play_parts(students)),
         ("Pause → training stopped, s: p50 / p95 / max", _latencies(stopped)),
         ("Pause → button shows Play, s: p50 / p95 / max", _latencies(flipped)),
         ("page load, s: p50 / p95 / max", _latencies(loads)),
@@ -341,6 +347,17 @@ def markdown(raw: dict, n: int, processes: str) -> str:
     lines = ["| measure | value |", "|---|---:|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     return "\n".join(lines)
+
+
+def _play_parts(students: list[Student]) -> str:
+    """Where Play -> first frame went (medians): until the rerun showed Pause, then until
+    the live feed's socket opened, then until its first frame arrived."""
+    marks = [(s.play_at, s.play_shown_at, s.feed_open_at, s.first_frame_at) for s in students]
+    marks = [m for m in marks if None not in m]
+    if not marks:
+        return "—"
+    parts = [statistics.median(m[i + 1] - m[i] for m in marks) for i in range(3)]
+    return " / ".join(f"{part:.2f}" for part in parts)
 
 
 def _errors(errors: list[str], health_failures: int) -> str:

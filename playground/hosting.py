@@ -31,7 +31,9 @@ class HostLimits:
     max_frames_per_second: live frames one session may ask for each second.
     frame_budget_ms: most training time in one live frame, when one session plays;
     min_frame_budget_ms: the least a frame gets however many play (the process's time is
-    shared between them; see playground.live.scheduler). allowed_origins: web origins
+    shared between them; see playground.live.scheduler); target_frames_per_second: the
+    live frames a second the process aims to give every playing session (the training
+    time of a frame shrinks as more play, to its floor). allowed_origins: web origins
     besides the page's own host that may open the live feed (comma-separated, e.g.
     ``https://nn.school.example``), for a proxy that rewrites the Host header.
     """
@@ -43,7 +45,8 @@ class HostLimits:
     max_sessions: int = 100
     max_frames_per_second: int = 60
     frame_budget_ms: int = 25
-    min_frame_budget_ms: int = 5
+    min_frame_budget_ms: int = 4
+    target_frames_per_second: int = 10
     allowed_origins: tuple[str, ...] = ()
 
 
@@ -58,6 +61,7 @@ RANGES = {
     "max_frames_per_second": (1, 60),
     "frame_budget_ms": (1, 10_000),
     "min_frame_budget_ms": (1, 10_000),
+    "target_frames_per_second": (1, 60),
 }
 
 

@@ -5,17 +5,23 @@ frames do not train side by side (four threads fighting over the GIL made every 
 slower and the share of each a matter of luck); they take turns on ONE training thread,
 in the order they were asked for. A feed asks for its next frame only once its last one
 has arrived, so every playing feed gets a turn before any gets a second: a round.
+Snapshots and figures are built on other threads (they need no turn: the training thread
+is the one to keep busy).
 
-Each turn trains for a budget of wall-clock time (turns never overlap, so wall time is
-fair between them and bounds what a student waits for, even on a machine busy with other
-processes) that shrinks as more feeds play, so a round stays about one frame budget long:
+The round is aimed at a frame rate for every student (the host's target_frames_per_second,
+10 by default: a round of 1/10 s), so each turn trains for
 
-    budget = clamp(frame_budget / active feeds, min_frame_budget, frame_budget)
+    budget = clamp(round / active feeds - overhead, min_frame_budget, frame_budget)
 
-(the host's limits, playground/hosting.py; 25 ms and 5 ms by default). The trainer keeps
-to its budget whatever the network (it stops mid-epoch, see Trainer.run_for), so a huge
-network costs its neighbours no more than a small one. Snapshots and figures are built
-on other threads (they need no turn: the training thread is the one to keep busy).
+where overhead is what a turn takes beyond its budget, measured: the feed's own overrun
+(a turn ends on a whole epoch when that is near, see Trainer.run_for) and the hand-over to
+the next turn (the event loop starts it). So a round of N playing feeds lasts about one
+round, and a feed whose turns overrun trains less, not its neighbours. One feed alone
+trains the longest budget (frame_budget_ms, 25 ms: 30+ pictures a second); a class shares
+the round down to the floor (min_frame_budget_ms). Turns take wall-clock time (they never
+overlap, so wall time is fair between them and bounds what a student waits for, even on a
+machine busy with other processes). The trainer keeps to its budget whatever the network
+(it stops mid-epoch), so a huge network costs its neighbours no more than a small one.
 """
 
 from __future__ import annotations
@@ -35,20 +41,32 @@ ACTIVE_SECONDS = 2.0  # a feed that trained a frame this recently counts as play
 # thread idle meanwhile. Alone in its process such a feed trains this many budgets (60 ms at
 # the defaults, its slice before the browser painted); with neighbours, the fair share.
 LONE_SERVER_DRAWN_SCALE = 2.4
+# The measured overheads follow the turns: each new measurement moves them this far (of
+# the difference), so that one slow turn (a garbage collection, a busy machine) moves
+# them little.
+OVERHEAD_WEIGHT = 0.1
+# A hand-over longer than this was the training thread waiting for work, not overhead.
+MAX_HANDOVER_SECONDS = 0.02
 
 
 class Scheduler:
     """Turns and budgets for the feeds of one process (``SCHEDULER``; tests make their
-    own). max_budget, min_budget: seconds per frame; clock: for ACTIVE_SECONDS."""
+    own). max_budget, min_budget, round_seconds: seconds (a frame's longest and shortest
+    training, a round's aim); clock: seconds, for ACTIVE_SECONDS and the overheads."""
 
     def __init__(
         self,
         max_budget: float = HOST.frame_budget_ms / 1000,
         min_budget: float = HOST.min_frame_budget_ms / 1000,
-        clock: Callable[[], float] = time.monotonic,
+        round_seconds: float = 1 / HOST.target_frames_per_second,
+        clock: Callable[[], float] = time.perf_counter,
     ):
-        self.max_budget, self.min_budget, self.clock = max_budget, min_budget, clock
+        self.max_budget, self.min_budget = max_budget, min_budget
+        self.round_seconds, self.clock = round_seconds, clock
         self._last_turn: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
+        self._overrun: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
+        self.handover = 0.0  # seconds from the end of a turn to the start of the next
+        self._turn_ended: float | None = None
         self._limiter: anyio.CapacityLimiter | None = None
 
     @property
@@ -57,35 +75,58 @@ class Scheduler:
         now = self.clock()
         return sum(1 for seen in list(self._last_turn.values()) if now - seen <= ACTIVE_SECONDS)
 
+    def overhead(self, feed: LiveFeed) -> float:
+        """Seconds a turn of `feed` takes beyond its budget (its overrun and the hand-over
+        to the next turn; measured, 0 at first)."""
+        return self._overrun.get(feed, 0.0) + self.handover
+
     def budget(self, feed: LiveFeed | None = None) -> float:
         """Seconds of training for the next frame (of `feed`, if given), at the current
-        count."""
+        count of playing feeds."""
         active = self.active
         if feed is not None and active <= 1 and not feed.paints_pictures():
             return self.max_budget * LONE_SERVER_DRAWN_SCALE
-        share = self.max_budget / max(1, active)
+        extra = self.handover if feed is None else self.overhead(feed)
+        share = self.round_seconds / max(1, active) - extra
         return min(self.max_budget, max(self.min_budget, share))
 
-    def turn(self, feed: LiveFeed) -> bool:
+    def turn(self, feed: LiveFeed, asked: float | None = None) -> bool:
         """Train one frame of `feed` now, on the calling thread, with this turn's budget;
-        returns whether it was playing. (``train`` runs it on the training thread.)"""
+        returns whether it was playing. asked: when the turn was asked for (the clock's
+        time; ``train`` passes it), to tell a hand-over from the thread idling."""
         if not feed.session.playing:
             return False
-        self._last_turn[feed] = self.clock()
+        start = self._last_turn[feed] = self.clock()
+        self._note_handover(start, asked)
         self._forget_idle()
-        return feed.train(self.budget(feed))
+        budget = self.budget(feed)
+        was_playing = feed.train(budget)
+        self._turn_ended = end = self.clock()
+        seen = self._overrun.get(feed, 0.0)
+        self._overrun[feed] = seen + OVERHEAD_WEIGHT * (max(0.0, end - start - budget) - seen)
+        return was_playing
 
     async def train(self, feed: LiveFeed) -> bool:
         """Wait for `feed`'s turn on the process's one training thread, then train it."""
         if self._limiter is None:  # created on first use: it belongs to the event loop
             self._limiter = anyio.CapacityLimiter(1)
-        return await anyio.to_thread.run_sync(self.turn, feed, limiter=self._limiter)
+        asked = self.clock()
+        return await anyio.to_thread.run_sync(self.turn, feed, asked, limiter=self._limiter)
+
+    def _note_handover(self, start: float, asked: float | None) -> None:
+        """Measure the gap since the last turn ended, if this one was waiting for it."""
+        ended = self._turn_ended
+        if asked is None or ended is None or asked > ended:
+            return  # asked after the last turn ended: the thread was idle, not handing over
+        gap = min(start - ended, MAX_HANDOVER_SECONDS)
+        self.handover += OVERHEAD_WEIGHT * (gap - self.handover)
 
     def _forget_idle(self) -> None:
         now = self.clock()
         for feed, seen in list(self._last_turn.items()):
             if now - seen > ACTIVE_SECONDS:
                 del self._last_turn[feed]
+                self._overrun.pop(feed, None)
 
 
 SCHEDULER = Scheduler()

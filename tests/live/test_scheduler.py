@@ -1,6 +1,8 @@
-"""The fair scheduler: budgets shrink as more feeds play, turns are taken one at a time in
-order, and a huge network next door leaves a small one its frames and epochs. Time here is
-a WorkClock (work done, see tests/work_clock.py), so nothing is timed."""
+"""The fair scheduler: budgets shrink as more feeds play so that a round keeps to its aim,
+a feed's overrunning turns cost its own training and not its neighbours', turns are taken
+one at a time in order, and a huge network next door leaves a small one its frames and
+epochs. Time here is a WorkClock (work done, see tests/work_clock.py) or a hand-moved
+clock, so nothing is timed."""
 
 import threading
 
@@ -32,30 +34,92 @@ class Tick:
         return self.now
 
 
-def test_the_budget_is_shared_by_the_feeds_that_play_and_has_a_floor():
-    tick = Tick()
-    scheduler = Scheduler(max_budget=0.06, min_budget=0.005, clock=tick)
-    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(30)]
+def stand_ins(clock: Tick, count: int, overrun: float = 0.0) -> list[LiveFeed]:
+    """Playing feeds whose training takes its budget and `overrun` more, on `clock`."""
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(count)]
+
+    def train(seconds):
+        clock.now += seconds + overrun
+        return True
+
     for feed in feeds:
         feed.session.playing = True
-        feed.train = lambda seconds: True  # only the budgets matter here
-    assert scheduler.budget() == 0.06
-    scheduler.turn(feeds[0])
-    scheduler.turn(feeds[1])
-    assert scheduler.active == 2 and scheduler.budget() == 0.03
-    for feed in feeds[2:]:
-        scheduler.turn(feed)
-    assert scheduler.budget() == 0.005  # 60 ms / 30 is less than the floor
+        feed.train = train
+    return feeds
+
+
+def test_the_budget_is_the_round_shared_by_the_feeds_that_play_within_its_bounds():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.004, round_seconds=0.1, clock=tick)
+    feeds = stand_ins(tick, 30)
+    assert scheduler.budget() == 0.025
+    for count, expected in [(2, 0.025), (5, 0.02), (10, 0.01), (30, 0.004)]:
+        for feed in feeds[:count]:
+            scheduler.turn(feed)
+        assert scheduler.active == count
+        assert scheduler.budget() == pytest.approx(expected)  # 0.1 / 30 is below the floor
     tick.now += ACTIVE_SECONDS + 1  # all stopped asking (paused, or tab closed)
     scheduler.turn(feeds[0])
-    assert scheduler.active == 1 and scheduler.budget() == 0.06
+    assert scheduler.active == 1 and scheduler.budget() == 0.025
+
+
+def round_length(scheduler: Scheduler, tick: Tick, feeds: list[LiveFeed], handover=0.0):
+    """Seconds of one round of turns of `feeds`, each asked for while the one before
+    trained and started `handover` after it, once the overheads are measured."""
+    for _ in range(60):
+        start = tick.now
+        for feed in feeds:
+            asked = tick.now
+            tick.now += handover
+            scheduler.turn(feed, asked)
+    return tick.now - start
+
+
+def test_a_round_lasts_its_aim_whatever_the_turns_cost_beyond_their_budget():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.001, round_seconds=0.1, clock=tick)
+    assert round_length(scheduler, tick, stand_ins(tick, 10)) == pytest.approx(0.1, rel=0.01)
+    tick.now += ACTIVE_SECONDS + 1
+    dear = stand_ins(tick, 10, overrun=0.002)  # each turn ends 2 ms late
+    assert round_length(scheduler, tick, dear, handover=0.001) == pytest.approx(0.1, rel=0.02)
+    assert scheduler.handover == pytest.approx(0.001, rel=0.02)
+    assert scheduler.overhead(dear[0]) == pytest.approx(0.003, rel=0.02)
+    assert scheduler.budget(dear[0]) == pytest.approx(0.007, rel=0.02)
+
+
+def test_idling_between_turns_is_not_overhead():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.001, round_seconds=0.1, clock=tick)
+    feeds = stand_ins(tick, 4)
+    for _ in range(20):
+        for feed in feeds:
+            tick.now += 0.01  # nobody asked meanwhile: the students' browsers were drawing
+            scheduler.turn(feed, tick.now)
+    assert scheduler.handover == 0 and scheduler.budget(feeds[0]) == pytest.approx(0.025)
+
+
+def test_a_neighbour_whose_turns_overrun_pays_for_it_itself():
+    def small_frames(neighbour_overrun: float) -> int:
+        tick = Tick()
+        scheduler = Scheduler(max_budget=0.06, min_budget=0.005, round_seconds=0.1, clock=tick)
+        (small,), (other,) = stand_ins(tick, 1), stand_ins(tick, 1, neighbour_overrun)
+        frames = 0
+        while tick.now < 4.0:
+            scheduler.turn(small)
+            scheduler.turn(other)
+            frames += 1
+        return frames
+
+    alone = small_frames(0.0)
+    assert alone >= 38  # two 50 ms turns a round: ~40 rounds in 4 s
+    assert small_frames(0.02) >= 0.95 * alone  # the neighbour trains 30 ms, not 50
 
 
 def frames_and_epochs(neighbour: dict, seconds: float = 0.5) -> tuple[int, int]:
     """Two feeds take turns for `seconds` of work; (frames, epochs) of the small one."""
     clock = WorkClock()
     small, other = playing(clock), playing(clock, **neighbour)
-    scheduler = Scheduler(max_budget=0.06, min_budget=0.005, clock=clock)
+    scheduler = Scheduler(max_budget=0.06, min_budget=0.005, round_seconds=0.06, clock=clock)
     frames = 0
     while clock.now < seconds:
         for feed in (small, other):
@@ -70,7 +134,7 @@ def test_a_huge_network_next_door_leaves_a_small_one_its_frames_and_epochs():
     frames, epochs = frames_and_epochs(HUGE)
     assert frames >= 0.9 * alone_frames, (frames, alone_frames)
     assert epochs >= 0.9 * alone_epochs, (epochs, alone_epochs)
-    assert alone_frames >= 6  # each of two gets half of a 60 ms budget: ~7 frames in 0.5 s
+    assert alone_frames >= 6  # each of two gets half of a 60 ms round: ~7 frames in 0.5 s
 
 
 def test_turns_are_taken_one_at_a_time_in_the_order_asked():
@@ -107,7 +171,7 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 
 def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget():
     tick = Tick()
-    scheduler = Scheduler(max_budget=0.025, min_budget=0.005, clock=tick)
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.005, round_seconds=0.025, clock=tick)
     line = {"dataset": "penguins", "inputs": ("bill_length_mm",)}  # one input: server-drawn
     line_feed = LiveFeed(Playground({**config.defaults(), **line}))
     circle = LiveFeed(Playground(config.defaults()))
