@@ -153,7 +153,8 @@ def test_the_current_runs_curve_grows_in_the_comparison_while_playing(new_page, 
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         for width, height in SIZES:
             page.set_viewport_size({"width": width, "height": height})
-            page.locator(".st-key-compare_panel").scroll_into_view_if_needed()
+            title = page.get_by_text("Compare runs (1 of 3 pinned)")
+            title.evaluate("(e) => e.scrollIntoView({block: 'start'})")  # the panel's top
             page.wait_for_timeout(1500)  # a comparison frame at the new width
             page.screenshot(path=f"{SHOTS}/compare_playing_{width}x{height}.png")
     play_button(page).click()
