@@ -24,7 +24,7 @@ class Workspace:
 
     def __init__(self, layers, rows: int, training: bool = True):
         self.rows = rows
-        self.inv_rows = 1.0 / rows
+        self.inv_rows = np.array(1.0 / rows)  # 0-d: see activations.ONE
         self.z, self.a, self.out = [], [], []
         for i, layer in enumerate(layers):
             shape = (rows, *layer.output_shape)
