@@ -8,9 +8,14 @@ import numpy as np
 from playground.engine.losses import loss_value, loss_weight
 from playground.engine.propagation import Workspace, forward, ready_inputs
 
-# Rows per chunk of evaluation: one unit of work that a deadline cannot split. At the
-# largest network the settings allow (8 layers of 64, 100 inputs) a chunk costs ~1 ms.
+# Rows per piece of a set: the metrics are summed per piece (so the numbers do not depend
+# on how the pieces are grouped into passes).
 EVAL_CHUNK_ROWS = 256
+# Rows per forward pass (a chunk: one unit of work that a deadline cannot split), made of
+# whole pieces of either set: at the defaults (250 training and 250 test rows) one pass
+# covers both sets. At the largest network the settings allow (8 layers of 64, 100
+# inputs) a chunk costs ~2 ms.
+EVAL_PASS_ROWS = 2 * EVAL_CHUNK_ROWS
 
 
 def score_name(output: str) -> str:
@@ -21,10 +26,11 @@ def score_name(output: str) -> str:
 class Evaluator:
     """The metrics of the current network on both sets: evaluate() at once, or begin() then
     run_chunk() until done, then result(). Either way the chunks are the same, so the
-    numbers are too. result() -> (train_loss, test_loss, train_score, test_score), nan for
-    a missing test set. X_* (n, *input_shape) float64, Y_* encoded targets (n, k), or
-    (n, steps, k) for a head at every step (then loss and accuracy are over the steps that
-    have a target)."""
+    numbers are too. chunks: per forward pass, (start, stop, pieces) over the stacked rows
+    (training then test), each piece (start, stop, set) within one set. result() ->
+    (train_loss, test_loss, train_score, test_score), nan for a missing test set. X_* (n,
+    *input_shape) float64, Y_* encoded targets (n, k), or (n, steps, k) for a head at every
+    step (then loss and accuracy are over the steps that have a target)."""
 
     def __init__(self, net, loss: str, X_train, Y_train, X_test, Y_test):
         self.net, self.loss = net, loss
@@ -32,12 +38,12 @@ class Evaluator:
         self.targets = (Y_train, Y_test)
         self.truths = tuple(self._truth(Y) for Y in self.targets)
         n_train, n = len(X_train), len(self.x_aug)
-        # (start, stop, part) over the stacked rows; a chunk never spans both sets.
-        self.chunks = [
+        pieces = [
             (start, min(start + EVAL_CHUNK_ROWS, stop), part)
             for part, (first, stop) in enumerate(((0, n_train), (n_train, n)))
             for start in range(first, stop, EVAL_CHUNK_ROWS)
         ]
+        self.chunks = _passes(pieces)
         self._offsets = (0, n_train)
         self._workspaces: dict[int, Workspace] = {}
         self.begin()
@@ -63,20 +69,22 @@ class Evaluator:
         return [stop - start for start, stop, _ in self.chunks[self._next :]]
 
     def run_chunk(self) -> None:
-        """Evaluate the next chunk of rows (at most EVAL_CHUNK_ROWS)."""
-        start, stop, part = self.chunks[self._next]
+        """Evaluate the next chunk of rows (at most EVAL_PASS_ROWS): one forward pass, then
+        each of its pieces' sums."""
+        start, stop, pieces = self.chunks[self._next]
         ws = self._workspaces.get(stop - start)
         if ws is None:
             ws = self._workspaces[stop - start] = Workspace(self.net.layers, stop - start, False)
         forward(self.net.layers, ws, self.x_aug[start:stop])
-        z, a = ws.z_out, ws.a_out
-        first, offset = start - self._offsets[part], stop - self._offsets[part]
-        Y, truth = self.targets[part][first:offset], self.truths[part]
-        if not isinstance(truth, float):
-            truth = truth[first:offset]
-        sums = self._sums[part]
-        sums[0] += loss_value(self.loss, z, a, Y) * loss_weight(self.loss, Y)
-        sums[1] += self._score_sum(a, Y, truth)
+        for first, last, part in pieces:
+            z, a = ws.z_out[first - start : last - start], ws.a_out[first - start : last - start]
+            begin, end = first - self._offsets[part], last - self._offsets[part]
+            Y, truth = self.targets[part][begin:end], self.truths[part]
+            if not isinstance(truth, float):
+                truth = truth[begin:end]
+            sums = self._sums[part]
+            sums[0] += loss_value(self.loss, z, a, Y) * loss_weight(self.loss, Y)
+            sums[1] += self._score_sum(a, Y, truth)
         self._next += 1
 
     def result(self) -> tuple[float, float, float, float]:
@@ -137,3 +145,17 @@ class Evaluator:
         if output in ("sigmoid", "tanh"):
             return score_sum / Y.size
         return 1.0 - score_sum / truth if truth > 0 else math.nan
+
+
+def _passes(pieces: list[tuple[int, int, int]]) -> list[tuple[int, int, list]]:
+    """Consecutive pieces grouped into forward passes of at most EVAL_PASS_ROWS rows:
+    (start, stop, pieces) each."""
+    passes: list[tuple[int, int, list]] = []
+    for piece in pieces:
+        start, stop, _ = piece
+        if passes and stop - passes[-1][0] <= EVAL_PASS_ROWS:
+            first, _, grouped = passes[-1]
+            passes[-1] = (first, stop, [*grouped, piece])
+        else:
+            passes.append((start, stop, [piece]))
+    return passes
