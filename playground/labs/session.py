@@ -178,7 +178,7 @@ class TrainingSession:
         """Start or stop live training; returns whether it is playing now. A diverged
         model, or one the stop epoch or a target stopped (stop_reason), does not start;
         after a patience stop Play trains on (patience counts afresh, see _train_on)."""
-        if playing:
+        if playing and self._epochs_left() != 0:  # at the stop epoch nothing trains
             self._train_on()
         self.playing = playing and self.stop_reason() is None
         return self.playing
@@ -205,7 +205,7 @@ class TrainingSession:
         """The user trains on after a patience stop (Step, Play, an edited weight): from
         the weights the model holds now, with patience counted afresh from this epoch, so
         that the stop does not hold at once and restore (undo) what they just trained."""
-        if self._rule_reason() == "patience":
+        if self.trainer.status == "ok" and self._rule_reason() == "patience":
             self.stop_watch.resume(self.trainer)
             self._snapshot_cache = None
 

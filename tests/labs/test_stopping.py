@@ -317,3 +317,10 @@ def test_the_loss_chart_marks_the_restored_epoch_and_keeps_the_curves():
     slots = CLASSIFY.chart_slots(stopped.snapshot(), stopped.settings)
     loss = json.loads(next(s for s in slots if s.key == "loss").figure_json)
     assert "restored" not in {trace["name"] for trace in loss["data"]}
+
+
+def test_play_at_the_stop_epoch_leaves_the_restored_weights_shown_as_restored():
+    stopped = stopped_session()
+    stopped.update({**stopped.settings, "max_epochs": stopped.epoch})  # both stops hold
+    assert not stopped.set_playing(True) and stopped.stop_reason() == "max_epochs"
+    assert stopped.restored() is not None  # nothing trained: still the restored weights
