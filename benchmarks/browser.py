@@ -16,6 +16,7 @@ Play and watches for N seconds, then prints Markdown tables:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import statistics
@@ -62,7 +63,12 @@ PROBE = """
     // the very page being measured.
     const svg = gd && gd.querySelector(".main-svg");
     if (!svg || !(+svg.getAttribute("height") > 0)) return false;
-    return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
+    if (key === "loss") return !!gd.querySelector("path.js-line");
+    // A picture painted on the overlay canvas (overlay.js) counts as drawn while shown.
+    const overlay = gd.liveOverlay;
+    const painted = overlay && !overlay.canvas.hidden && overlay.canvas.isConnected
+      && overlay.items.length;
+    return !!painted || !!gd.querySelector("image:not([visibility=hidden])");
   };
   // What a chart shows, as a short signature: its images' pixels (data URLs sampled) and
   // its traces' data (lengths and last values, or base64 samples). A new signature on an
@@ -83,8 +89,11 @@ PROBE = """
   const signature = (gd) => {
     const images = ((gd.layout && gd.layout.images) || []).map((im) => sampled(im.source || ""));
     const traces = (gd.data || []).map((t) => valueSig(t.x) + valueSig(t.y) + valueSig(t.z));
-    // gd.dataset.links: how often the browser drew the network's links (live_js/links.js).
-    return images.join(",") + "|" + traces.join(",") + "|" + (gd.dataset.links || "");
+    // gd.dataset.links: how often the browser drew the network's links (live_js/links.js);
+    // the overlay canvas counts each new picture it draws (not redraws after a zoom).
+    const painted = gd.liveOverlay && !gd.liveOverlay.canvas.hidden ? gd.liveOverlay.version : "-";
+    return images.join(",") + "|" + traces.join(",") + "|" + (gd.dataset.links || "") + "|"
+      + painted;
   };
   const last = {};
   const sample = () => {
@@ -113,6 +122,43 @@ def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid of every process (from /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):  # it ended meanwhile
+                stat = (entry / "stat").read_text()
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return parents
+
+
+def browser_cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process's Chromium: (its renderers, all its
+    processes). Less sensitive to the neighbours' load than the main thread's busy time
+    (Chrome's TaskDuration is wall time: a task descheduled by the OS counts on)."""
+    parents = _parents()
+    mine = {os.getpid()}
+    for pid in sorted(parents):  # children have larger pids than their parents, mostly
+        if parents[pid] in mine:
+            mine.add(pid)
+    for _ in range(3):  # pids wrap: repeat until no descendant is missing
+        mine |= {pid for pid, parent in parents.items() if parent in mine}
+    renderers = total = 0.0
+    for pid in mine - {os.getpid()}:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"chrom" not in cmdline:
+                continue  # Playwright's driver, not the browser
+            seconds = cpu_seconds(pid)
+        except OSError:
+            continue
+        total += seconds
+        if b"--type=renderer" in cmdline:
+            renderers += seconds
+    return renderers, total
 
 
 class SocketCounter:
@@ -215,7 +261,7 @@ def main_thread_seconds(cdp) -> float:
 
 def _readings(page, cdp, sockets: SocketCounter, pid: int) -> tuple:
     return (time.perf_counter(), epoch(page), cpu_seconds(pid), main_thread_seconds(cdp),
-            *sockets.totals())  # fmt: skip
+            *browser_cpu_seconds(), *sockets.totals())  # fmt: skip
 
 
 def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
@@ -230,7 +276,7 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
     page.wait_for_timeout(seconds * 1000)
     probe = page.evaluate("() => { window.__bench.stop = true; return window.__bench; }")
     end = _readings(page, cdp, sockets, pid)
-    elapsed, epochs, cpu, busy, frames, frame_bytes, runs, run_bytes = (
+    elapsed, epochs, cpu, busy, renderer, chromium, frames, frame_bytes, runs, run_bytes = (
         b - a for a, b in zip(start, end, strict=True)
     )
     widgets = [widget_latency(page) for _ in range(3)]
@@ -248,6 +294,8 @@ def measure(page, sockets: SocketCounter, pid: int, seconds: float) -> dict:
         "run_bytes": run_bytes,
         "cpu": cpu,
         "main_thread": busy,
+        "renderer_cpu": renderer,
+        "browser_cpu": chromium,
         "frames": probe["frames"],
         "charts": probe["charts"],
         "pauses": latencies,
@@ -283,6 +331,9 @@ def markdown(m: dict) -> str:
         f"| bytes per frame | {m['frame_bytes'] / frames / 1024:.1f} KB |",
         f"| page reruns while playing | {m['runs']} ({m['run_bytes'] / 1024:.0f} KB) |",
         f"| browser main thread busy | {100 * m['main_thread'] / t:.0f} % |",
+        f"| browser main thread per frame | {1000 * m['main_thread'] / frames:.1f} ms |",
+        f"| page's renderer CPU per frame | {1000 * m['renderer_cpu'] / frames:.1f} ms |",
+        f"| all of Chromium's CPU per frame | {1000 * m['browser_cpu'] / frames:.1f} ms |",
         f"| pause latency, median of 3 | {statistics.median(m['pauses']):.2f} s ({pauses}) |",
         f"| a view setting while playing, median of 3 | {statistics.median(m['widgets']):.2f} s "
         f"({widgets}) |",

@@ -16,19 +16,28 @@ LIVE_KEYS = ("boundary", "network", "loss")
 TIMEOUT_MS = 30_000
 
 # True when the chart with this key is drawn: plot div present, visible, and holding the
-# drawing Plotly makes (heatmaps are <image> elements, the loss curve a path.js-line).
+# drawing Plotly makes (heatmaps are <image> elements, the loss curve a path.js-line), or,
+# while the browser paints, the overlay canvas with its pictures (live_js/overlay.js).
 IS_DRAWN = """
 (key) => {
   const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
   if (!gd || gd.offsetHeight === 0 || !gd.querySelector(".main-svg")) return false;
-  return key === "loss" ? !!gd.querySelector("path.js-line") : !!gd.querySelector("image");
+  if (key === "loss") return !!gd.querySelector("path.js-line");
+  const overlay = gd.liveOverlay;
+  const painted = overlay && !overlay.canvas.hidden && overlay.canvas.isConnected
+    && overlay.items.length > 0 && overlay.canvas.width > 1;
+  return painted || !!gd.querySelector("image");
 }
 """
 
-# Signature of the boundary's drawn heatmap: the PNG data URL Plotly renders it to.
+# Signature of the boundary's drawn heatmap: the PNG data URL Plotly renders it to, or the
+# count of pictures painted on its overlay canvas.
 BOUNDARY_SIGNATURE = """
 () => {
-  const im = document.querySelector("[data-chart=boundary] .js-plotly-plot image");
+  const gd = document.querySelector("[data-chart=boundary] .js-plotly-plot");
+  const overlay = gd && gd.liveOverlay;
+  if (overlay && !overlay.canvas.hidden) return "painted " + overlay.version;
+  const im = gd && gd.querySelector("image");
   return im ? im.getAttribute("href") : null;
 }
 """

@@ -17,10 +17,11 @@ function neuronPoint(event) {
   return point && point.data && point.data.name === NEURON_TRACE && point.customdata ? point : null;
 }
 
+// The network's image `index` ({source, name}: a painted neuron's picture goes by its name).
 function networkImage(panel, index) {
   const network = panel.slots.get("network");
   const images = network && viewFor(network.host).plot.layout && viewFor(network.host).plot.layout.images;
-  return images && images[index] ? images[index].source : null;
+  return images && images[index] ? images[index] : null;
 }
 
 // Show neuron `shown` ({index, name}) on the output chart, or the output again (null).
@@ -32,9 +33,10 @@ function showNeuron(panel, shown) {
   const drawn = boundary && viewFor(boundary.host).plot.layout;
   if (!drawn || !(drawn.images || []).length) return; // no surface to swap (a 1-D view)
   setLayoutFilter(boundary.host, shown ? (layout) => {
-    const source = networkImage(panel, panel.hovered.index);
-    if (source && layout.images && layout.images[0]) {
-      layout.images[0].source = source;
+    const image = networkImage(panel, panel.hovered.index);
+    if (image && layout.images && layout.images[0]) {
+      layout.images[0].source = image.source;
+      layout.images[0].name = image.name;
       layout.images[0].opacity = 1;
     }
   } : null);

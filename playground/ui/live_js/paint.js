@@ -1,13 +1,13 @@
 // The plane's pictures from a frame's weights (header.model, see
 // playground/live/model_payload.py): the output over the boundary's grid and each neuron's
 // small image, coloured as the server colours them (playground/plots/boundary_surface.py,
-// network.py: the same quantization and the server's own colour tables) and encoded as
-// PNG data URLs for the charts' layout images, by image name.
+// network.py: the same quantization and the server's own colour tables) on one canvas per
+// picture, by the name of the layout image it stands for (overlay.js shows them).
 import { forward, gridInputs, layersOf } from "./model.js";
 
 const U8_TOP = 250; // playground/plots/arrays.py: quantized levels run 0..250
 const grids = new Map(); // recipe + size -> network inputs over that grid (fixed per data)
-const canvases = new Map(); // size -> {canvas, context, image}
+const canvases = new Map(); // picture name -> {canvas, context, image}
 
 // np.rint: halves go to the even neighbour.
 function rint(x) {
@@ -62,16 +62,23 @@ export function surfaceLevels(paint, output, rows, units) {
   return z;
 }
 
-// A PNG data URL of levels z (size * size, row 0 at the bottom) coloured by lut.
-function pictureOf(z, size, lut) {
-  let entry = canvases.get(size);
-  if (!entry) {
+// The canvas of picture `name` (size * size), kept: the overlay draws it from there.
+function canvasFor(name, size) {
+  let entry = canvases.get(name);
+  if (!entry || entry.canvas.width !== size) {
+    if (canvases.size > 300) canvases.clear(); // networks of another shape since
     const canvas = document.createElement("canvas");
     canvas.width = canvas.height = size;
     const context = canvas.getContext("2d");
     entry = { canvas, context, image: context.createImageData(size, size) };
-    canvases.set(size, entry);
+    canvases.set(name, entry);
   }
+  return entry;
+}
+
+// Picture `name`: levels z (size * size, row 0 at the bottom) coloured by lut, on a canvas.
+function pictureOf(name, z, size, lut) {
+  const entry = canvasFor(name, size);
   const pixels = entry.image.data;
   for (let row = 0; row < size; row++) {
     const from = (size - 1 - row) * size; // the image's top row is the grid's last
@@ -85,7 +92,7 @@ function pictureOf(z, size, lut) {
     }
   }
   entry.context.putImageData(entry.image, 0, 0);
-  return entry.canvas.toDataURL("image/png");
+  return entry.canvas;
 }
 
 // Each hidden and output neuron's image over the small grid, as network.py draws it:
@@ -107,13 +114,14 @@ function neuronPictures(model, layers, lut) {
       let peak = 1.0;
       for (let r = 0; r < rows; r++) peak = Math.max(peak, Math.abs(value(r)));
       for (let r = 0; r < rows; r++) z[r] = quantize(value(r) / peak, -1.0, 1.0);
-      sources[`neuron ${l + 1} ${j}`] = pictureOf(z, size, lut);
+      const name = `neuron ${l + 1} ${j}`;
+      sources[name] = pictureOf(name, z, size, lut);
     }
   });
   return sources;
 }
 
-// {surface: data URL} for the output chart and {"neuron L I": data URL} for the network.
+// {surface: canvas} for the output chart and {"neuron L I": canvas} for the network.
 export function paintModel(model) {
   const layers = layersOf(model);
   const size = model.plane.size;
@@ -122,7 +130,7 @@ export function paintModel(model) {
   const units = layers[layers.length - 1].fanOut;
   const z = surfaceLevels(model.paint, outputs[outputs.length - 1], rows, units);
   return {
-    boundary: { surface: pictureOf(z, size, lutOf(model.paint.lut)) },
+    boundary: { surface: pictureOf("surface", z, size, lutOf(model.paint.lut)) },
     network: neuronPictures(model, layers, lutOf(model.paint.neuron_lut)),
   };
 }

@@ -159,9 +159,12 @@ function paintCharts(panel, header) {
     }
   }
   const drawn = [];
+  // The output chart also gets the neurons' pictures: it shows a hovered neuron's.
+  const painted = { boundary: pictures.boundary && { ...pictures.network, ...pictures.boundary },
+    network: pictures.network };
   for (const key of ["boundary", "network"]) {
     const entry = panel.slots.get(key);
-    if (entry) drawn.push(paint(entry.host, pictures[key] || null));
+    if (entry) drawn.push(paint(entry.host, painted[key] || null));
   }
   const loss = panel.slots.get("loss");
   if (loss && header.loss) drawn.push(extend(loss.host, header.loss));

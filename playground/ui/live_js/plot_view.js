@@ -1,5 +1,8 @@
 // One Plotly chart updated in place: Plotly.newPlot once, then Plotly.react on the same div
 // (no blank frame, the user's zoom kept), or Plotly.relayout when only image pixels changed.
+import { extendLoss, lossLayout, lossState, showTail } from "./loss_tail.js";
+import { hide, overlayFor, show } from "./overlay.js";
+
 const PLOTLY_URL = "app/static/plotly.min.js";
 // The modebar keeps the buttons a student uses (zoom, pan, back to the full view, save).
 const CONFIG = {
@@ -71,29 +74,103 @@ function shapeKey(figure, layout) {
   return JSON.stringify(figure.data || []) + JSON.stringify(layout, noPixels);
 }
 
-function imageSources(layout) {
+// The sources of `layout`'s images that differ from those `shown` (none for a painted name).
+function imageSources(layout, shown, painted) {
   const sources = {};
-  (layout.images || []).forEach((image, i) => { sources[`images[${i}].source`] = image.source; });
+  const before = (shown && shown.images) || [];
+  (layout.images || []).forEach((image, i) => {
+    if (painted && image.name in painted) return;
+    if (!before[i] || before[i].source !== image.source) sources[`images[${i}].source`] = image.source;
+  });
   return sources;
 }
 
-// Pictures painted in the browser (paint.js) stand in for the figure's images of those names.
+const CLEAR = "rgba(0,0,0,0)";
+
+// While pictures are painted in the browser (paint.js: name -> canvas), the figure's images
+// of those names are hidden and its backgrounds transparent: the pictures show on the
+// overlay canvas behind the svg (overlay.js), in the figure's own colours.
 function withPainted(view, layout) {
   if (!view.painted) return layout;
+  if (!view.colours) {
+    const full = view.plot._fullLayout || {};
+    view.colours = { paper: full.paper_bgcolor || layout.paper_bgcolor || "white",
+      plot: full.plot_bgcolor || layout.plot_bgcolor || "white" };
+  }
+  layout.paper_bgcolor = layout.plot_bgcolor = CLEAR;
   for (const image of layout.images || []) {
-    if (image.name in view.painted) image.source = view.painted[image.name];
+    if (image.name in view.painted) image.visible = false;
   }
   return layout;
 }
 
+// The overlay's items: the shown images (through the layout filter, e.g. a hovered
+// neuron's picture on the output chart) that are painted, or whose picture the filter
+// changed (a figure's own image then drawn on the canvas from its data URL).
+function overlayItems(view) {
+  const images = (view.plot.layout && view.plot.layout.images) || [];
+  const layout = { images: images.map((image) => ({ ...image })) };
+  if (view.filter) view.filter(layout);
+  const items = [];
+  layout.images.forEach((image, i) => {
+    const picture = view.painted[image.name];
+    if (!picture && image.source === images[i].source) return;
+    items.push({ name: image.name, picture, source: image.source, x: +image.x, y: +image.y, sizex: +image.sizex,
+      sizey: +image.sizey, opacity: image.opacity === undefined ? 1 : image.opacity });
+  });
+  return items;
+}
+
+// The overlay shows the newest pictures (painting), or is hidden after the figure's own
+// images are back (not painting). Returns a promise while Plotly must change the figure.
+function showPictures(Plotly, view) {
+  const overlay = overlayFor(view.plot);
+  if (view.painted) {
+    overlay.background = view.colours ? view.colours.plot : "white";
+    view.plot.style.background = view.colours ? view.colours.paper : "";
+    show(overlay, overlayItems(view));
+    const images = view.plot.layout.images || [];
+    const patch = {};
+    images.forEach((image, i) => {
+      if (image.name in view.painted && image.visible !== false) patch[`images[${i}].visible`] = false;
+    });
+    if (!Object.keys(patch).length) return null;
+    withPainted(view, {}); // the figure's colours, remembered before they are cleared
+    return Plotly.relayout(view.plot, { ...patch, paper_bgcolor: CLEAR, plot_bgcolor: CLEAR });
+  }
+  if (overlay.canvas.hidden) return null;
+  const images = view.plot.layout.images || [];
+  const patch = {};
+  images.forEach((image, i) => { if (image.visible === false) patch[`images[${i}].visible`] = true; });
+  if (view.plot.layout.paper_bgcolor === CLEAR) {
+    const colours = view.colours || { paper: "white", plot: "white" };
+    Object.assign(patch, { paper_bgcolor: colours.paper, plot_bgcolor: colours.plot });
+  }
+  view.colours = null;
+  if (!Object.keys(patch).length) return hide(overlay);
+  return Plotly.relayout(view.plot, patch).then(() => hide(overlay));
+}
+
 async function draw(Plotly, view, text) {
+  // While the user drags on the loss chart (a zoom box, a pan), a redraw would move the
+  // axes under the mouse; its newest points are on the canvas, so this figure can go.
+  if (view.loss && view.plot._dragging) {
+    view.shown = text;
+    return;
+  }
   try {
     const figure = JSON.parse(text);
-    const layout = withPainted(view, layoutOf(figure));
-    if (view.filter) view.filter(layout);
+    const layout = layoutOf(figure);
+    if (view.painted) {
+      withPainted(view, layout);
+    } else if (view.filter) {
+      view.filter(layout);
+    }
+    if (view.loss) lossLayout(view, figure, layout);
     const key = shapeKey(figure, layout);
     if (view.drawn && key === view.shapeKey) {
-      await Plotly.relayout(view.plot, imageSources(layout));
+      const sources = imageSources(layout, view.plot.layout, view.painted);
+      if (Object.keys(sources).length) await Plotly.relayout(view.plot, sources);
     } else {
       const plotFn = view.drawn ? Plotly.react : Plotly.newPlot;
       await plotFn(view.plot, figure.data || [], layout, view.config);
@@ -103,6 +180,8 @@ async function draw(Plotly, view, text) {
     view.shown = text;
     view.plot.liveStats.drawn++;
     view.error.hidden = true;
+    if (view.loss) showTail(view);
+    else if (view.painted || view.plot.liveOverlay) await showPictures(Plotly, view);
   } catch (err) {
     view.failed = text;
     showError(view, err);
@@ -115,55 +194,11 @@ function watchSize(Plotly, view) {
   view.resize.observe(view.plot);
 }
 
-// The shown figure's images with the painted pictures (and the layout filter) swapped in:
-// Plotly.relayout of their sources only, well under a millisecond of Plotly's work.
+// The painted pictures on the overlay (no Plotly work once the figure's images are hidden).
 async function repaint(Plotly, view) {
-  const images = (view.plot.layout && view.plot.layout.images) || [];
-  const layout = withPainted(view, { images: images.map((image) => ({ ...image })) });
-  if (view.filter) view.filter(layout);
-  const patch = {};
-  layout.images.forEach((image, i) => {
-    if (image.source !== images[i].source) patch[`images[${i}].source`] = image.source;
-    if (image.opacity !== images[i].opacity) patch[`images[${i}].opacity`] = image.opacity;
-  });
-  if (Object.keys(patch).length) {
-    await Plotly.relayout(view.plot, patch);
-    view.plot.liveStats.drawn++;
-  }
-  view.plot.liveStats.painted++;
-}
-
-// A trace's x or y as a plain array (Plotly keeps a figure's base64 typed arrays as given).
-const DTYPES = { f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
-  i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
-function plain(values) {
-  if (!values || values.bdata === undefined) return values || [];
-  const bytes = Uint8Array.from(atob(values.bdata), (ch) => ch.charCodeAt(0));
-  return Array.from(new DTYPES[values.dtype](bytes.buffer));
-}
-
-// Appends new loss points ({epoch, train, test}: the traces named train and test) after
-// the last epoch shown; Plotly.react with the longer arrays (measured here: cheaper than
-// Plotly.extendTraces, which redraws the same and checks more).
-async function appendPoints(Plotly, view, batches) {
-  const data = view.plot.data.map((trace) => ({ ...trace, x: plain(trace.x), y: plain(trace.y) }));
-  const lastEpoch = () => Math.max(-Infinity, ...data.map((t) => (t.x.length ? t.x[t.x.length - 1] : -Infinity)));
-  let added = false;
-  for (const points of batches) {
-    const after = lastEpoch();
-    const fresh = points.epoch.map((epoch, i) => i).filter((i) => points.epoch[i] > after);
-    if (!fresh.length) continue;
-    for (const trace of data) {
-      const values = points[trace.name];
-      if (!values) continue;
-      trace.x = trace.x.concat(fresh.map((i) => points.epoch[i]));
-      trace.y = trace.y.concat(fresh.map((i) => values[i]));
-    }
-    added = true;
-  }
-  if (!added) return;
-  await Plotly.react(view.plot, data, view.plot.layout, view.config);
+  await showPictures(Plotly, view);
   view.plot.liveStats.drawn++;
+  view.plot.liveStats.painted++;
 }
 
 // Draws only the newest wanted figure: frames that arrive while Plotly is busy are skipped,
@@ -181,7 +216,7 @@ async function drain(view) {
         view.repaint = false;
         await repaint(Plotly, view);
       } else if (view.points.length && view.drawn) {
-        await appendPoints(Plotly, view, view.points.splice(0));
+        await extendLoss(Plotly, view, view.points.splice(0));
       } else {
         break;
       }
@@ -210,6 +245,11 @@ export function setLayoutFilter(host, filter) {
 export function redraw(host) {
   const view = views.get(host);
   if (!view || !view.wanted) return;
+  if (view.painted && view.drawn) { // the filter's effect is on the overlay only
+    view.repaint = true;
+    if (!view.drawing) view.drawing = drain(view);
+    return;
+  }
   view.shown = null;
   view.failed = null;
   if (!view.drawing) view.drawing = drain(view);
@@ -220,7 +260,7 @@ export function redraw(host) {
 // entries over CONFIG (e.g. displayModeBar), used from the next drawing on.
 export function update(host, text, config) {
   const view = viewFor(host);
-  if (config) view.config = { ...CONFIG, ...config };
+  if (config) view.config = { ...CONFIG, ...view.ownConfig, ...config };
   if (!text) return view.drawing || Promise.resolve();
   view.wanted = text;
   view.plot.liveStats.received++;
@@ -228,12 +268,13 @@ export function update(host, text, config) {
   return view.drawing;
 }
 
-// Pictures computed in the browser (name -> data URL, see paint.js) for the chart's layout
-// images of those names, from now on; null: the figures' own images again.
+// Pictures computed in the browser (name -> canvas, see paint.js) for the chart's layout
+// images of those names, from now on, shown on the overlay; null: the figures' own images.
 export function paint(host, pictures) {
   const view = viewFor(host);
+  const was = view.painted;
   view.painted = pictures;
-  if (!pictures) return view.drawing || Promise.resolve();
+  if (!pictures && !was) return view.drawing || Promise.resolve();
   view.repaint = true;
   if (!view.drawing) view.drawing = drain(view);
   return view.drawing;
@@ -242,6 +283,13 @@ export function paint(host, pictures) {
 // New points for the loss chart ({epoch, train, test}), appended after what it shows.
 export function extend(host, points) {
   const view = viewFor(host);
+  if (!view.loss) {
+    view.loss = lossState();
+    // A double click gives the axes back to the data (see loss_tail.js), not to the ranges
+    // of the first drawing.
+    view.ownConfig = { doubleClick: "autosize" };
+    view.config = { ...view.config, ...view.ownConfig };
+  }
   view.points.push(points);
   if (view.points.length > 60) view.points.splice(0, view.points.length - 60);
   if (!view.drawing) view.drawing = drain(view);

@@ -1,0 +1,82 @@
+"""The loss chart while playing (live_js/loss_tail.js), in real Chromium: the newest points
+show on a canvas over the plot between Plotly's redraws, ending at the newest epoch and
+inside the axes; a zoom on the chart stays while points keep coming; a double click gives
+the axes back to the data.
+"""
+
+from __future__ import annotations
+
+from tests.e2e.test_page import TIMEOUT_MS, open_app, play_button, wait_epoch_above, wait_or_fail
+
+LOSS = "document.querySelector('[data-chart=loss] .js-plotly-plot')"
+
+# Every animation frame for `ms`: Plotly's redraws of the loss chart (a react gives it a new
+# layout object), new tails on its canvas, and whether the canvas' newest point is inside
+# the x range Plotly shows.
+SAMPLE = f"""
+(ms) => new Promise((resolve) => {{
+  const out = {{ frames: 0, reacts: 0, tails: 0, outside: 0, newest: [] }};
+  let layout = null, version = null;
+  const start = performance.now();
+  const sample = () => {{
+    const gd = {LOSS};
+    out.frames++;
+    if (layout && gd.layout !== layout) out.reacts++;
+    const overlay = gd.liveOverlay;
+    if (overlay && version !== null && overlay.version !== version) out.tails++;
+    layout = gd.layout;
+    version = overlay ? overlay.version : null;
+    const lines = overlay && !overlay.canvas.hidden ? overlay.lines : [];
+    for (const line of lines) {{
+      const x = line.x[line.x.length - 1];
+      if (x > gd._fullLayout.xaxis.range[1]) out.outside++;
+      out.newest.push(x);
+    }}
+    if (performance.now() - start < ms) requestAnimationFrame(sample); else resolve(out);
+  }};
+  requestAnimationFrame(sample);
+}})
+"""
+
+
+def test_new_loss_points_are_drawn_between_redraws(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    play_button(page).click()
+    wait_epoch_above(page, 20)
+    seen = page.evaluate(SAMPLE, 3000)
+    # More tails drawn than Plotly redraws: most frames' points cost Plotly nothing.
+    assert seen["tails"] >= 5 and seen["tails"] > 2 * seen["reacts"], seen | {"newest": None}
+    assert seen["outside"] == 0, "the canvas drew points beyond the x axis"
+    assert seen["newest"], "the canvas never showed new points"
+
+
+def _drag_on_loss(page) -> None:
+    box = page.locator("[data-chart=loss] .nsewdrag").first.bounding_box()
+    x, y = box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + box["width"] * 0.3, y + box["height"] * 0.5, steps=5)
+    page.mouse.up()
+
+
+def test_a_zoom_on_the_loss_stays_and_a_double_click_follows_again(new_page, playground_url):
+    page = open_app(new_page, playground_url)
+    x_range = f"() => [...{LOSS}._fullLayout.xaxis.range]"
+    play_button(page).click()
+    wait_epoch_above(page, 100)
+    before = page.evaluate(x_range)
+    _drag_on_loss(page)
+    zoomed = page.evaluate(x_range)
+    assert zoomed[1] < before[1] * 0.9, "the drag did not zoom the loss chart"
+    drawn = page.evaluate(f"() => {LOSS}.liveStats.drawn")
+    page.wait_for_function(f"(n) => {LOSS}.liveStats.drawn >= n + 20", arg=drawn,
+                           timeout=TIMEOUT_MS)  # fmt: skip
+    assert page.evaluate(x_range) == zoomed, "new loss points lost the zoom"
+    box = page.locator("[data-chart=loss] .nsewdrag").first.bounding_box()
+    page.mouse.dblclick(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_or_fail(
+        page,
+        f"(z) => {LOSS}._fullLayout.xaxis.range[1] > z[1] * 1.5",
+        arg=zoomed,
+        why="after a double click the loss axis did not follow the epochs again",
+    )
