@@ -96,6 +96,8 @@ def test_chart_modules_are_all_served_and_their_folder_name_follows_their_conten
         "model.js",
         "paint.js",
         "links.js",
+        "overlay.js",
+        "loss_tail.js",
     }
     assert set(lc.SCRIPTS) == modules
     imported = {name for js in lc.SCRIPTS.values()
