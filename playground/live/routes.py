@@ -84,7 +84,8 @@ async def _make_frame(feed: LiveFeed, frame: _Frame) -> None:
         spacing = max(MIN_FRAME_SECONDS, feed.min_frame_seconds())  # slow speeds: slower
         await anyio.sleep(max(0.0, feed.last_start + spacing - time.monotonic()))
         feed.last_start = time.monotonic()
-        was_playing = await SCHEDULER.train(feed) if feed.session.playing else False
+        playing = feed.session.playing
+        was_playing = await SCHEDULER.train(feed, first=frame.full) if playing else False
         frame.text = await anyio.to_thread.run_sync(
             feed.render, was_playing, frame.full, limiter=_renderers()
         )

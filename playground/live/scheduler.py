@@ -4,7 +4,8 @@ One Streamlit process is one core: its sessions are threads that share Python's 
 frames do not train side by side (four threads fighting over the GIL made every frame
 slower and the share of each a matter of luck); they take turns on ONE training thread,
 in the order they were asked for. A feed asks for its next frame only once its last one
-has arrived, so every playing feed gets a turn before any gets a second: a round.
+has arrived, so every playing feed gets a turn before any gets a second: a round. A new
+connection's first frame goes before the turns waiting (its student just pressed Play).
 Snapshots and figures are built on other threads (they need no turn: the training thread
 is the one to keep busy).
 
@@ -26,6 +27,8 @@ machine busy with other processes). The trainer keeps to its budget whatever the
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import time
 import weakref
 from collections.abc import Callable
@@ -47,6 +50,57 @@ LONE_SERVER_DRAWN_SCALE = 2.4
 OVERHEAD_WEIGHT = 0.1
 # A hand-over longer than this was the training thread waiting for work, not overhead.
 MAX_HANDOVER_SECONDS = 0.02
+FIRST, NEXT = 0, 1  # the order of the turns waiting: a connection's first frame, the others
+
+
+class Turns:
+    """One turn at a time on the event loop, the waiting ones by (priority, order asked):
+    anyio's CapacityLimiter(1) with priorities. Use ``async with turns.taken(priority)``."""
+
+    def __init__(self):
+        self._busy = False
+        self._waiting: list[list] = []  # heap of [priority, order, event, state]
+        self._order = itertools.count()
+
+    def taken(self, priority: int = NEXT) -> _Taken:
+        """A context that waits for the turn, then holds it."""
+        return _Taken(self, priority)
+
+    async def acquire(self, priority: int) -> None:
+        """Wait until the turn is this caller's (FIRST before NEXT, then in order)."""
+        if not self._busy and not self._waiting:
+            self._busy = True
+            return
+        entry = [priority, next(self._order), anyio.Event(), "waiting"]
+        heapq.heappush(self._waiting, entry)
+        try:
+            await entry[2].wait()
+        except BaseException:  # cancelled: give the turn on if it was handed over meanwhile
+            if entry[3] == "given":
+                self.release()
+            entry[3] = "gone"
+            raise
+
+    def release(self) -> None:
+        """Hand the turn to the most urgent caller waiting, or free it."""
+        while self._waiting:
+            entry = heapq.heappop(self._waiting)
+            if entry[3] == "waiting":
+                entry[3] = "given"
+                entry[2].set()
+                return
+        self._busy = False
+
+
+class _Taken:
+    def __init__(self, turns: Turns, priority: int):
+        self.turns, self.priority = turns, priority
+
+    async def __aenter__(self) -> None:
+        await self.turns.acquire(self.priority)
+
+    async def __aexit__(self, *exc) -> None:
+        self.turns.release()
 
 
 class Scheduler:
@@ -67,7 +121,7 @@ class Scheduler:
         self._overrun: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
         self.handover = 0.0  # seconds from the end of a turn to the start of the next
         self._turn_ended: float | None = None
-        self._limiter: anyio.CapacityLimiter | None = None
+        self._turns = Turns()
 
     @property
     def active(self) -> int:
@@ -106,12 +160,12 @@ class Scheduler:
         self._overrun[feed] = seen + OVERHEAD_WEIGHT * (max(0.0, end - start - budget) - seen)
         return was_playing
 
-    async def train(self, feed: LiveFeed) -> bool:
-        """Wait for `feed`'s turn on the process's one training thread, then train it."""
-        if self._limiter is None:  # created on first use: it belongs to the event loop
-            self._limiter = anyio.CapacityLimiter(1)
+    async def train(self, feed: LiveFeed, first: bool = False) -> bool:
+        """Wait for `feed`'s turn on the process's one training thread, then train it;
+        first: a connection's first frame, which goes before the turns waiting."""
         asked = self.clock()
-        return await anyio.to_thread.run_sync(self.turn, feed, asked, limiter=self._limiter)
+        async with self._turns.taken(FIRST if first else NEXT):
+            return await anyio.to_thread.run_sync(self.turn, feed, asked)
 
     def _note_handover(self, start: float, asked: float | None) -> None:
         """Measure the gap since the last turn ended, if this one was waiting for it."""

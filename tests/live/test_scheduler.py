@@ -13,7 +13,14 @@ from work_clock import WorkClock
 from playground import config
 from playground.labs.classify.session import Playground
 from playground.live.feed import LiveFeed
-from playground.live.scheduler import ACTIVE_SECONDS, LONE_SERVER_DRAWN_SCALE, Scheduler
+from playground.live.scheduler import (
+    ACTIVE_SECONDS,
+    FIRST,
+    LONE_SERVER_DRAWN_SCALE,
+    NEXT,
+    Scheduler,
+    Turns,
+)
 
 RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
 HUGE = {"dataset": "digits", "hidden": (64,) * 8, "batch_size": 1}
@@ -167,6 +174,63 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 
     anyio.run(main)
     assert order == feeds and max(overlaps) == 1
+
+
+def test_a_first_frame_goes_before_the_turns_waiting():
+    scheduler = Scheduler()
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
+    order, gate = [], threading.Event()
+
+    def recording(feed):
+        def train(seconds):
+            if feed is feeds[0]:
+                gate.wait(10)  # the others ask while this turn trains
+            order.append(feeds.index(feed))
+            return True
+
+        return train
+
+    for feed in feeds:
+        feed.session.playing = True
+        feed.train = recording(feed)
+
+    async def main():
+        with anyio.fail_after(10):
+            async with anyio.create_task_group() as group:
+                for index in range(4):
+                    group.start_soon(scheduler.train, feeds[index], index == 3)
+                    await anyio.wait_all_tasks_blocked()  # asked in this order: 3 is first
+                gate.set()
+
+    anyio.run(main)
+    assert order == [0, 3, 1, 2]
+
+
+def test_a_turn_given_up_while_waiting_passes_on():
+    turns, got = Turns(), []
+
+    async def take(name: str, priority: int, hold: anyio.Event | None = None):
+        async with turns.taken(priority):
+            got.append(name)
+            if hold is not None:
+                await hold.wait()
+
+    async def main():
+        hold = anyio.Event()
+        with anyio.fail_after(10):
+            async with anyio.create_task_group() as group:
+                group.start_soon(take, "a", NEXT, hold)
+                await anyio.wait_all_tasks_blocked()
+                async with anyio.create_task_group() as leaving:
+                    leaving.start_soon(take, "b", FIRST)
+                    await anyio.wait_all_tasks_blocked()
+                    leaving.cancel_scope.cancel()  # b leaves before its turn comes
+                group.start_soon(take, "c", NEXT)
+                await anyio.wait_all_tasks_blocked()
+                hold.set()
+
+    anyio.run(main)
+    assert got == ["a", "c"] and not turns._busy
 
 
 def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget():
