@@ -81,6 +81,7 @@ class LiveFeed:
         self._static: dict = {}
         self._loss_sent = 0
         self._sent: dict[str, int] = {}
+        self._last_frame = 0  # the number of the last frame with views this feed sent
         _FEEDS[self.token] = self
 
     def paints_pictures(self) -> bool:
@@ -113,8 +114,8 @@ class LiveFeed:
     def render(self, was_playing: bool, full: bool = False) -> str:
         """The panel message for this moment, after a slice trained while `was_playing`.
 
-        If the session was not playing, the answer is only a header with the frame number
-        and ``"playing": false`` (nothing changed to draw). full=True rebuilds every view
+        If the session was not playing, the answer is only a header with the last frame's
+        number and ``"playing": false`` (nothing changed to draw). full=True rebuilds every view
         (a new connection's browser may show none of them yet). For a lab whose browser
         draws from the weights, frames after a whole one are light (see the module's doc).
         """
@@ -125,8 +126,10 @@ class LiveFeed:
             rebuilt = session.model_version != self._model_version
             self._model_version, settings = session.model_version, view_settings(session)
             playing = session.playing
-            if not was_playing:
-                return json.dumps({"frame": number, "playing": False})
+            if not was_playing:  # paused by the page, whose own message says so: this
+                # answer must not outrank that message (it may arrive first and the browser
+                # drops older frames), so it repeats the last frame's number
+                return json.dumps({"frame": self._last_frame or number, "playing": False})
             self.frames += 1
             whole = full or rebuilt or not playing
             key = lab.paint_key(session, settings)
@@ -195,6 +198,7 @@ class LiveFeed:
         if frame_refusal(text):  # not sent; the page's rerun (playing: false) says why
             self.session.set_playing(False)
             return json.dumps({"frame": number, "playing": False})
+        self._last_frame = number
         return text
 
 

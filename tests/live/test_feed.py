@@ -156,3 +156,17 @@ def test_playground_changes_and_frames_wait_for_the_lock():
             assert not finished.wait(0.05), f"{call} did not wait for the Playground's lock"
         worker.join()
         assert finished.is_set()
+
+
+def test_a_paused_feeds_answer_never_outranks_the_pages_newer_message(still_clock):
+    """The page's rerun after a click (an edit, Pause) numbers its message after the feed's
+    last frame; the feed's "not playing" answer may reach the browser first, and must not
+    make the browser drop the page's message as older (the network view stayed stale)."""
+    pg = make(speed="1")
+    feed = LiveFeed(pg)
+    pg.set_playing(True)
+    last = header(feed.next_frame())["frame"]
+    page_message = feed_module.next_frame_number()  # the rerun's, after the edit
+    pg.set_playing(False)  # the edit rebuilt the network
+    answer = header(feed.next_frame())
+    assert answer == {"frame": last, "playing": False} and answer["frame"] < page_message
