@@ -140,9 +140,11 @@ def _gelu_derivative(a, z, delta, tmp):
 
 
 def _softmax_forward(z, out):
-    np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+    # np.maximum.reduce and np.add.reduce are what z.max() and out.sum() compute, called
+    # without those methods' Python wrappers (this runs once per mini-batch).
+    np.subtract(z, np.maximum.reduce(z, axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
+    out /= np.add.reduce(out, axis=1, keepdims=True)
 
 
 _ENTRIES = (

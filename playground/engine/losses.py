@@ -111,9 +111,10 @@ def loss_value(loss: str, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
         # -[y log s(z) + (1-y) log(1-s(z))] = log(1 + e^z) - y z
         return _mean(np.logaddexp(0.0, z) - y * z)
     if loss == "cce":
-        peak = z.max(axis=1, keepdims=True)
-        log_sum = np.log(np.exp(z - peak).sum(axis=1)) + peak[:, 0]
-        return _mean(log_sum - (y * z).sum(axis=1))
+        # np.maximum.reduce / np.add.reduce: z.max() / .sum() without their Python wrappers
+        peak = np.maximum.reduce(z, axis=1, keepdims=True)
+        log_sum = np.log(np.add.reduce(np.exp(z - peak), axis=1)) + peak[:, 0]
+        return _mean(log_sum - np.add.reduce(y * z, axis=1))
     diff = a - y
     return 0.5 * float(np.einsum("ij,ij->", diff, diff)) / len(a)
 
