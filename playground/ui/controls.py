@@ -1,6 +1,6 @@
 """Widgets for the settings, drawn from the settings table (one widget function per kind).
 
-Each widget has the key "set_<name>"; its on_change hands the new value to
+Each widget has the key "set_<name>" (see state.widget_key); its on_change hands the new value to
 `state.change_settings`, which validates it on the server.
 """
 
@@ -15,7 +15,7 @@ SLIDER_KINDS = ("int", "float")
 
 def widget_key(name: str) -> str:
     """Session-state key of a setting's widget."""
-    return f"set_{name}"
+    return state.widget_key(name)
 
 
 def _sync(name: str, value) -> str:

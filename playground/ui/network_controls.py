@@ -21,7 +21,9 @@ def _set_layers(hidden: tuple[int, ...]) -> None:
 
 def _neurons_changed() -> None:
     n = len(state.playground().settings["hidden"])
-    state.change_settings(hidden=[st.session_state[f"set_hidden_{i}"] for i in range(n)])
+    state.change_settings(
+        hidden=[st.session_state[state.widget_key(f"hidden_{i}")] for i in range(n)]
+    )
 
 
 def _activations_changed() -> None:
@@ -30,7 +32,10 @@ def _activations_changed() -> None:
         state.change_settings(layer_activations=[])
         return
     n = len(settings["hidden"])
-    chosen = [st.session_state.get(f"set_layer_act_{i}", settings["activation"]) for i in range(n)]
+    chosen = [
+        st.session_state.get(state.widget_key(f"layer_act_{i}"), settings["activation"])
+        for i in range(n)
+    ]
     state.change_settings(layer_activations=chosen)
 
 
@@ -63,7 +68,7 @@ def hidden_layers_widget(settings: dict) -> None:
     )
     columns = st.columns(max(1, min(4, len(hidden))))
     for i, size in enumerate(hidden):
-        key = _set(f"set_hidden_{i}", int(size))
+        key = _set(state.widget_key(f"hidden_{i}"), int(size))
         columns[i % len(columns)].number_input(
             f"Layer {i + 1}",
             1,
@@ -86,7 +91,7 @@ def layer_activation_widgets(settings: dict) -> None:
         return
     choices = config.SETTINGS_BY_NAME["layer_activations"].choices
     for i, name in enumerate(config.effective_activations(settings)):
-        key = _set(f"set_layer_act_{i}", name)
+        key = _set(state.widget_key(f"layer_act_{i}"), name)
         st.selectbox(
             f"Layer {i + 1} activation",
             choices,

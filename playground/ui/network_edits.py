@@ -45,4 +45,5 @@ def apply_edit(key: str) -> None:
     if change is None:
         state.report_error(REFUSED)
         return
+    state.new_widget_round()
     state.change_settings(**change)

@@ -26,6 +26,7 @@ FEED = "live_feed"  # the LiveFeed the page's charts pull frames from while play
 NOTES = "notes"  # plain sentences about URL values that were not used as given
 ERROR = "error"  # the last rejected change (bad CSV, impossible setting), for st.error
 EXTRA = "url_extra"  # lab name -> query params its address carries beside the settings
+ROUND = "widget_round"  # how many settings changes were made off the sidebar's widgets
 # The browser sessions this process serves: session id -> whether it still lives. Only
 # with a runtime (a real server); AppTest's sessions are not counted.
 _SESSIONS: dict[str, Callable[[], bool]] = {}
@@ -173,6 +174,22 @@ def change_settings(**changes) -> None:
         st.session_state[ERROR] = None
     st.session_state[NOTES] = notes + session.take_notes() + later
     write_url()
+
+
+def widget_key(name: str) -> str:
+    """Session-state key of the sidebar widget `name` (e.g. "hidden_0"): "set_<name>", with
+    the widget round after a change made off the sidebar (see new_widget_round)."""
+    n = st.session_state.get(ROUND, 0)
+    return f"set_{name}" if not n else f"set_{name}_r{n}"
+
+
+def new_widget_round() -> None:
+    """Give the sidebar's widgets new keys after a setting changed off the sidebar (an edit
+    on the network view). A rerun the browser sent before it got the new values (the live
+    element's "stopped" trigger: the edit stopped the play) carries the widgets' old values
+    under the old keys, which no widget of the page has any more; under the same keys
+    Streamlit would take them for a user's change and undo the edit."""
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
 
 
 def report_error(message: str | None) -> None:

@@ -113,7 +113,7 @@ def test_clicking_an_unused_input_feature_turns_it_on(new_page, playground_url):
     )
     wait_or_fail(
         page,
-        "() => document.querySelector('.st-key-set_features').innerText.includes('x₁²')",
+        "() => document.querySelector('[class*=st-key-set_features]').innerText.includes('x₁²')",
         why="the sidebar's input features did not follow the click on the diagram",
     )
     assert exception_count(page) == 0
