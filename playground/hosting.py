@@ -44,7 +44,7 @@ class HostLimits:
     max_upload_mb: int = 10
     max_sessions: int = 100
     max_frames_per_second: int = 60
-    frame_budget_ms: int = 25
+    frame_budget_ms: int = 20
     min_frame_budget_ms: int = 4
     target_frames_per_second: int = 10
     allowed_origins: tuple[str, ...] = ()

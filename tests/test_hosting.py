@@ -9,7 +9,7 @@ from playground.data import limits
 def test_defaults_are_the_projects_and_feed_the_caps_that_use_them():
     defaults = hosting.load({})
     assert (defaults.max_layers, defaults.max_neurons, defaults.max_csv_rows) == (8, 64, 10_000)
-    assert (defaults.frame_budget_ms, defaults.min_frame_budget_ms) == (25, 4)
+    assert (defaults.frame_budget_ms, defaults.min_frame_budget_ms) == (20, 4)
     assert defaults.target_frames_per_second == 10
     assert hosting.HOST.max_layers == config.MAX_LAYERS
     assert hosting.HOST.max_csv_rows == limits.MAX_CSV_ROWS

@@ -35,8 +35,9 @@ from playground.live.view_settings import LIVE_FRAMES, view_settings
 # Seconds of training per frame when one feed plays (the host's frame_budget_ms; the
 # scheduler shares it when several play): frames/s against epochs/s. With 60 ms a student
 # saw at most ~14 new pictures a second; since the browser paints the plane's pictures from
-# the weights (a frame costs it ~20 ms), 25 ms lets it show 30+ while training ~95 % of the
-# time (README, Benchmarks).
+# the weights and the loss on canvases (a frame costs it ~18 ms) and asks for the next frame
+# as soon as one arrives, 20 ms lets it show 30-35 a second while training ~75 % of the
+# time: 25 ms gave 30.6, too close to the goal (README, Benchmarks).
 TRAIN_SECONDS = HOST.frame_budget_ms / 1000
 # The weights and the confusion matrix change slowly and cost the browser ~10-25 ms each
 # to redraw: while playing they are rebuilt on every 4th frame only.

@@ -18,7 +18,7 @@ where overhead is what a turn takes beyond its budget, measured: the feed's own 
 (a turn ends on a whole epoch when that is near, see Trainer.run_for) and the hand-over to
 the next turn (the event loop starts it). So a round of N playing feeds lasts about one
 round, and a feed whose turns overrun trains less, not its neighbours. One feed alone
-trains the longest budget (frame_budget_ms, 25 ms: 30+ pictures a second); a class shares
+trains the longest budget (frame_budget_ms, 20 ms: 30+ pictures a second); a class shares
 the round down to the floor (min_frame_budget_ms). Turns take wall-clock time (they never
 overlap, so wall time is fair between them and bounds what a student waits for, even on a
 machine busy with other processes). The trainer keeps to its budget whatever the network
@@ -41,8 +41,8 @@ from playground.live.feed import LiveFeed
 ACTIVE_SECONDS = 2.0  # a feed that trained a frame this recently counts as playing
 # A feed whose browser draws the server's figures (digits, a line: no painting from the
 # weights) takes the browser ~100 ms or more a frame, so a short slice leaves the training
-# thread idle meanwhile. Alone in its process such a feed trains this many budgets (60 ms at
-# the defaults, its slice before the browser painted); with neighbours, the fair share.
+# thread idle meanwhile. Alone in its process such a feed trains this many budgets (48 ms at
+# the defaults); with neighbours, the fair share.
 LONE_SERVER_DRAWN_SCALE = 2.4
 # The measured overheads follow the turns: each new measurement moves them this far (of
 # the difference), so that one slow turn (a garbage collection, a busy machine) moves
