@@ -10,7 +10,8 @@ Snapshots and figures are built on other threads (they need no turn: the trainin
 is the one to keep busy).
 
 The round is aimed at a frame rate for every student (the host's target_frames_per_second,
-10 by default: a round of 1/10 s), so each turn trains for
+11 by default: a round of 1/11 s; aimed at 10, a class of 30 on 2 processes got 9.7-10.0,
+the overheads measured a little late), so each turn trains for
 
     budget = clamp(round / active feeds - overhead, min_frame_budget, frame_budget)
 
