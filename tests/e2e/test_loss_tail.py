@@ -6,7 +6,14 @@ the axes back to the data.
 
 from __future__ import annotations
 
-from tests.e2e.test_page import TIMEOUT_MS, open_app, play_button, wait_epoch_above, wait_or_fail
+from tests.e2e.test_page import (
+    TIMEOUT_MS,
+    drag_zoom_box,
+    open_app,
+    play_button,
+    wait_epoch_above,
+    wait_or_fail,
+)
 
 LOSS = "document.querySelector('[data-chart=loss] .js-plotly-plot')"
 
@@ -50,22 +57,13 @@ def test_new_loss_points_are_drawn_between_redraws(new_page, playground_url):
     assert seen["newest"], "the canvas never showed new points"
 
 
-def _drag_on_loss(page) -> None:
-    box = page.locator("[data-chart=loss] .nsewdrag").first.bounding_box()
-    x, y = box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + box["width"] * 0.3, y + box["height"] * 0.5, steps=5)
-    page.mouse.up()
-
-
 def test_a_zoom_on_the_loss_stays_and_a_double_click_follows_again(new_page, playground_url):
     page = open_app(new_page, playground_url)
     x_range = f"() => [...{LOSS}._fullLayout.xaxis.range]"
     play_button(page).click()
     wait_epoch_above(page, 100)
     before = page.evaluate(x_range)
-    _drag_on_loss(page)
+    drag_zoom_box(page, "loss", (0.2, 0.2), (0.3, 0.5))
     zoomed = page.evaluate(x_range)
     assert zoomed[1] < before[1] * 0.9, "the drag did not zoom the loss chart"
     drawn = page.evaluate(f"() => {LOSS}.liveStats.drawn")

@@ -236,12 +236,14 @@ def test_hostile_url_falls_back_with_a_note_and_still_trains(new_page, playgroun
     assert exception_count(page) == 0
 
 
-def _drag_zoom_box(page) -> None:
-    box = page.locator("[data-chart=boundary] .nsewdrag").first.bounding_box()
-    x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3
+def drag_zoom_box(page, chart: str, start: tuple, size: tuple) -> None:
+    """Drag a zoom box on `chart`'s plot area with the mouse: from `start` (shares of the
+    area, across and down) over `size` (shares)."""
+    box = page.locator(f"[data-chart={chart}] .nsewdrag").first.bounding_box()
+    x, y = box["x"] + box["width"] * start[0], box["y"] + box["height"] * start[1]
     page.mouse.move(x, y)
     page.mouse.down()
-    page.mouse.move(x + box["width"] * 0.3, y + box["height"] * 0.3, steps=5)
+    page.mouse.move(x + box["width"] * size[0], y + box["height"] * size[1], steps=5)
     page.mouse.up()
 
 
@@ -252,7 +254,7 @@ def test_zoom_survives_live_updates(new_page, playground_url):
     full_range = page.evaluate(x_range)
     play_button(page).click()
     wait_epoch_above(page, 10)
-    _drag_zoom_box(page)
+    drag_zoom_box(page, "boundary", (0.3, 0.3), (0.3, 0.3))
     zoomed = page.evaluate(x_range)
     assert zoomed != pytest.approx(full_range), "the drag did not zoom"
     # live_chart counts every figure it draws into this div; wait for five more.

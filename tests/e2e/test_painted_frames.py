@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.e2e.test_page import (
     TIMEOUT_MS,
-    _drag_zoom_box,
+    drag_zoom_box,
     open_app,
     play_button,
     wait_epoch_above,
@@ -79,7 +79,7 @@ def test_zoom_is_kept_while_pictures_are_painted(new_page, playground_url):
     x_range = f"() => [...{BOUNDARY}._fullLayout.xaxis.range]"
     play_button(page).click()
     wait_epoch_above(page, 10)
-    _drag_zoom_box(page)
+    drag_zoom_box(page, "boundary", (0.3, 0.3), (0.3, 0.3))
     zoomed = page.evaluate(x_range)
     start = painted(page)
     page.wait_for_function(f"(n) => {BOUNDARY}.liveStats.painted >= n + 10", arg=start,
@@ -161,7 +161,7 @@ def test_the_painted_boundary_follows_a_zoom(new_page, playground_url):
     page = open_app(new_page, playground_url)
     play_button(page).click()
     wait_epoch_above(page, 10)
-    _drag_zoom_box(page)
+    drag_zoom_box(page, "boundary", (0.3, 0.3), (0.3, 0.3))
     start = painted(page)
     page.wait_for_function(f"(n) => {BOUNDARY}.liveStats.painted >= n + 3", arg=start,
                            timeout=TIMEOUT_MS)  # fmt: skip
