@@ -144,6 +144,13 @@ def test_a_huge_network_next_door_leaves_a_small_one_its_frames_and_epochs():
     assert alone_frames >= 6  # each of two gets half of a 60 ms round: ~7 frames in 0.5 s
 
 
+def play_with(feeds: list[LiveFeed], recording) -> None:
+    """Make `feeds` play, each training with ``recording(feed)`` (a stand-in train)."""
+    for feed in feeds:
+        feed.session.playing = True
+        feed.train = recording(feed)
+
+
 def test_turns_are_taken_one_at_a_time_in_the_order_asked():
     scheduler = Scheduler()
     feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
@@ -162,9 +169,7 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 
         return train
 
-    for feed in feeds:
-        feed.session.playing = True
-        feed.train = recording(feed)
+    play_with(feeds, recording)
 
     async def main():
         async with anyio.create_task_group() as group:
@@ -190,9 +195,7 @@ def test_a_first_frame_goes_before_the_turns_waiting():
 
         return train
 
-    for feed in feeds:
-        feed.session.playing = True
-        feed.train = recording(feed)
+    play_with(feeds, recording)
 
     async def main():
         with anyio.fail_after(10):
