@@ -20,10 +20,7 @@ def widget_key(name: str) -> str:
 
 def _sync(name: str, value) -> str:
     """Make the widget show the current setting (it may have changed elsewhere)."""
-    key = widget_key(name)
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value
-    return key
+    return state.show_in_widget(widget_key(name), value)
 
 
 def _help(setting) -> str:

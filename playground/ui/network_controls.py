@@ -8,12 +8,6 @@ from playground.ui import state
 from playground.ui.labels import choice_label
 
 
-def _set(key: str, value):
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value
-    return key
-
-
 def _set_layers(hidden: tuple[int, ...]) -> None:
     # The target list, not a +1/-1: Streamlit can run a click's callback twice.
     state.change_settings(hidden=list(hidden))
@@ -68,7 +62,7 @@ def hidden_layers_widget(settings: dict) -> None:
     )
     columns = st.columns(max(1, min(4, len(hidden))))
     for i, size in enumerate(hidden):
-        key = _set(state.widget_key(f"hidden_{i}"), int(size))
+        key = state.show_in_widget(state.widget_key(f"hidden_{i}"), int(size))
         columns[i % len(columns)].number_input(
             f"Layer {i + 1}",
             1,
@@ -83,7 +77,7 @@ def hidden_layers_widget(settings: dict) -> None:
 def layer_activation_widgets(settings: dict) -> None:
     """A toggle for one activation per layer and, when on, a choice per hidden layer."""
     per_layer = bool(settings["layer_activations"])
-    _set("per_layer_activation", per_layer)
+    state.show_in_widget("per_layer_activation", per_layer)
     locked = state.locked("layer_activations")
     st.toggle("Activation per layer", key="per_layer_activation", on_change=_activations_changed,
               disabled=locked)  # fmt: skip
@@ -91,7 +85,7 @@ def layer_activation_widgets(settings: dict) -> None:
         return
     choices = config.SETTINGS_BY_NAME["layer_activations"].choices
     for i, name in enumerate(config.effective_activations(settings)):
-        key = _set(state.widget_key(f"layer_act_{i}"), name)
+        key = state.show_in_widget(state.widget_key(f"layer_act_{i}"), name)
         st.selectbox(
             f"Layer {i + 1} activation",
             choices,

@@ -183,6 +183,19 @@ def widget_key(name: str) -> str:
     return f"set_{name}" if not n else f"set_{name}_r{n}"
 
 
+def show_in_widget(key: str, value):
+    """Make the widget `key` show `value` (the setting's current value) and return `key`;
+    call it before the widget is drawn.
+
+    It writes the value on every run, not only when it differs: only a value written in
+    this run reaches the browser with the widget (Streamlit's set_value). A run cut short
+    by a newer rerun (the live element's "stopped" trigger after an edit) can write a new
+    round's key and stop before sending its widget; had the next run skipped the equal
+    value, the browser would draw that new widget at its default (a neuron count of 1)."""
+    st.session_state[key] = value
+    return key
+
+
 def new_widget_round() -> None:
     """Give the sidebar's widgets new keys after a setting changed off the sidebar (an edit
     on the network view). A rerun the browser sent before it got the new values (the live

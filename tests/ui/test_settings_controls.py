@@ -75,3 +75,19 @@ def test_removing_a_layer_with_per_layer_activations_says_nothing_about_the_url(
     at.button(key="add_layer").click().run()
     assert at.session_state["playground"].settings["layer_activations"] == ("relu", "tanh")
     assert not [n for n in at.session_state["notes"] if "layer_activations" in n]
+
+
+def test_every_run_sends_the_sidebar_widgets_their_values():
+    # A run cut short by a newer rerun can write a widget's value and stop before sending
+    # the widget; the next run must still send the value (set_value), or the browser draws
+    # the widget at its default (a neuron count of 1 after an edit on the network view).
+    at = start(hidden="5,2")
+    at.run()  # nothing changed: every value is already in the session state
+    widgets = [
+        at.number_input(key="set_hidden_0"),
+        at.number_input(key="set_hidden_1"),
+        at.selectbox(key="set_activation"),
+        at.select_slider(key="set_learning_rate"),
+    ]
+    assert all(w.proto.set_value for w in widgets)
+    assert [w.value for w in widgets[:2]] == [5, 2]
