@@ -22,8 +22,9 @@ Limits, enforced here (the numbers are the host's, playground/hosting.py):
   1 / max_frames_per_second apart at least; at most MAX_SOCKETS_PER_FEED sockets per feed
   (4429 beyond). A socket's next message is read only once its last one is answered, so
   no socket gets more than its feed's frames;
-- training takes turns on one thread per process with a fair budget (scheduler.py); the
-  snapshots and figures on at most MAX_RENDER_THREADS others.
+- training takes turns on one thread per process with a fair budget (scheduler.py), each
+  turn making its frame too; a paused feed's answer (no turn) is made on at most
+  MAX_RENDER_THREADS other threads.
 """
 
 from __future__ import annotations
@@ -84,11 +85,14 @@ async def _make_frame(feed: LiveFeed, frame: _Frame) -> None:
         spacing = max(MIN_FRAME_SECONDS, feed.min_frame_seconds())  # slow speeds: slower
         await anyio.sleep(max(0.0, feed.last_start + spacing - time.monotonic()))
         feed.last_start = time.monotonic()
-        playing = feed.session.playing
-        was_playing = await SCHEDULER.train(feed, first=frame.full) if playing else False
-        frame.text = await anyio.to_thread.run_sync(
-            feed.render, was_playing, frame.full, limiter=_renderers()
-        )
+
+        def render(was_playing: bool) -> str:
+            return feed.render(was_playing, frame.full)
+
+        if feed.session.playing:  # trained and made in one turn (scheduler.py says why)
+            frame.text = await SCHEDULER.train(feed, first=frame.full, then=render)
+        else:
+            frame.text = await anyio.to_thread.run_sync(render, False, limiter=_renderers())
     finally:
         del _MAKING[feed]
         frame.done.set()

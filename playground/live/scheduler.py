@@ -6,8 +6,10 @@ slower and the share of each a matter of luck); they take turns on ONE training 
 in the order they were asked for. A feed asks for its next frame only once its last one
 has arrived, so every playing feed gets a turn before any gets a second: a round. A new
 connection's first frame goes before the turns waiting (its student just pressed Play).
-Snapshots and figures are built on other threads (they need no turn: the training thread
-is the one to keep busy).
+A turn makes its frame too (snapshot, figures, message), on the same thread: built on
+another, the frames took the GIL from the next turns in the middle of their budgets (with
+30 students on 2 processes a turn had the CPU 72-78 % of its time, 85-88 % so), and the
+frame's cost now counts in the turn's overrun, which the budget leaves room for.
 
 The round is aimed at a frame rate for every student (the host's target_frames_per_second,
 11 by default: a round of 1/11 s; aimed at 10, a class of 30 on 2 processes got 9.7-10.0,
@@ -24,6 +26,10 @@ the round down to the floor (min_frame_budget_ms). Turns take wall-clock time (t
 overlap, so wall time is fair between them and bounds what a student waits for, even on a
 machine busy with other processes). The trainer keeps to its budget whatever the network
 (it stops mid-epoch), so a huge network costs its neighbours no more than a small one.
+
+Clicks come first: before a turn, training waits while a page run is under way in the
+process (live/page_runs.py), up to PAGE_YIELD_SECONDS a turn, so that a click's run has
+the GIL (the wait is not counted as a hand-over).
 """
 
 from __future__ import annotations
@@ -33,11 +39,13 @@ import itertools
 import time
 import weakref
 from collections.abc import Callable
+from typing import TypeVar
 
 import anyio
 
 from playground.hosting import HOST
 from playground.live.feed import LiveFeed
+from playground.live.page_runs import PAGE_RUNS, PageRuns
 
 ACTIVE_SECONDS = 2.0  # a feed that trained a frame this recently counts as playing
 # A feed whose browser draws the server's figures (digits, a line: no painting from the
@@ -51,7 +59,12 @@ LONE_SERVER_DRAWN_SCALE = 2.4
 OVERHEAD_WEIGHT = 0.1
 # A hand-over longer than this was the training thread waiting for work, not overhead.
 MAX_HANDOVER_SECONDS = 0.02
-FIRST, NEXT = 0, 1  # the order of the turns waiting: a connection's first frame, the others
+# A turn waits at most this long for page runs: training keeps at least ~1/4 of the time
+# (a turn is ~4-20 ms) even while runs follow each other, and a click's run has ~3/4.
+PAGE_YIELD_SECONDS = 0.02
+PAGE_POLL_SECONDS = 0.002
+FIRST, NEXT = 0, 1
+T = TypeVar("T")  # the order of the turns waiting: a connection's first frame, the others
 
 
 class Turns:
@@ -107,7 +120,8 @@ class _Taken:
 class Scheduler:
     """Turns and budgets for the feeds of one process (``SCHEDULER``; tests make their
     own). max_budget, min_budget, round_seconds: seconds (a frame's longest and shortest
-    training, a round's aim); clock: seconds, for ACTIVE_SECONDS and the overheads."""
+    training, a round's aim); clock: seconds, for ACTIVE_SECONDS and the overheads;
+    page_runs: the page runs turns step aside for."""
 
     def __init__(
         self,
@@ -115,8 +129,10 @@ class Scheduler:
         min_budget: float = HOST.min_frame_budget_ms / 1000,
         round_seconds: float = 1 / HOST.target_frames_per_second,
         clock: Callable[[], float] = time.perf_counter,
+        page_runs: PageRuns = PAGE_RUNS,
     ):
         self.max_budget, self.min_budget = max_budget, min_budget
+        self.page_runs = page_runs
         self.round_seconds, self.clock = round_seconds, clock
         self._last_turn: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
         self._overrun: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
@@ -145,28 +161,45 @@ class Scheduler:
         share = self.round_seconds / max(1, active) - extra
         return min(self.max_budget, max(self.min_budget, share))
 
-    def turn(self, feed: LiveFeed, asked: float | None = None) -> bool:
-        """Train one frame of `feed` now, on the calling thread, with this turn's budget;
-        returns whether it was playing. asked: when the turn was asked for (the clock's
-        time; ``train`` passes it), to tell a hand-over from the thread idling."""
+    def turn(
+        self, feed: LiveFeed, asked: float | None = None, then: Callable[[bool], T] = bool
+    ) -> T:
+        """Train one frame of `feed` now, on the calling thread, with this turn's budget,
+        then make its frame; returns ``then(whether it was playing)`` (by default that bool).
+        asked: when the turn was asked for (the clock's time; ``train`` passes it), to tell
+        a hand-over from the thread idling."""
         if not feed.session.playing:
-            return False
+            return then(False)
         start = self._last_turn[feed] = self.clock()
         self._note_handover(start, asked)
         self._forget_idle()
         budget = self.budget(feed)
-        was_playing = feed.train(budget)
+        made = then(feed.train(budget))
         self._turn_ended = end = self.clock()
         seen = self._overrun.get(feed, 0.0)
         self._overrun[feed] = seen + OVERHEAD_WEIGHT * (max(0.0, end - start - budget) - seen)
-        return was_playing
+        return made
 
-    async def train(self, feed: LiveFeed, first: bool = False) -> bool:
-        """Wait for `feed`'s turn on the process's one training thread, then train it;
-        first: a connection's first frame, which goes before the turns waiting."""
+    async def train(
+        self, feed: LiveFeed, first: bool = False, then: Callable[[bool], T] = bool
+    ) -> T:
+        """Wait for `feed`'s turn on the process's one training thread, then train it and
+        make its frame there: returns ``then(whether it was playing)``. first: a
+        connection's first frame, which goes before the turns waiting."""
         asked = self.clock()
         async with self._turns.taken(FIRST if first else NEXT):
-            return await anyio.to_thread.run_sync(self.turn, feed, asked)
+            if await self._yield_to_pages():
+                asked = None  # the wait for the page is not a hand-over
+            return await anyio.to_thread.run_sync(self.turn, feed, asked, then)
+
+    async def _yield_to_pages(self) -> bool:
+        """Wait while a page run is under way, up to PAGE_YIELD_SECONDS; whether it waited."""
+        if not self.page_runs.busy:
+            return False
+        with anyio.move_on_after(PAGE_YIELD_SECONDS):
+            while self.page_runs.busy:
+                await anyio.sleep(PAGE_POLL_SECONDS)
+        return True
 
     def _note_handover(self, start: float, asked: float | None) -> None:
         """Measure the gap since the last turn ended, if this one was waiting for it."""

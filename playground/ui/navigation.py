@@ -12,6 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from playground.labs.base import Lab
 from playground.labs.registry import DEFAULT_LAB, LABS
+from playground.live.page_runs import PAGE_RUNS
 from playground.ui import state
 from playground.ui.style import SIDEBAR_WIDTH
 
@@ -35,7 +36,13 @@ def home_page() -> StreamlitPage:
 
 
 def navigate() -> None:
-    """Run the page the address asks for, with the menu of every lab and the home on top."""
+    """Run the page the address asks for, with the menu of every lab and the home on top
+    (counted as a page run under way: training steps aside for it, see live/page_runs)."""
+    with PAGE_RUNS.running():
+        _navigate()
+
+
+def _navigate() -> None:
     # The sidebar's width before the menu is drawn: set only in the page, a phone's sidebar
     # (which holds the menu there) kept Streamlit's 300 px, too narrow for the data picker.
     st.set_page_config(layout="wide", initial_sidebar_state=SIDEBAR_WIDTH)

@@ -13,6 +13,7 @@ from work_clock import WorkClock
 from playground import config
 from playground.labs.classify.session import Playground
 from playground.live.feed import LiveFeed
+from playground.live.page_runs import PageRuns
 from playground.live.scheduler import (
     ACTIVE_SECONDS,
     FIRST,
@@ -252,3 +253,67 @@ def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget
         feed.train = lambda seconds: True
         scheduler.turn(feed)
     assert scheduler.budget(line_feed) == scheduler.budget(circle) == 0.0125
+
+
+def test_making_the_frame_is_part_of_the_turn_and_of_its_overhead():
+    tick = Tick()
+    scheduler = Scheduler(max_budget=0.025, min_budget=0.001, round_seconds=0.1, clock=tick)
+    feeds = stand_ins(tick, 10)
+
+    def make(was_playing):  # the frame costs 2 ms after the budget's training
+        tick.now += 0.002
+        return f"frame, playing={was_playing}"
+
+    for _ in range(60):
+        for feed in feeds:
+            assert scheduler.turn(feed, then=make) == "frame, playing=True"
+    assert scheduler.overhead(feeds[0]) == pytest.approx(0.002, rel=0.02)
+    assert scheduler.budget(feeds[0]) == pytest.approx(0.008, rel=0.02)  # 10 ms a turn
+
+
+class PageRunFor:
+    """Page runs that stay under way for the first `polls` looks (then none)."""
+
+    def __init__(self, polls: int):
+        self.polls, self.looked = polls, 0
+
+    @property
+    def busy(self) -> bool:
+        self.looked += 1
+        return self.looked <= self.polls
+
+
+def test_a_turn_waits_while_a_page_run_is_under_way():
+    runs = PageRunFor(polls=5)
+    scheduler = Scheduler(page_runs=runs)
+    (feed,) = stand_ins(Tick(), 1)
+    seen = []
+    feed.train = lambda seconds: seen.append(runs.looked) or True
+    assert anyio.run(scheduler.train, feed) is True
+    assert seen == [6]  # trained only once the page run was over
+
+
+def test_a_page_run_that_goes_on_slows_training_but_does_not_stop_it():
+    class Forever:
+        busy = True
+
+    scheduler = Scheduler(page_runs=Forever())
+    (feed,) = stand_ins(Tick(), 1)
+
+    async def three_turns():
+        with anyio.fail_after(10):
+            return [await scheduler.train(feed) for _ in range(3)]
+
+    assert anyio.run(three_turns) == [True, True, True]
+
+
+def test_page_runs_are_counted_while_they_run_and_after_a_cut_short_one():
+    runs = PageRuns()
+    with runs.running():
+        with runs.running():
+            assert runs.busy
+        assert runs.busy
+    assert not runs.busy
+    with pytest.raises(RuntimeError), runs.running():
+        raise RuntimeError("a rerun cut this run short")
+    assert not runs.busy
