@@ -9,12 +9,21 @@ prints only the part for nginx's http block (for /etc/nginx/conf.d/ on a real ho
 Why it looks like this (Streamlit 1.67, nginx >= 1.11.2; Debian 12 ships 1.22):
 - Sticky by cookie, not by address: ``ip_hash`` keys on the first three octets, and a
   school's whole class often shares one public address. Open-source nginx has no
-  ``sticky`` directive, so a first visit gets a random key ($request_id, 32 hex digits) in
-  the ROUTE_COOKIE cookie, and ``hash $key consistent`` sends every request carrying it to
-  the same process: the page, its WebSocket (/_stcore/stream), the live feed (/live-feed),
-  uploads (/_stcore/upload_file: another process answers 400) and reconnects (a session
-  lives only in the process that made it). Consistent hashing moves only ~1/N of the keys
-  when a process is added or removed.
+  ``sticky`` directive, so a first visit (no ROUTE_COOKIE cookie, or one naming no
+  process) takes the next process in turn (round robin, shared by nginx's workers), and
+  the answer sets the cookie to that process's number (mapped back from
+  ``$upstream_addr``); every request carrying it then goes to that process: the page, its
+  WebSocket (/_stcore/stream), the live feed (/live-feed), uploads (/_stcore/upload_file:
+  another process answers 400) and reconnects (a session lives only in the process that
+  made it). So a class that opens the link at once splits evenly. A random key with
+  ``hash ... consistent`` (the first recipe) put 17 of 30 students on one process and 13
+  on the other as often as not (the 17 trained a quarter less), and ``least_conn`` 14 and
+  16: a class arrives faster than its pages open their sockets, which it counts. Health
+  checks with no cookie (a monitor's) take turns of their own, so that they do not skew
+  the split; a page's own go to its process.
+  A process that is down hands its students to the others (``backup``): their sessions
+  start anew, as they must. Upstreams named by host are resolved when the configuration is
+  generated, so that ``$upstream_addr`` (an address) finds its number.
 - WebSocket upgrades on every path (one ``location /``), so the base URL path, Streamlit's
   socket and the live feed all work; idle sockets may stay open for an hour (Streamlit's
   server pings every 30 s, which also keeps them alive).
@@ -28,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import socket
 import sys
 import tomllib
 from pathlib import Path
@@ -45,33 +55,60 @@ map $http_upgrade $nnp_connection {{
     default upgrade;
     ""      "";
 }}
-# The routing key: the cookie's value, or a fresh random one on a first visit.
-map $cookie_{cookie} $nnp_route {{
-    ""      $request_id;
-    default $cookie_{cookie};
+# First visits (no cookie, or one naming no process) go to the pool; a cookie names its process.
+map $cookie_{cookie} $nnp_upstream {{
+    default nnp_pool;
+{cookie_routes}
+}}
+# The number of the process that answered (by its address), for a first visit's cookie.
+map $upstream_addr $nnp_served {{
+    default "";
+{served}
+}}
+# A health check with no cookie (a monitor's) takes turns of its own; a page's, its process.
+map $nnp_upstream $nnp_health_upstream {{
+    nnp_pool nnp_health;
+    default  $nnp_upstream;
+}}
+map $nnp_upstream $nnp_first_visit {{
+    nnp_pool 1;
+    default  0;
 }}
 # Set-Cookie only on a first visit (add_header skips an empty value).
-map $cookie_{cookie} $nnp_set_cookie {{
-    ""      "{cookie}=$request_id; Path=/; HttpOnly; SameSite=Lax{secure}";
+map "$nnp_first_visit:$nnp_served" $nnp_set_cookie {{
     default "";
+{set_cookies}
+}}
+# The request's process number, for the log: its cookie's, or the one a first visit is given.
+map $nnp_first_visit $nnp_route {{
+    1       $nnp_served;
+    default $cookie_{cookie};
 }}
 log_format nnp '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
                'upstream=$upstream_addr route=$nnp_route';
 
-upstream playground {{
-    hash $nnp_route consistent;
+upstream nnp_pool {{
+    zone nnp_pool 64k;  # one round robin for all of nginx's workers
 {servers}
     keepalive 16;
 }}
-
+# Monitors' health checks: in the pool's round robin they would skew the class's split.
+upstream nnp_health {{
+{servers}
+}}
+{singles}
 server {{
     listen {listen};
     server_tokens off;
     client_max_body_size {body_mb}m;
     access_log {access_log} nnp;
 
+    location = /_stcore/health {{
+        proxy_pass http://$nnp_health_upstream;
+    }}
+
     location / {{
-        proxy_pass http://playground;
+        proxy_pass http://$nnp_upstream;
         proxy_http_version 1.1;
         proxy_set_header Upgrade $http_upgrade;
         proxy_set_header Connection $nnp_connection;
@@ -123,6 +160,31 @@ def check_upstream(text: str) -> str:
     return text
 
 
+def addresses(upstream: str) -> list[str]:
+    """How ``$upstream_addr`` may name this upstream: as given, and, for a host name, each
+    address it resolves to now (IPv6 in brackets)."""
+    host, port = upstream.rsplit(":", 1)
+    if host.startswith("[") or re.fullmatch(r"[0-9.]+", host):
+        return [upstream]
+    try:
+        found = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+    except OSError:
+        return [upstream]  # nginx will say it cannot resolve it
+    named = {f"[{a[4][0]}]:{port}" if a[0] == socket.AF_INET6 else f"{a[4][0]}:{port}"
+             for a in found}  # fmt: skip
+    return [upstream, *sorted(named)]
+
+
+def _single_upstreams(upstreams: list[str]) -> str:
+    """One upstream group per process (the others its backups, for when it is down)."""
+    groups = []
+    for i, own in enumerate(upstreams):
+        backups = [f"    server {u} backup;" for u in upstreams if u != own]
+        groups.append("\n".join([f"upstream nnp_{i} {{", f"    server {own};", *backups,
+                                 "    keepalive 8;", "}"]))  # fmt: skip
+    return "\n".join(groups)
+
+
 def site_conf(
     upstreams: list[str],
     listen: str,
@@ -130,14 +192,21 @@ def site_conf(
     upload_mb: int | None = None,
     secure_cookie: bool = False,
 ) -> str:
-    """The http-block part: the routing maps, the upstream group and the server."""
+    """The http-block part: the routing maps, the upstream groups and the server."""
     if not upstreams:
         raise ValueError("at least one upstream is needed")
+    secure = "; Secure" if secure_cookie else ""
+    cookie = f"{ROUTE_COOKIE}={{i}}; Path=/; HttpOnly; SameSite=Lax{secure}"
     return SITE.format(
         count=len(upstreams),
         cookie=ROUTE_COOKIE,
-        secure="; Secure" if secure_cookie else "",
+        cookie_routes="\n".join(f'    "{i}" nnp_{i};' for i in range(len(upstreams))),
+        served="\n".join(f'    "{a}" {i};' for i, u in enumerate(upstreams) for a in addresses(u)),
+        set_cookies="\n".join(
+            f'    "1:{i}" "{cookie.format(i=i)}";' for i in range(len(upstreams))
+        ),
         servers="\n".join(f"    server {u};" for u in upstreams),
+        singles=_single_upstreams(upstreams),
         listen=listen,
         body_mb=(app_upload_mb() if upload_mb is None else upload_mb) + UPLOAD_ENVELOPE_MB,
         access_log=access_log,

@@ -21,7 +21,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.chromium import free_port
-from deploy.nginx_conf import ROUTE_COOKIE, app_upload_mb, main, site_conf, standalone_conf
+from deploy.nginx_conf import (
+    ROUTE_COOKIE,
+    addresses,
+    app_upload_mb,
+    main,
+    site_conf,
+    standalone_conf,
+)
 from tests.deploy.nginx_check import require_nginx
 
 STARTUP_S = 10
@@ -136,15 +143,31 @@ def test_generated_config_passes_nginx_own_check():
         shutil.rmtree(run_dir, ignore_errors=True)
 
 
-def test_first_visits_get_a_route_cookie_and_spread_over_both_processes(proxy):
+def test_first_visits_get_their_process_number_and_are_shared_evenly(proxy):
     url, ports = proxy
-    seen = set()
-    for _ in range(40):  # all on one of two: 2 * 0.5**40
+    counts = dict.fromkeys(ports, 0)
+    for _ in range(40):  # one after the other: the fewest open connections is a tie
         answer, cookies = _get(url)
-        assert re.fullmatch(r"[0-9a-f]{32}", _route_cookie(cookies))
+        assert _route_cookie(cookies) == str(ports.index(answer["port"]))
         assert any("HttpOnly" in c and "Path=/" in c for c in cookies)
-        seen.add(answer["port"])
-    assert seen == set(ports)
+        counts[answer["port"]] += 1
+    assert abs(counts[ports[0]] - counts[ports[1]]) <= 2, counts  # random keys: often 25/15
+
+
+def test_a_cookie_that_names_no_process_is_a_first_visit(proxy):
+    url, ports = proxy
+    for junk in ("7", "abc", "01", "-1"):
+        answer, cookies = _get(url, cookie=junk)
+        assert _route_cookie(cookies) == str(ports.index(answer["port"]))
+
+
+def test_a_host_name_upstream_is_known_by_its_addresses():
+    assert addresses("localhost:8501")[0] == "localhost:8501"
+    assert "127.0.0.1:8501" in addresses("localhost:8501")
+    assert addresses("10.0.0.7:8501") == ["10.0.0.7:8501"]
+    assert addresses("[::1]:8502") == ["[::1]:8502"]
+    conf = site_conf(["localhost:8501", "10.0.0.7:8501"], "8080")
+    assert '"127.0.0.1:8501" 0;' in conf and '"10.0.0.7:8501" 1;' in conf
 
 
 def test_a_cookie_keeps_every_request_on_one_process_and_is_not_set_again(proxy):
