@@ -391,6 +391,20 @@ def machine() -> str:
             f"load average {load} at start")  # fmt: skip
 
 
+def machine_speed(epochs: int = 1000) -> float:
+    """CPU ms per epoch of the defaults' network, trained here on one thread now: this
+    virtual machine's speed drifts (0.44-0.76 ms measured within an hour), and a class's
+    epochs/s follow it, so every table says how fast the machine was."""
+    from playground import config
+    from playground.labs.classify.session import Playground
+
+    trainer = Playground(config.defaults()).trainer
+    trainer.run_epochs(50)  # warm
+    start = time.thread_time()
+    trainer.run_epochs(epochs)
+    return 1e3 * (time.thread_time() - start) / epochs
+
+
 def _class_sizes(text: str) -> list[int]:
     sizes = [int(part) for part in text.split(",") if part.strip()]
     if not sizes or min(sizes) < 1 or max(sizes) > 200:
@@ -414,11 +428,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Machine: {machine()}. Window {args.seconds:g} s, draw {args.draw_ms:g} ms, "
           f"query {args.query or '(defaults)'!r}.\n")  # fmt: skip
     for n in args.students:
+        speed = f"Machine speed before the run: {machine_speed():.3f} ms per epoch at the defaults."
         with _target(args) as target:
             raw = asyncio.run(run_class(target, n, args.seconds, args.query, args.draw_ms / 1000))
         label = "--url" if args.url else f"{args.processes} process(es)"
         label += " behind nginx" if args.processes > 1 else ""
-        print(f"### {n} student(s)\n\n{markdown(raw, n, label)}\n", flush=True)
+        print(f"### {n} student(s)\n\n{speed}\n\n{markdown(raw, n, label)}\n", flush=True)
 
 
 @contextmanager

@@ -46,7 +46,7 @@ class HostLimits:
     max_frames_per_second: int = 60
     frame_budget_ms: int = 20
     min_frame_budget_ms: int = 4
-    target_frames_per_second: int = 11
+    target_frames_per_second: int = 12
     allowed_origins: tuple[str, ...] = ()
 
 

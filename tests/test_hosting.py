@@ -10,7 +10,7 @@ def test_defaults_are_the_projects_and_feed_the_caps_that_use_them():
     defaults = hosting.load({})
     assert (defaults.max_layers, defaults.max_neurons, defaults.max_csv_rows) == (8, 64, 10_000)
     assert (defaults.frame_budget_ms, defaults.min_frame_budget_ms) == (20, 4)
-    assert defaults.target_frames_per_second == 11
+    assert defaults.target_frames_per_second == 12
     assert hosting.HOST.max_layers == config.MAX_LAYERS
     assert hosting.HOST.max_csv_rows == limits.MAX_CSV_ROWS
     assert hosting.HOST.max_upload_mb * 2**20 == limits.MAX_CSV_BYTES

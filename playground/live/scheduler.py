@@ -12,20 +12,26 @@ another, the frames took the GIL from the next turns in the middle of their budg
 frame's cost now counts in the turn's overrun, which the budget leaves room for.
 
 The round is aimed at a frame rate for every student (the host's target_frames_per_second,
-11 by default: a round of 1/11 s; aimed at 10, a class of 30 on 2 processes got 9.7-10.0,
-the overheads measured a little late), so each turn trains for
+12 by default: a round of 1/12 s; a class of 30 on 2 processes got 10.7-11.6 frames a
+second, aimed at 11 it got 10.2-10.5, the overheads measured a little late), so each
+turn trains for
 
     budget = clamp(round / active feeds - overhead, min_frame_budget, frame_budget)
 
 where overhead is what a turn takes beyond its budget, measured: the feed's own overrun
-(a turn ends on a whole epoch when that is near, see Trainer.run_for) and the hand-over to
-the next turn (the event loop starts it). So a round of N playing feeds lasts about one
+(a turn ends on a whole epoch when that is near, see Trainer.run_for; the frame is made
+in it too) and the hand-over to the next turn. So a round of N playing feeds lasts about one
 round, and a feed whose turns overrun trains less, not its neighbours. One feed alone
 trains the longest budget (frame_budget_ms, 20 ms: 30+ pictures a second); a class shares
 the round down to the floor (min_frame_budget_ms). Turns take wall-clock time (they never
 overlap, so wall time is fair between them and bounds what a student waits for, even on a
 machine busy with other processes). The trainer keeps to its budget whatever the network
 (it stops mid-epoch), so a huge network costs its neighbours no more than a small one.
+
+The training thread takes the next turn from its own queue as soon as one ends: when the
+event loop handed each turn over (a task woken, a worker thread woken, the GIL taken back
+from the loop sending the last frame), 0.5-1.6 ms went between turns, ~12 % of a class's
+round. The loop only queues a turn and is told when its frame is made.
 
 Clicks come first: before a turn, training waits while a page run is under way in the
 process (live/page_runs.py), up to PAGE_YIELD_SECONDS a turn, so that a click's run has
@@ -34,14 +40,16 @@ the GIL (the wait is not counted as a hand-over).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import heapq
 import itertools
+import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
-
-import anyio
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from playground.hosting import HOST
 from playground.live.feed import LiveFeed
@@ -63,58 +71,31 @@ MAX_HANDOVER_SECONDS = 0.02
 # (a turn is ~4-20 ms) even while runs follow each other, and a click's run has ~3/4.
 PAGE_YIELD_SECONDS = 0.02
 PAGE_POLL_SECONDS = 0.002
+IDLE_THREAD_SECONDS = 5.0  # the training thread ends after this long with no turn to take
 FIRST, NEXT = 0, 1
 T = TypeVar("T")  # the order of the turns waiting: a connection's first frame, the others
 
 
-class Turns:
-    """One turn at a time on the event loop, the waiting ones by (priority, order asked):
-    anyio's CapacityLimiter(1) with priorities. Use ``async with turns.taken(priority)``."""
+@dataclass(order=True)
+class _Turn:
+    """A turn waiting in the training thread's queue, by (priority, order asked)."""
 
-    def __init__(self):
-        self._busy = False
-        self._waiting: list[list] = []  # heap of [priority, order, event, state]
-        self._order = itertools.count()
-
-    def taken(self, priority: int = NEXT) -> _Taken:
-        """A context that waits for the turn, then holds it."""
-        return _Taken(self, priority)
-
-    async def acquire(self, priority: int) -> None:
-        """Wait until the turn is this caller's (FIRST before NEXT, then in order)."""
-        if not self._busy and not self._waiting:
-            self._busy = True
-            return
-        entry = [priority, next(self._order), anyio.Event(), "waiting"]
-        heapq.heappush(self._waiting, entry)
-        try:
-            await entry[2].wait()
-        except BaseException:  # cancelled: give the turn on if it was handed over meanwhile
-            if entry[3] == "given":
-                self.release()
-            entry[3] = "gone"
-            raise
-
-    def release(self) -> None:
-        """Hand the turn to the most urgent caller waiting, or free it."""
-        while self._waiting:
-            entry = heapq.heappop(self._waiting)
-            if entry[3] == "waiting":
-                entry[3] = "given"
-                entry[2].set()
-                return
-        self._busy = False
+    priority: int
+    order: int
+    feed: LiveFeed = field(compare=False)
+    asked: float = field(compare=False)
+    then: Callable[[bool], Any] = field(compare=False)
+    deliver: Callable[[Any, BaseException | None], None] = field(compare=False)
+    given_up: bool = field(default=False, compare=False)
 
 
-class _Taken:
-    def __init__(self, turns: Turns, priority: int):
-        self.turns, self.priority = turns, priority
-
-    async def __aenter__(self) -> None:
-        await self.turns.acquire(self.priority)
-
-    async def __aexit__(self, *exc) -> None:
-        self.turns.release()
+def _settle(done: asyncio.Future, result: Any, error: BaseException | None) -> None:
+    if done.done():  # its socket went away meanwhile
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(result)
 
 
 class Scheduler:
@@ -138,7 +119,10 @@ class Scheduler:
         self._overrun: weakref.WeakKeyDictionary[LiveFeed, float] = weakref.WeakKeyDictionary()
         self.handover = 0.0  # seconds from the end of a turn to the start of the next
         self._turn_ended: float | None = None
-        self._turns = Turns()
+        self._queue: list[_Turn] = []  # a heap
+        self._queued = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._order = itertools.count()
 
     @property
     def active(self) -> int:
@@ -183,22 +167,58 @@ class Scheduler:
     async def train(
         self, feed: LiveFeed, first: bool = False, then: Callable[[bool], T] = bool
     ) -> T:
-        """Wait for `feed`'s turn on the process's one training thread, then train it and
-        make its frame there: returns ``then(whether it was playing)``. first: a
-        connection's first frame, which goes before the turns waiting."""
-        asked = self.clock()
-        async with self._turns.taken(FIRST if first else NEXT):
-            if await self._yield_to_pages():
-                asked = None  # the wait for the page is not a hand-over
-            return await anyio.to_thread.run_sync(self.turn, feed, asked, then)
+        """Queue `feed`'s turn on the process's one training thread, which trains it and
+        makes its frame: returns ``then(whether it was playing)``. first: a connection's
+        first frame, which goes before the turns waiting. Cancelled while waiting, the
+        turn is given up (the next one goes on)."""
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
 
-    async def _yield_to_pages(self) -> bool:
+        def deliver(result: Any, error: BaseException | None) -> None:  # training thread
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits
+                loop.call_soon_threadsafe(_settle, done, result, error)
+
+        turn = _Turn(FIRST if first else NEXT, next(self._order), feed, self.clock(), then,
+                     deliver)  # fmt: skip
+        with self._queued:
+            heapq.heappush(self._queue, turn)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="training", daemon=True)
+                self._thread.start()
+            self._queued.notify()
+        try:
+            return await done
+        finally:
+            turn.given_up = True  # still queued: skipped
+
+    def _work(self) -> None:
+        """The training thread: take the most urgent turn queued, run it, tell its caller;
+        end after IDLE_THREAD_SECONDS without one (the next train starts a new thread)."""
+        while (turn := self._next_turn()) is not None:
+            if turn.given_up:
+                continue
+            asked = None if self._yield_to_pages() else turn.asked  # a wait is no hand-over
+            try:
+                result, error = self.turn(turn.feed, asked, turn.then), None
+            except Exception as failure:  # the route says the frame failed
+                result, error = None, failure
+            turn.deliver(result, error)
+
+    def _next_turn(self) -> _Turn | None:
+        with self._queued:
+            while not self._queue:
+                if not self._queued.wait(IDLE_THREAD_SECONDS) and not self._queue:
+                    self._thread = None
+                    return None
+            return heapq.heappop(self._queue)
+
+    def _yield_to_pages(self) -> bool:
         """Wait while a page run is under way, up to PAGE_YIELD_SECONDS; whether it waited."""
         if not self.page_runs.busy:
             return False
-        with anyio.move_on_after(PAGE_YIELD_SECONDS):
-            while self.page_runs.busy:
-                await anyio.sleep(PAGE_POLL_SECONDS)
+        deadline = time.monotonic() + PAGE_YIELD_SECONDS
+        while self.page_runs.busy and time.monotonic() < deadline:
+            time.sleep(PAGE_POLL_SECONDS)  # sleeping, the thread leaves the GIL to the page
         return True
 
     def _note_handover(self, start: float, asked: float | None) -> None:

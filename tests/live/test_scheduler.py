@@ -16,11 +16,8 @@ from playground.live.feed import LiveFeed
 from playground.live.page_runs import PageRuns
 from playground.live.scheduler import (
     ACTIVE_SECONDS,
-    FIRST,
     LONE_SERVER_DRAWN_SCALE,
-    NEXT,
     Scheduler,
-    Turns,
 )
 
 RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
@@ -210,31 +207,54 @@ def test_a_first_frame_goes_before_the_turns_waiting():
     assert order == [0, 3, 1, 2]
 
 
-def test_a_turn_given_up_while_waiting_passes_on():
-    turns, got = Turns(), []
+def test_a_turn_given_up_while_waiting_is_skipped_and_the_next_goes_on():
+    scheduler = Scheduler()
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(3)]
+    order, gate = [], threading.Event()
 
-    async def take(name: str, priority: int, hold: anyio.Event | None = None):
-        async with turns.taken(priority):
-            got.append(name)
-            if hold is not None:
-                await hold.wait()
+    def recording(feed):
+        def train(seconds):
+            if feed is feeds[0]:
+                gate.wait(10)  # the others ask while this turn trains
+            order.append(feeds.index(feed))
+            return True
+
+        return train
+
+    play_with(feeds, recording)
 
     async def main():
-        hold = anyio.Event()
         with anyio.fail_after(10):
             async with anyio.create_task_group() as group:
-                group.start_soon(take, "a", NEXT, hold)
+                group.start_soon(scheduler.train, feeds[0])
                 await anyio.wait_all_tasks_blocked()
                 async with anyio.create_task_group() as leaving:
-                    leaving.start_soon(take, "b", FIRST)
+                    leaving.start_soon(scheduler.train, feeds[1], True)
                     await anyio.wait_all_tasks_blocked()
-                    leaving.cancel_scope.cancel()  # b leaves before its turn comes
-                group.start_soon(take, "c", NEXT)
+                    leaving.cancel_scope.cancel()  # its socket closed before its turn came
+                group.start_soon(scheduler.train, feeds[2])
                 await anyio.wait_all_tasks_blocked()
-                hold.set()
+                gate.set()
 
     anyio.run(main)
-    assert got == ["a", "c"] and not turns._busy
+    assert order == [0, 2]
+
+
+def test_a_failing_turn_reaches_its_caller_and_the_thread_goes_on():
+    scheduler = Scheduler()
+    broken, fine = stand_ins(Tick(), 2)
+
+    def fail(seconds):
+        raise ValueError("a broken frame")
+
+    broken.train = fail
+
+    async def main():
+        with pytest.raises(ValueError, match="a broken frame"):
+            await scheduler.train(broken)
+        return await scheduler.train(fine)
+
+    assert anyio.run(main) is True
 
 
 def test_a_lone_server_drawn_feed_trains_longer_slices_a_painting_one_the_budget():
