@@ -66,8 +66,9 @@ def playground() -> LabSession:
 
 def replace_playground(session: LabSession) -> None:
     """Put `session` in place of the shown lab's session (an imported model's); the live
-    feed follows it (see feed)."""
+    feed follows it (see feed). The sidebar's widgets get new keys (new_widget_round)."""
     st.session_state[_key(lab())] = session
+    new_widget_round()
 
 
 def existing() -> LabSession | None:
@@ -124,6 +125,7 @@ def start_anew(query) -> None:
         st.session_state[key].set_playing(False)
     st.session_state[key], st.session_state[NOTES] = lab().start(query)
     st.session_state[ERROR] = None
+    new_widget_round()  # a stale rerun's old widget values must not undo the new setup
 
 
 def set_url_extra(params: dict[str, str]) -> None:
@@ -198,7 +200,7 @@ def show_in_widget(key: str, value):
 
 def new_widget_round() -> None:
     """Give the sidebar's widgets new keys after a setting changed off the sidebar (an edit
-    on the network view). A rerun the browser sent before it got the new values (the live
+    on the network view, a lesson's run opened, a model imported). A rerun the browser sent before it got the new values (the live
     element's "stopped" trigger: the edit stopped the play) carries the widgets' old values
     under the old keys, which no widget of the page has any more; under the same keys
     Streamlit would take them for a user's change and undo the edit."""

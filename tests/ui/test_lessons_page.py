@@ -176,3 +176,20 @@ def test_a_run_that_stops_early_by_its_patience_is_checked_where_it_stopped():
         in captions
     )
     assert "(NOT met)" not in captions
+
+
+def test_a_lesson_opened_gives_the_sidebar_widgets_new_keys():
+    # A rerun the browser sent before it had the new page (the old run's live element
+    # stopping) carries the old widgets' values under their old keys; under new keys they
+    # reach no widget, so they cannot undo the lesson's setup.
+    at = start()
+    old = {w.key for w in at.sidebar.get("number_input")} | {
+        w.key for w in at.sidebar.get("selectbox")
+    }
+    at.selectbox(key="lesson_pick_classify").set_value("penguins").run()
+    new = {w.key for w in at.sidebar.get("number_input")} | {
+        w.key for w in at.sidebar.get("selectbox")
+    }
+    settings_keys = {k for k in old if k.startswith("set_")}
+    assert settings_keys and not settings_keys & new
+    assert session(at).settings["dataset"] == "penguins"

@@ -128,3 +128,15 @@ def test_an_assignments_page_has_no_importer_and_refuses_an_import(monkeypatch):
     monkeypatch.setattr(model_bundle.state, "report_error", errors.append)
     model_bundle._import_changed()
     assert errors == [model_bundle.ASSIGNMENT_NOTE] and playground(student) is pg
+
+
+def test_an_imported_model_gives_the_sidebar_widgets_new_keys():
+    # As after an edit on the network view: a stale rerun's old widget values must not
+    # reach the new session's widgets (state.new_widget_round).
+    raw = bundle.bundle_files(trained("dataset=spiral", epochs=2))["model.json"]
+    at = start()
+    old = {w.key for w in at.sidebar.get("selectbox") if w.key.startswith("set_")}
+    _import(at, "model.json", raw)
+    new = {w.key for w in at.sidebar.get("selectbox") if w.key.startswith("set_")}
+    assert old and new and not old & new
+    assert playground(at).settings["dataset"] == "spiral"
