@@ -183,8 +183,7 @@ class Scheduler:
         with self._queued:
             heapq.heappush(self._queue, turn)
             if self._thread is None:
-                self._thread = threading.Thread(target=self._work, name="training", daemon=True)
-                self._thread.start()
+                self._start_thread()
             self._queued.notify()
         try:
             return await done
@@ -194,15 +193,37 @@ class Scheduler:
     def _work(self) -> None:
         """The training thread: take the most urgent turn queued, run it, tell its caller;
         end after IDLE_THREAD_SECONDS without one (the next train starts a new thread)."""
-        while (turn := self._next_turn()) is not None:
-            if turn.given_up:
-                continue
-            asked = None if self._yield_to_pages() else turn.asked  # a wait is no hand-over
-            try:
-                result, error = self.turn(turn.feed, asked, turn.then), None
-            except Exception as failure:  # the route says the frame failed
-                result, error = None, failure
-            turn.deliver(result, error)
+        try:
+            while (turn := self._next_turn()) is not None:
+                self._run(turn)
+        finally:  # ended by something no turn catches: a new thread for the turns queued
+            with self._queued:
+                if self._thread is threading.current_thread():
+                    self._thread = None
+                    if self._queue:
+                        self._start_thread()
+
+    def _run(self, turn: _Turn) -> None:
+        if turn.given_up:
+            return
+        waited = self._yield_to_pages()
+        if turn.given_up:  # its socket went away during the wait
+            return
+        try:
+            asked = None if waited else turn.asked  # a wait for a page is no hand-over
+            result = self.turn(turn.feed, asked, turn.then)
+        except Exception as failure:  # the route says the frame failed
+            turn.deliver(None, failure)
+        except BaseException:
+            turn.deliver(None, RuntimeError("the training thread stopped"))
+            raise
+        else:
+            turn.deliver(result, None)
+
+    def _start_thread(self) -> None:
+        """A new training thread (call with self._queued held)."""
+        self._thread = threading.Thread(target=self._work, name="training", daemon=True)
+        self._thread.start()
 
     def _next_turn(self) -> _Turn | None:
         with self._queued:

@@ -200,8 +200,9 @@ def show_in_widget(key: str, value):
 
 def new_widget_round() -> None:
     """Give the sidebar's widgets new keys after a setting changed off the sidebar (an edit
-    on the network view, a lesson's run opened, a model imported). A rerun the browser sent before it got the new values (the live
-    element's "stopped" trigger: the edit stopped the play) carries the widgets' old values
+    on the network view, a lesson's run opened, a model imported). A rerun the browser sent
+    before it got the new values (the live element's "stopped" trigger: the edit stopped
+    the play) carries the widgets' old values
     under the old keys, which no widget of the page has any more; under the same keys
     Streamlit would take them for a user's change and undo the edit."""
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1

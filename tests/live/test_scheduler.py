@@ -17,7 +17,9 @@ from playground.live.page_runs import PageRuns
 from playground.live.scheduler import (
     ACTIVE_SECONDS,
     LONE_SERVER_DRAWN_SCALE,
+    NEXT,
     Scheduler,
+    _Turn,
 )
 
 RENDER_SECONDS = 0.004  # what a frame's snapshot and figures cost besides training
@@ -182,39 +184,12 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
 def test_a_first_frame_goes_before_the_turns_waiting():
     scheduler = Scheduler()
     feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
-    order, gate = [], threading.Event()
+    order, started, gate = [], threading.Event(), threading.Event()
 
     def recording(feed):
         def train(seconds):
             if feed is feeds[0]:
-                gate.wait(10)  # the others ask while this turn trains
-            order.append(feeds.index(feed))
-            return True
-
-        return train
-
-    play_with(feeds, recording)
-
-    async def main():
-        with anyio.fail_after(10):
-            async with anyio.create_task_group() as group:
-                for index in range(4):
-                    group.start_soon(scheduler.train, feeds[index], index == 3)
-                    await anyio.wait_all_tasks_blocked()  # asked in this order: 3 is first
-                gate.set()
-
-    anyio.run(main)
-    assert order == [0, 3, 1, 2]
-
-
-def test_a_turn_given_up_while_waiting_is_skipped_and_the_next_goes_on():
-    scheduler = Scheduler()
-    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(3)]
-    order, gate = [], threading.Event()
-
-    def recording(feed):
-        def train(seconds):
-            if feed is feeds[0]:
+                started.set()
                 gate.wait(10)  # the others ask while this turn trains
             order.append(feeds.index(feed))
             return True
@@ -227,7 +202,38 @@ def test_a_turn_given_up_while_waiting_is_skipped_and_the_next_goes_on():
         with anyio.fail_after(10):
             async with anyio.create_task_group() as group:
                 group.start_soon(scheduler.train, feeds[0])
-                await anyio.wait_all_tasks_blocked()
+                await anyio.to_thread.run_sync(started.wait, 10)  # 0 trains
+                for index in range(1, 4):
+                    group.start_soon(scheduler.train, feeds[index], index == 3)
+                    await anyio.wait_all_tasks_blocked()  # asked in this order: 3 is first
+                gate.set()
+
+    anyio.run(main)
+    assert order == [0, 3, 1, 2]
+
+
+def test_a_turn_given_up_while_waiting_is_skipped_and_the_next_goes_on():
+    scheduler = Scheduler()
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(3)]
+    order, started, gate = [], threading.Event(), threading.Event()
+
+    def recording(feed):
+        def train(seconds):
+            if feed is feeds[0]:
+                started.set()
+                gate.wait(10)  # the others ask while this turn trains
+            order.append(feeds.index(feed))
+            return True
+
+        return train
+
+    play_with(feeds, recording)
+
+    async def main():
+        with anyio.fail_after(10):
+            async with anyio.create_task_group() as group:
+                group.start_soon(scheduler.train, feeds[0])
+                await anyio.to_thread.run_sync(started.wait, 10)  # 0 trains
                 async with anyio.create_task_group() as leaving:
                     leaving.start_soon(scheduler.train, feeds[1], True)
                     await anyio.wait_all_tasks_blocked()
@@ -337,3 +343,54 @@ def test_page_runs_are_counted_while_they_run_and_after_a_cut_short_one():
     with pytest.raises(RuntimeError), runs.running():
         raise RuntimeError("a rerun cut this run short")
     assert not runs.busy
+
+
+class StopsTheThread(BaseException):
+    """What no turn catches (none raises such a thing today)."""
+
+
+def test_a_turn_that_stops_the_thread_fails_its_caller_and_a_new_thread_takes_the_next(
+    monkeypatch,
+):
+    stopped = []  # the thread's end, reported here rather than as pytest's warning
+    monkeypatch.setattr(threading, "excepthook", lambda hook: stopped.append(hook.exc_type))
+    scheduler = Scheduler()
+    stopping, fine = stand_ins(Tick(), 2)
+
+    def stop(seconds):
+        raise StopsTheThread
+
+    stopping.train = stop
+    threads = []
+
+    async def main():
+        with anyio.fail_after(10):
+            with pytest.raises(RuntimeError, match="training thread stopped"):
+                await scheduler.train(stopping)
+            threads.append(scheduler._thread)
+            return await scheduler.train(fine)
+
+    assert anyio.run(main) is True
+    for thread in threads:
+        if thread is not None:
+            thread.join(10)
+    assert stopped == [StopsTheThread]
+
+
+def test_a_turn_given_up_during_the_wait_for_a_page_does_not_run():
+    (feed,) = stand_ins(Tick(), 1)
+    trained, told = [], []
+    feed.train = lambda seconds: trained.append(seconds) or True
+    turn = _Turn(NEXT, 0, feed, 0.0, bool, deliver=lambda *answer: told.append(answer))
+
+    class GoneDuringTheWait:  # a page run for three looks; the socket closes at the second
+        looked = 0
+
+        @property
+        def busy(self):
+            self.looked += 1
+            turn.given_up = turn.given_up or self.looked == 2
+            return self.looked <= 3
+
+    Scheduler(page_runs=GoneDuringTheWait())._run(turn)
+    assert trained == [] and told == []
