@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.chromium import REPO, free_port, running_app
+from benchmarks.machine_speed import machine_speed
 from benchmarks.streamlit_client import PageSession, header_of
 
 RAMP_S = 2.0  # students open the page spread over this long
@@ -389,20 +390,6 @@ def machine() -> str:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
             f"load average {load} at start")  # fmt: skip
-
-
-def machine_speed(epochs: int = 1000) -> float:
-    """CPU ms per epoch of the defaults' network, trained here on one thread now: this
-    virtual machine's speed drifts (0.44-0.76 ms measured within an hour), and a class's
-    epochs/s follow it, so every table says how fast the machine was."""
-    from playground import config
-    from playground.labs.classify.session import Playground
-
-    trainer = Playground(config.defaults()).trainer
-    trainer.run_epochs(50)  # warm
-    start = time.thread_time()
-    trainer.run_epochs(epochs)
-    return 1e3 * (time.thread_time() - start) / epochs
 
 
 def _class_sizes(text: str) -> list[int]:

@@ -181,22 +181,30 @@ def test_turns_are_taken_one_at_a_time_in_the_order_asked():
     assert order == feeds and max(overlaps) == 1
 
 
-def test_a_first_frame_goes_before_the_turns_waiting():
-    scheduler = Scheduler()
-    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
+def first_holds(feeds: list[LiveFeed]) -> tuple[list[int], threading.Event, threading.Event]:
+    """Make `feeds` play, recording the order they train in; the first one's turn sets
+    `started` and holds until `gate` is set (the others ask meanwhile). (order, started,
+    gate)."""
     order, started, gate = [], threading.Event(), threading.Event()
 
     def recording(feed):
         def train(seconds):
             if feed is feeds[0]:
                 started.set()
-                gate.wait(10)  # the others ask while this turn trains
+                gate.wait(10)
             order.append(feeds.index(feed))
             return True
 
         return train
 
     play_with(feeds, recording)
+    return order, started, gate
+
+
+def test_a_first_frame_goes_before_the_turns_waiting():
+    scheduler = Scheduler()
+    feeds = [LiveFeed(Playground(config.defaults())) for _ in range(4)]
+    order, started, gate = first_holds(feeds)
 
     async def main():
         with anyio.fail_after(10):
@@ -215,19 +223,7 @@ def test_a_first_frame_goes_before_the_turns_waiting():
 def test_a_turn_given_up_while_waiting_is_skipped_and_the_next_goes_on():
     scheduler = Scheduler()
     feeds = [LiveFeed(Playground(config.defaults())) for _ in range(3)]
-    order, started, gate = [], threading.Event(), threading.Event()
-
-    def recording(feed):
-        def train(seconds):
-            if feed is feeds[0]:
-                started.set()
-                gate.wait(10)  # the others ask while this turn trains
-            order.append(feeds.index(feed))
-            return True
-
-        return train
-
-    play_with(feeds, recording)
+    order, started, gate = first_holds(feeds)
 
     async def main():
         with anyio.fail_after(10):
