@@ -98,6 +98,9 @@ def test_a_student_reaches_the_target_and_the_teacher_verifies_the_code(signed_u
     card.wait_for(timeout=2 * TIMEOUT_MS)  # the live check finds the target while it trains
     assert "Target reached at epoch" in card.inner_text()
     block = card.locator("[data-testid=stCode]")
+    # In the middle of the window: scrolled only "into view", the block can sit under the
+    # page's fixed header, which then takes the click (CI saw that once).
+    block.evaluate("(element) => element.scrollIntoView({block: 'center'})")
     block.hover()
     block.locator("button").first.click()  # the code block's copy button
     code = student.evaluate("navigator.clipboard.readText()").strip()
