@@ -25,16 +25,13 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.conv_epoch import bare_conv_epochs, torch_conv_epochs  # noqa: E402
 from playground.data.digits import load_digits  # noqa: E402
-from playground.data.sequences import echo  # noqa: E402
 from playground.engine import (  # noqa: E402
-    LSTM,
     Conv2D,
     Dense,
     Flatten,
     MaxPool2D,
     Network,
     Sequential,
-    SimpleRNN,
     Trainer,
 )
 from playground.labs.headless import open_session  # noqa: E402
@@ -244,17 +241,17 @@ def main():
 
 
 def recurrent_rows():
-    """An epoch of the echo task at delay 4 (8 steps, 4 symbols, 1,000 training and 500 test
-    sequences, batch 32, Adam) with 16 SimpleRNN or LSTM units and a softmax on the last
-    state (the lab has a softmax at every step since; the recurrence's cost is the same)."""
-    X, y = echo(1000, delay=4, seed=0)
-    Xt, yt = echo(500, delay=4, seed=1)
+    """An epoch of the sequence lab's own network at its defaults (the echo task, a softmax
+    at every step, the lab's batch, optimizer and clipping), with a SimpleRNN and an LSTM
+    cell: the lab's session builds it, so the row times what the page trains."""
     rows = []
-    for cell in (SimpleRNN, LSTM):
-        net = Sequential([cell(16), Dense(4, activation="softmax")], input_shape=X.shape[1:])
-        trainer = Trainer(net, X, y, Xt, yt, loss="cce", optimizer="adam", learning_rate=0.01,
-                          batch_size=32, clip_norm=5.0)  # fmt: skip
-        label = f"(g) echo delay 4, {cell.__name__}(16) + softmax, 1000 seqs, batch 32, Adam"
+    for cell in ("rnn", "lstm"):
+        session = open_session(f"lab=rnn&cell={cell}")
+        trainer, task, s = session.trainer, session.task, session.settings
+        label = (f"(g) the sequence lab's defaults: {task.name} delay {s['delay']}, "
+                 f"{type(session.network.layers[0]).__name__}({s['units']}) + softmax at "
+                 f"every step, {len(task.y_train):,} seqs, batch {s['batch_size']}, "
+                 f"{s['optimizer']}")  # fmt: skip
         rows.append((label, best_time(lambda t=trainer: t.run_epochs(3)) / 3))
     return rows
 
