@@ -374,6 +374,19 @@ class Trainer:
         self.status, self.diverged_epoch = "diverged", self.epoch + 1
         self.diverged_learning_rate = self.learning_rate
 
+    def start_from(self, params) -> None:
+        """Train from these weights (params, shaped as net.params) instead of the ones the
+        network was built with: only before any training (epoch 0, no step taken), and
+        history's epoch-0 row becomes theirs. ValueError otherwise or for a wrong shape."""
+        if self.epoch or self._in_epoch or len(self.history) != 1:
+            raise ValueError("start_from is for a trainer that has not trained yet")
+        params = np.asarray(params, dtype=np.float64)
+        if params.shape != self.net.params.shape:
+            raise ValueError(f"params must have shape {self.net.params.shape}, got {params.shape}")
+        self.net.params[...] = params
+        self.history = History(self.history.columns)
+        self.history.append((0, *self._evaluator.evaluate()))
+
     def set_optimizer(self, name: str) -> None:
         """Switch to another optimizer (see OPTIMIZERS) at the next step, keeping the weights,
         the epoch, the history and the knobs; the new optimizer starts with empty state."""

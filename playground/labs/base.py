@@ -90,6 +90,7 @@ class Lab:
     (0 = never). buttons: the toolbar's buttons (config.BUTTONS, or the same names with
     labels and help that fit the lab's unit). group_notes: group -> the sentence under its
     panel's title where the generic one (ui/sidebar.GROUP_NOTES) does not fit the lab.
+    import_note: a sentence the model importer's help adds for this lab's models ("" none).
     """
 
     name: str = ""
@@ -104,6 +105,7 @@ class Lab:
     stop_setting: str = "max_epochs"
     buttons: tuple[config.Button, ...] = config.BUTTONS
     group_notes: Mapping[str, str] = {}
+    import_note: str = ""
 
     # --- settings ----------------------------------------------------------------------
     def settings_from_query(
@@ -159,6 +161,17 @@ class Lab:
         """A new session with these (valid) settings; may raise DataError (a message for
         the page)."""
         raise NotImplementedError
+
+    # --- a model from a file (teaching/model_import.py) --------------------------------
+    def open_model(self, settings: dict[str, Any], model: dict, current: LabSession) -> LabSession:
+        """The session an imported model.json opens before its weights go in: `settings`
+        are the file's (validated as a URL's), `model` the file's JSON (its format, lab and
+        network checked), `current` the page's session (only read, e.g. for an uploaded
+        file). A lab whose file carries more about its data checks it here and raises
+        teaching.model_file.ModelFileError; DataError for data it cannot open. The
+        importer then checks the network against this session's and puts the weights
+        in. Default: open(settings)."""
+        return self.open(settings)
 
     # --- the views ---------------------------------------------------------------------
     def view(self, key: str) -> View:

@@ -108,8 +108,10 @@ class TrainingSession:
         self._load_data()
         self._rebuild()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, params=None) -> None:
         self._build_model()
+        if params is not None:  # an imported model's weights (start_from)
+            self.trainer.start_from(params)
         self.stop_watch = StopWatch()  # the best epoch and its weights (labs/stopping.py)
         self.stop_watch.observe(self.trainer)
         self.gradient_log = GradientNormLog(len(self.trainer.net.layers))
@@ -321,6 +323,14 @@ class TrainingSession:
         patience stop they are no longer the restored ones, and stay as edited)."""
         self._train_on()
         self._after_training()
+
+    @locked
+    def start_from(self, params) -> None:
+        """Begin again at epoch 0 from these weights (an imported model's, shaped as
+        trainer.net.params; ValueError otherwise), on the same data and settings; Reset
+        draws new weights again."""
+        self._rebuild(params)
+        self.playing = False
 
     @locked
     def carry_history(self, rows, restored_epoch: int | None = None) -> None:

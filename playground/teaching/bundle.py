@@ -69,6 +69,15 @@ def can_export(session) -> bool:
     return hasattr(session, "network") and hasattr(session, "trainer")
 
 
+def has_encoder(session) -> bool:
+    """Whether the session's model reads encoded table rows (the first lab's: a dataset
+    with its encoder and a model spec): its bundle then has "encoder", "output" and
+    predict.py."""
+    return getattr(session, "dataset", None) is not None and (
+        getattr(session, "spec", None) is not None
+    )
+
+
 def model_dict(session) -> dict[str, Any]:
     """model.json's content for a session (hold its lock while calling, or let
     bundle_files do it)."""
@@ -84,8 +93,8 @@ def model_dict(session) -> dict[str, Any]:
     }
     restored = session.stop_watch.restored_epoch if hasattr(session, "stop_watch") else None
     model["history"] = history_columns(session.trainer.history, restored)
-    dataset = getattr(session, "dataset", None)
-    if dataset is not None and getattr(session, "spec", None) is not None:
+    if has_encoder(session):
+        dataset = session.dataset
         model["dataset"] = dataset.name
         model["encoder"] = encoder_to_dict(dataset.encoder, dataset.feature_names)
         model["output"] = output_dict(session)

@@ -1,87 +1,38 @@
-"""Read a model.json back (a model bundle's) and open a first-lab session that predicts with it.
+"""Read a model.json back (a model bundle's) and open a session of the page's lab with it.
 
-The file may be anyone's, so it is read as plain JSON only (no pickle, nothing evaluated),
-within a size cap, and checked field by field: the format and version, the lab, the
-settings (validated as the page's URL is), the encoder, the output and the network (the
-engine's checks: layer sizes, shapes, finite numbers). Then the session the settings
-describe is built, and the model must fit its data exactly (the same columns, categories,
-scaling, classes and network shape): a model of other data would predict nonsense. The
-epochs it trained and its history (optional fields) let the counter and the loss curve go
-on where the file left them, its restored best weights shown as restored. Every
-problem is a ModelFileError with one plain sentence for the page; the caller's session is
-never touched (the new one replaces it only when everything passed). No streamlit.
+Any lab whose bundle can be downloaded (bundle.can_export: trained by the engine's
+Trainer) takes its own models back. The file is read and its fields checked in
+model_file.py (plain JSON within a size cap, the settings as a URL's, the network by the
+engine, the epochs and the history); here the format, version and lab are checked (a
+model of another lab names that lab), the lab opens the session its settings describe
+(Lab.open_model: the first lab also checks its encoder and output against the data), and
+the file's network must be the one those settings build: the same layers, activations
+and parameter shapes. Then the weights go in (TrainingSession.start_from) and the epochs
+and the history go on where the file left them (carry_history; restored best weights
+shown as restored). Every problem is a ModelFileError with one plain sentence for the
+page; the caller's session is never touched (the new one replaces it only when
+everything passed). No streamlit.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Mapping
-from urllib.parse import parse_qs
-
-import numpy as np
-
-from playground import config
-from playground.data import CSV_INFO, DataError
-from playground.data.encoder_json import encoder_from_dict, same_encoding
-from playground.engine import Network
-from playground.engine.serialize import FORMAT as NETWORK_FORMAT
-from playground.labs.classify.session import CsvChoice, Playground
-from playground.teaching.bundle import MAX_HISTORY_ROWS
+from playground.data import DataError
+from playground.labs.registry import LABS
+from playground.teaching.bundle import can_export
+from playground.teaching.model_file import (
+    MAX_MODEL_BYTES,
+    ModelFileError,
+    model_settings,
+    parse_model_file,
+    past,
+    saved_network,
+)
 from playground.teaching.predict_template import BUNDLE_FORMAT, BUNDLE_VERSION
 
-MAX_MODEL_BYTES = 4 * 2**20
-"""Largest model.json taken (MiB): the largest network the host's limits allow, 100 inputs
-and 8 hidden layers of 64, is ~36,000 numbers, ~0.8 MB as JSON."""
-MAX_QUERY_CHARS = 10_000
-MAX_EPOCH = 10**9  # more epochs than any session trains
-
-_BINARY = (
-    (b"PK\x03\x04", "a zip archive (a bundle's .zip, or model.npz): import the model.json in it"),
-    (b"\x93NUMPY", "a NumPy array file: import model.json, not model.npz"),
-    (b"\x80", "a Python pickle, which the playground never loads"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-)
+__all__ = ["MAX_MODEL_BYTES", "ModelFileError", "imported_session"]
 
 
-class ModelFileError(ValueError):
-    """A model file the page will not use; str() is one plain sentence for the page."""
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def parse_model_file(raw: bytes) -> dict:
-    """The bytes of a model.json as a dict of plain JSON data, within MAX_MODEL_BYTES.
-    Raises ModelFileError for anything else (binary, not UTF-8, not JSON, NaN, too deep)."""
-    if not isinstance(raw, bytes | bytearray | memoryview):
-        raise ModelFileError("The upload must be the bytes of a model.json file.")
-    if len(raw) > MAX_MODEL_BYTES:
-        raise ModelFileError(
-            f"The file is {len(raw) / 2**20:.1f} MB; a model.json is at most "
-            f"{MAX_MODEL_BYTES // 2**20} MB."
-        )
-    data = bytes(raw)
-    for magic, what in _BINARY:
-        if data.startswith(magic):
-            raise ModelFileError(f"This is {what}.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ModelFileError("The file is not UTF-8 text, so it is not a model.json.") from None
-    try:
-        model = json.loads(text, parse_constant=_refuse_constant)
-    except RecursionError:
-        raise ModelFileError("The file nests its data too deeply to be a model.json.") from None
-    except ValueError as error:  # JSONDecodeError, NaN/Infinity, a 5,000-digit integer
-        raise ModelFileError(f"The file is not valid JSON ({str(error)[:120]}).") from None
-    if not isinstance(model, dict):
-        raise ModelFileError("The file holds JSON, but not an object with a model's fields.")
-    return model
-
-
-def _check_header(model: dict, lab_name: str) -> None:
+def _check_header(model: dict, lab) -> None:
     if model.get("format") != BUNDLE_FORMAT:
         raise ModelFileError(
             "This JSON is not a playground model (its format is not "
@@ -92,192 +43,83 @@ def _check_header(model: dict, lab_name: str) -> None:
             f"This model file is of another version than {BUNDLE_VERSION}, "
             "the one this playground reads."
         )
-    if model.get("lab") != lab_name:
-        raise ModelFileError(
-            f"This model was made in another lab than '{lab_name}'; only "
+    if model.get("lab") != lab.name:
+        raise ModelFileError(_another_lab(model.get("lab"), lab))
+
+
+def _another_lab(name, lab) -> str:
+    """The sentence for a model of another lab than `lab`: which one, and where it goes."""
+    other = LABS.get(name) if isinstance(name, str) else None
+    if other is None:
+        return (
+            f"This model was made in another lab than '{lab.name}'; only "
             "models of this page's lab can be imported here."
         )
+    return (
+        f"This model was made in another lab, {other.title} ('{other.name}'): open that "
+        f"lab's page (/{other.path}) and import it there."
+    )
 
 
-def model_settings(model: dict, lab, current: Mapping) -> dict:
-    """The settings the file's query names, validated as a URL's; what the current page's
-    link fixes (hides) must be as the file says. Raises ModelFileError."""
-    query = model.get("query")
-    if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
-        raise ModelFileError(
-            f"The model's 'query' must be a text of at most {MAX_QUERY_CHARS:,} characters."
+def _layers(net) -> str:
+    """A network's input and layers in words with their output shapes, e.g.
+    "input 9, Dense 4, Dense 3"."""
+    shape = "×".join(map(str, net.input_shape))
+    names = [f"{layer.type_name} {'×'.join(map(str, layer.output_shape))}" for layer in net.layers]
+    return ", ".join([f"input {shape}", *names])
+
+
+def _network_mismatch(net, built) -> str | None:
+    """How the file's network differs from the one the settings build, or None."""
+    shapes = [layer.param_shapes() for layer in net.layers]
+    if net.input_shape != built.input_shape or [type(layer) for layer in net.layers] != [
+        type(layer) for layer in built.layers
+    ] or shapes != [layer.param_shapes() for layer in built.layers]:  # fmt: skip
+        return (
+            f"its network ({_layers(net)}) differs from the one its settings build "
+            f"({_layers(built)})"
         )
-    try:
-        params = parse_qs(query, keep_blank_values=True)
-    except ValueError:
-        raise ModelFileError("The model's 'query' cannot be read.") from None
-    settings, notes = lab.settings_from_query(params)
-    if notes:
-        raise ModelFileError("The model's settings are not valid here: " + " ".join(notes))
-    for name in ("hide", "present"):  # the page's, not the file's: how the page looks
-        if name in settings:
-            settings[name] = current.get(name, settings[name])
-    _, fixed = config.keep_hidden(current, settings, lab.table)
-    if fixed:
-        names = ", ".join(sorted(fixed))
-        raise ModelFileError(f"This page's link fixes {names}; the model needs other values.")
-    return settings
-
-
-def _network(model: dict) -> Network:
-    data = model.get("network")
-    if not isinstance(data, dict) or data.get("format") != NETWORK_FORMAT:
-        raise ModelFileError("The model's 'network' is missing or not a dense network.")
-    try:
-        return Network.from_dict(data)
-    except ValueError as error:
-        raise ModelFileError(f"The model's network is not valid: {error}.") from None
-
-
-def _output(model: dict) -> dict:
-    output = model.get("output")
-    if not isinstance(output, dict) or output.get("task") not in CSV_INFO.tasks:  # every task
-        raise ModelFileError("The model's 'output' must name its task.")
-    classes = output.get("classes")
-    if output["task"] != "regression" and not (
-        isinstance(classes, list) and all(isinstance(c, str) for c in classes)
-    ):
-        raise ModelFileError("The model's 'output' must list its class names.")
-    for key in ("target_mean", "target_scale"):
-        value = output.get(key)
-        if type(value) not in (int, float) or not math.isfinite(value):
-            raise ModelFileError(f"The model's output.{key} must be a finite number.")
-    return output
-
-
-def _session(settings: dict, current, encoder, output: dict) -> Playground:
-    """The session the settings describe; a CSV model needs the file the page has."""
-    csv = None
-    if settings["dataset"] == "csv":
-        if current.csv is None:
-            raise ModelFileError(
-                "This model learned from an uploaded CSV file: upload that "
-                "file first, then import the model again."
+    for i, (layer, want) in enumerate(zip(net.layers, built.layers, strict=True)):
+        have, need = _flat(layer.config()), _flat(want.config())
+        if have != need:
+            key = next(key for key in (*need, *have) if have.get(key) != need.get(key))
+            return (
+                f"its layer {i + 1} ({layer.type_name}) has {key[-1]} {have.get(key)!r}, "
+                f"where its settings build {need.get(key)!r}"
             )
-        columns = tuple(column.name for column in encoder.columns)
-        csv = CsvChoice(current.csv.raw, current.csv.name, output.get("target"), columns)
-    try:
-        return Playground(settings, csv)
-    except DataError as error:
-        raise ModelFileError(f"The model's data cannot be opened: {error}") from None
-
-
-def _mismatch(session: Playground, net: Network, encoder, output: dict) -> str | None:
-    """What about the model does not fit the session's data, or None."""
-    ds, spec = session.dataset, session.spec
-    if not same_encoding(encoder, ds.encoder):
-        return "its inputs (columns, categories or scaling) differ from these data's"
-    if output["task"] != ds.task or output.get("classes") != (
-        None if ds.class_names is None else list(ds.class_names)
-    ):
-        return "its task or class names differ from these data's"
-    if not np.isclose(output["target_mean"], ds.target_mean, rtol=1e-12, atol=0) or not (
-        np.isclose(output["target_scale"], ds.target_scale, rtol=1e-12, atol=0)
-    ):
-        return "its target's units differ from these data's"
-    if tuple(net.sizes) != spec.sizes or net.activations != [*spec.hidden_activations, spec.output]:
-        return f"its network {net.sizes} differs from the one its settings build {list(spec.sizes)}"
     return None
 
 
-def _whole(value, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ModelFileError(f"The model's {name} must be a whole number from {low} to {high:,}.")
-    return value
+def _flat(config: dict, path: tuple = ()) -> dict[tuple, object]:
+    """A layer's config with nested ones (a wrapped layer's) flattened: path -> value."""
+    flat = {}
+    for key, value in config.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, (*path, key)))
+        else:
+            flat[(*path, key)] = value
+    return flat
 
 
-def _epochs(model: dict) -> tuple[int, int | None]:
-    """(epochs trained, the restored best weights' epoch or None) of the file: "epoch"
-    (0 when missing) and metrics.restored_epoch (the headless record's)."""
-    epoch = _whole(model.get("epoch", 0), "'epoch'", 0, MAX_EPOCH)
-    metrics = model.get("metrics")
-    restored = metrics.get("restored_epoch") if isinstance(metrics, dict) else None
-    if restored is not None:  # the epoch of weights restored after training went past it
-        if epoch == 0:
-            raise ModelFileError("The model's metrics.restored_epoch must be before its epoch.")
-        restored = _whole(restored, "metrics.restored_epoch", 0, epoch - 1)
-    return epoch, restored
-
-
-def _number(value, name: str) -> float:
-    """A history value: a finite number, or None (JSON's null) for a missing one (nan)."""
-    if value is None:
-        return math.nan
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ModelFileError(f"The model's history.{name} must hold numbers.")
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise ModelFileError(f"The model's history.{name} must hold finite numbers.")
-    return number
-
-
-def _history_rows(history, columns: tuple[str, ...], epoch: int) -> np.ndarray:
-    """The file's history as rows (n, len(columns)), checked: the trainer's columns, 1 to
-    MAX_HISTORY_ROWS rows, epochs increasing from 0 or more up to `epoch`, numbers."""
-    if not isinstance(history, dict) or set(history) != set(columns):
-        raise ModelFileError(
-            f"The model's 'history' must have the columns {', '.join(columns)}, one list each."
-        )
-    lists = [history[name] for name in columns]
-    n = len(lists[0]) if isinstance(lists[0], list) else -1
-    if not 1 <= n <= MAX_HISTORY_ROWS or any(
-        not isinstance(values, list) or len(values) != n for values in lists
-    ):
-        raise ModelFileError(
-            f"The model's history columns must be lists of the same length, 1 to "
-            f"{MAX_HISTORY_ROWS:,} rows."
-        )
-    epochs = [_whole(e, "history epochs", 0, epoch) for e in lists[0]]
-    if any(b <= a for a, b in zip(epochs, epochs[1:], strict=False)) or epochs[-1] != epoch:
-        raise ModelFileError(
-            f"The model's history epochs must increase and end at its epoch ({epoch})."
-        )
-    rows = np.empty((n, len(columns)))
-    rows[:, 0] = epochs
-    for j, (name, values) in enumerate(zip(columns[1:], lists[1:], strict=True), start=1):
-        rows[:, j] = [_number(value, name) for value in values]
-    return rows
-
-
-def _past(model: dict, columns: tuple[str, ...]) -> tuple[np.ndarray, int | None]:
-    """(history rows, restored epoch or None) to go on from (TrainingSession.carry_history).
-    Without a history (an older file) the counter goes on from the weights' epoch alone."""
-    epoch, restored = _epochs(model)
-    if model.get("history") is None:
-        weights_epoch = epoch if restored is None else restored
-        return np.array([[weights_epoch] + [math.nan] * (len(columns) - 1)]), None
-    rows = _history_rows(model["history"], columns, epoch)
-    if restored is not None and restored not in rows[:, 0]:
-        raise ModelFileError(f"The model's history has no row of its restored epoch {restored}.")
-    return rows, restored
-
-
-def imported_session(raw: bytes, current: Playground) -> Playground:
-    """A new first-lab session that starts from the model in `raw` (a model.json's bytes)
-    at its epoch with its history (restored best weights shown as restored), on the data
-    its settings name; `current` (the page's session) is only read. Raises
+def imported_session(raw: bytes, current):
+    """A new session of `current`'s lab that starts from the model in `raw` (a model.json's
+    bytes) at its epoch with its history (restored best weights shown as restored), on the
+    data its settings name; `current` (the page's session) is only read. Raises
     ModelFileError with a sentence for the page."""
     model = parse_model_file(raw)
     lab = current.lab
-    _check_header(model, lab.name)
+    _check_header(model, lab)
+    if not can_export(current):
+        raise ModelFileError(f"Models cannot be imported on the {lab.title} lab's page.")
     settings = model_settings(model, lab, current.settings)
+    net = saved_network(model)
     try:
-        encoder, _ = encoder_from_dict(model.get("encoder"))
-    except ValueError as error:
-        raise ModelFileError(f"The model's encoder is not valid: {error}.") from None
-    output, net = _output(model), _network(model)
-    session = _session(settings, current, encoder, output)
-    problem = _mismatch(session, net, encoder, output)
+        session = lab.open_model(settings, model, current)
+    except DataError as error:
+        raise ModelFileError(f"The model's data cannot be opened: {error}") from None
+    problem = _network_mismatch(net, session.trainer.net)
     if problem:
         raise ModelFileError(f"This model does not fit its data: {problem}.")
     session.start_from(net.params.copy())
-    session.carry_history(*_past(model, session.trainer.history.columns))
+    session.carry_history(*past(model, session.trainer.history.columns))
     return session

@@ -1,7 +1,9 @@
 """Take the model home, in Chromium: the sidebar's panel has the download button and the
 importer; the downloaded zip's predict.py runs with NumPy only; importing its model.json
 in a fresh page puts the penguin model on it; a bad file gets a message and changes
-nothing. Screenshots (1280 and 390 px wide) go to PLAYGROUND_SHOTS if it is set."""
+nothing; an autoencoder's bundle downloaded through its page comes back on a fresh page at
+its epoch, and on a phone a vision model does (a model of another lab is refused, named).
+Screenshots (1280x720 and 390x844) go to PLAYGROUND_SHOTS if it is set."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def _open_panel(page):
 def _shot(page, name: str, width: int = 1280) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
+        page.set_viewport_size({"width": width, "height": 720 if width > 500 else 844})
         page.screenshot(path=str(Path(SHOTS) / name), full_page=False)
 
 
@@ -136,18 +138,102 @@ def test_on_a_phone_the_panel_fits_in_the_sidebar(chromium_context, playground_u
         page.close()
 
 
-def test_another_labs_page_offers_the_download_but_no_importer(new_page, playground_url):
+def _open_lab(new_page, base_url: str, path: str):
+    """A fresh tab on a lab's page, connected, its epoch counter shown."""
     page = new_page()
-    page.goto(f"{playground_url}/autoencoder")
+    page.goto(f"{base_url}/{path}")
     page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
-    button = _open_panel(page)
-    assert button.is_visible() and page.locator(".st-key-model_import").count() == 0
-    with page.expect_download(timeout=TIMEOUT_MS) as caught:
-        button.click()
-    archive = zipfile.ZipFile(io.BytesIO(Path(caught.value.path()).read_bytes()))
+    page.locator("[data-live=epoch] b").wait_for(timeout=TIMEOUT_MS)
+    return page
+
+
+def _import(page, raw: bytes) -> None:
+    _open_panel(page)
+    uploader = page.locator(".st-key-model_import input[type=file]")
+    uploader.set_input_files({"name": "model.json", "mimeType": "application/json", "buffer": raw})
+    page.get_by_text("Imported the model in model.json").wait_for(timeout=TIMEOUT_MS)
+
+
+def test_an_autoencoder_goes_home_and_comes_back_on_a_fresh_page(new_page, playground_url):
+    """Another lab than the first: train a little, download the bundle through the page,
+    import its model.json on a fresh page of the lab, and the counter shows its epoch."""
+    page = _open_lab(new_page, playground_url, "autoencoder")
+    _step(page, 2)
+    archive = _download(page)
     assert sorted(archive.namelist()) == [
         "model/history.csv",
         "model/model.json",
         "model/model.npz",
     ]
-    assert json.loads(archive.read("model/model.json"))["lab"] == "autoencoder"
+    raw = archive.read("model/model.json")
+    model = json.loads(raw)
+    assert model["lab"] == "autoencoder" and model["epoch"] == 2
+
+    fresh = _open_lab(new_page, playground_url, "autoencoder")
+    fresh.set_viewport_size({"width": 1280, "height": 720})  # the screenshot's, from here
+    assert epoch(fresh) == 0
+    _import(fresh, raw)
+    fresh.wait_for_function(
+        "() => +document.querySelector('[data-live=epoch] b').innerText === 2",
+        timeout=TIMEOUT_MS,
+    )
+    assert (
+        exception_count(fresh) == 0
+        and fresh.locator("[data-testid=stAlert]").filter(has_text="Nothing was changed").count()
+        == 0
+    )
+    fresh.locator(".st-key-model_import").scroll_into_view_if_needed()
+    _shot(fresh, "import_autoencoder_1280.png")
+    fresh.locator(".st-key-step button:visible").click()  # Step trains on from epoch 2
+    fresh.wait_for_function(
+        "() => +document.querySelector('[data-live=epoch] b').innerText === 3",
+        timeout=TIMEOUT_MS,
+    )
+
+
+def test_on_a_phone_a_vision_model_comes_back_with_its_note(chromium_context, playground_url):
+    """The vision lab at 390 px: a model of another lab is refused naming that lab, then a
+    vision model.json is imported; the panel and the note fit the narrow screen."""
+    from playground.labs.headless import open_session
+    from playground.teaching.bundle import bundle_files
+
+    source = open_session("lab=convnet&conv_filters=4")
+    source.step()
+    page = chromium_context.new_page()
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(f"{playground_url}/convnet")
+        page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+        page.locator("[data-live=epoch] b").wait_for(timeout=TIMEOUT_MS)
+        page.locator('[data-testid="stExpandSidebarButton"]').click(timeout=5_000)
+        page.locator(PANEL).scroll_into_view_if_needed()
+        other = bundle_files(open_session("lab=rnn&units=4"))["model.json"]
+        _open_panel(page)
+        page.locator(".st-key-model_import input[type=file]").set_input_files(
+            {"name": "model.json", "mimeType": "application/json", "buffer": other}
+        )
+        refused = page.locator("[data-testid=stAlert]").filter(has_text="another lab, Sequences")
+        refused.wait_for(timeout=TIMEOUT_MS)
+        assert epoch(page) == 0
+        page.locator(".st-key-model_import input[type=file]").set_input_files(
+            {"name": "model.json", "mimeType": "application/json",
+             "buffer": bundle_files(source)["model.json"]}
+        )  # fmt: skip
+        page.get_by_text("Imported the model in model.json").wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_function(
+            "() => +document.querySelector('[data-live=epoch] b').innerText === 1",
+            timeout=TIMEOUT_MS,
+        )
+        page.locator(".st-key-model_import").scroll_into_view_if_needed()
+        box = page.locator(".st-key-model_import").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        _shot(page, "import_convnet_panel_390.png", width=390)
+        page.locator('[data-testid="stSidebarCollapseButton"] button').click(timeout=5_000)
+        note = page.get_by_text("Imported the model in model.json")
+        note.scroll_into_view_if_needed()
+        note_box = note.bounding_box()
+        assert note_box["x"] >= 0 and note_box["x"] + note_box["width"] <= 390
+        _shot(page, "import_convnet_note_390.png", width=390)
+        assert exception_count(page) == 0
+    finally:
+        page.close()

@@ -7,7 +7,7 @@ from typing import Any
 from playground import config
 from playground.data import DataError
 from playground.labs.base import LAB_PARAM, Lab
-from playground.labs.classify import views
+from playground.labs.classify import model_file, views
 from playground.labs.classify.session import Playground
 from playground.live.model_payload import (
     link_cells_of,
@@ -35,10 +35,16 @@ class ClassifyLab(Lab):
     table = config.SETTINGS_BY_NAME
     setups = config.SUGGESTED_SETUPS
     views = views.VIEWS
+    import_note = "A model of an uploaded CSV needs that CSV uploaded first."
 
     def open(self, settings: Mapping[str, Any]) -> Playground:
         """A Playground with these settings (raises DataError, e.g. "csv" without a file)."""
         return Playground(settings)
+
+    def open_model(self, settings, model, current) -> Playground:
+        """As Lab.open_model; the file's encoder and output must fit the data its settings
+        open, a CSV model's on the page's upload (classify/model_file.py)."""
+        return model_file.open_model(settings, model, current)
 
     def start(self, query):
         """As Lab.start; a data set the settings cannot load (a CSV without its file) falls

@@ -65,8 +65,6 @@ class Playground(TrainingSession):
     lock: held by every public method; hold it yourself to read several attributes at once.
     """
 
-    _start_params = None  # weights the next build starts from instead of drawn ones
-
     def __init__(self, settings: Mapping[str, Any], csv: CsvChoice | None = None):
         self.csv = csv
         super().__init__(settings)
@@ -101,8 +99,6 @@ class Playground(TrainingSession):
             init=s["init"],
             seed=weight_seed,
         )
-        if self._start_params is not None:  # an imported model's (see start_from)
-            self.network.params[...] = self._start_params
         ds = self.dataset
         self.trainer = Trainer(
             self.network,
@@ -142,17 +138,6 @@ class Playground(TrainingSession):
             ds, spec = self.dataset, self.spec
             self._source = dataset_source(ds, targets(spec, ds.y_train), targets(spec, ds.y_test))
         return self._source
-
-    @locked
-    def start_from(self, params) -> None:
-        """Begin again at epoch 0 from these weights (an imported model's, shaped as
-        network.params), on the same data and settings; Reset draws new weights again."""
-        self._start_params = params
-        try:
-            self._rebuild()
-        finally:
-            self._start_params = None
-        self.playing = False
 
     # --- changes from the page ---------------------------------------------------------
     @locked
