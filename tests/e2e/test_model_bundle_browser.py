@@ -191,6 +191,17 @@ def test_an_autoencoder_goes_home_and_comes_back_on_a_fresh_page(new_page, playg
     )
 
 
+def _show_sidebar(page) -> None:
+    """Open the sidebar on a narrow screen unless it is open: the browser keeps it open for
+    the next page of the context once a test opened it (Streamlit's local storage)."""
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    collapse = page.locator('[data-testid="stSidebarCollapseButton"]')
+    expand.or_(collapse).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    if expand.count():
+        expand.click(timeout=TIMEOUT_MS)
+    collapse.wait_for(state="attached", timeout=TIMEOUT_MS)
+
+
 def test_on_a_phone_a_vision_model_comes_back_with_its_note(chromium_context, playground_url):
     """The vision lab at 390 px: a model of another lab is refused naming that lab, then a
     vision model.json is imported; the panel and the note fit the narrow screen."""
@@ -205,7 +216,7 @@ def test_on_a_phone_a_vision_model_comes_back_with_its_note(chromium_context, pl
         page.goto(f"{playground_url}/convnet")
         page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
         page.locator("[data-live=epoch] b").wait_for(timeout=TIMEOUT_MS)
-        page.locator('[data-testid="stExpandSidebarButton"]').click(timeout=5_000)
+        _show_sidebar(page)
         page.locator(PANEL).scroll_into_view_if_needed()
         other = bundle_files(open_session("lab=rnn&units=4"))["model.json"]
         _open_panel(page)
