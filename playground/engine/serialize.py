@@ -150,7 +150,8 @@ def model_from_dict(data, flat=None):
 
 def _layer(entry, i: int):
     """One layer from its saved {"type", "config"}; ValueError naming layers[i] if bad."""
-    if not isinstance(entry, dict) or entry.get("type") not in LAYER_TYPES:
+    kind = entry.get("type") if isinstance(entry, dict) else None
+    if not isinstance(kind, str) or kind not in LAYER_TYPES:  # a list would not hash
         known = ", ".join(sorted(LAYER_TYPES))
         raise ValueError(f"layers[{i}] must name a layer type: one of {known}")
     config = entry.get("config", {})

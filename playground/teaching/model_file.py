@@ -28,6 +28,7 @@ autoencoder ~1.4 MB, a vision network with pooling at most ~1.9 MB (one without 
 many filters and wide dense layers can pass the cap: it downloads, but is not imported)."""
 MAX_QUERY_CHARS = 10_000
 MAX_EPOCH = 10**9  # more epochs than any session trains
+MAX_QUOTED = 200  # characters of an engine's message (it may quote the file) in a sentence
 
 _BINARY = (
     (b"PK\x03\x04", "a zip archive (a bundle's .zip, or model.npz): import the model.json in it"),
@@ -107,8 +108,13 @@ def saved_network(model: dict) -> Sequential:
         raise ModelFileError("The model's 'network' is missing.")
     try:
         return Sequential.from_dict(data)
-    except ValueError as error:
-        raise ModelFileError(f"The model's network is not valid: {error}.") from None
+    except ValueError as error:  # may quote the file's values: at most MAX_QUOTED of it
+        raise ModelFileError(f"The model's network is not valid: {_quoted(error)}.") from None
+
+
+def _quoted(error: Exception) -> str:
+    text = str(error)
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
 
 
 def _whole(value, name: str, low: int, high: int) -> int:

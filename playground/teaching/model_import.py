@@ -61,12 +61,17 @@ def _another_lab(name, lab) -> str:
     )
 
 
+SHOWN_LAYERS = 20  # a message lists at most this many of a network's layers
+
+
 def _layers(net) -> str:
     """A network's input and layers in words with their output shapes, e.g.
-    "input 9, Dense 4, Dense 3"."""
+    "input 9, Dense 4, Dense 3" (the first SHOWN_LAYERS layers, then how many more)."""
     shape = "×".join(map(str, net.input_shape))
-    names = [f"{layer.type_name} {'×'.join(map(str, layer.output_shape))}" for layer in net.layers]
-    return ", ".join([f"input {shape}", *names])
+    names = [f"{layer.type_name} {'×'.join(map(str, layer.output_shape))}"
+             for layer in net.layers[:SHOWN_LAYERS]]  # fmt: skip
+    more = len(net.layers) - SHOWN_LAYERS
+    return ", ".join([f"input {shape}", *names, *([f"{more} more"] if more > 0 else [])])
 
 
 def _network_mismatch(net, built) -> str | None:

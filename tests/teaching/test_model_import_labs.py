@@ -197,6 +197,15 @@ CORPUS = {
         ),
         "must name a layer type",
     ),
+    "an activation a megabyte long": (
+        lambda name, raw: _with(
+            raw,
+            lambda m: next(
+                layer["config"] for layer in m["network"]["layers"] if layer["type"] != "Flatten"
+            ).__setitem__("activation", "x" * 2**20),
+        ),
+        "network is not valid",
+    ),
     "a history of another lab's columns": (
         lambda name, raw: _with(raw, lambda m: m["history"].pop("test_loss")),
         "must have the columns",
@@ -251,3 +260,45 @@ def test_every_lab_whose_bundle_downloads_takes_its_models_back():
     whose bundle can be downloaded is tested here or, the first, in test_model_import."""
     exportable = {name for name, lab in LABS.items() if bundle.can_export(lab.start({})[0])}
     assert exportable == {"classify", *QUERIES}
+
+
+ODD_VALUES = (None, [], {}, "x", -1, 1.5, True, [[1]], {"a": 1}, 10**6)
+
+
+def _paths(model: dict) -> list[list]:
+    """Every top-level field, the network's, and those of each of its layers (and their
+    configs and parameters)."""
+    paths = [[key] for key in model if key != "settings"]
+    paths += [["network", key] for key in model["network"]]
+    for i, layer in enumerate(model["network"]["layers"]):
+        paths += [["network", "layers", i, key] for key in layer]
+        for part in ("config", "params"):
+            paths += [["network", "layers", i, part, key] for key in layer.get(part, {})]
+    return paths
+
+
+def _set(model: dict, path: list, value) -> bytes:
+    broken = copy.deepcopy(model)
+    where = broken
+    for key in path[:-1]:
+        where = where[key]
+    where[path[-1]] = value
+    return json.dumps(broken).encode()
+
+
+@pytest.mark.parametrize("name", ["rnn", "convnet"])
+def test_any_field_of_any_kind_gives_a_model_file_error_or_a_working_model(name):
+    """Every field of a vision or sequence model.json (its layers' too) replaced by values of
+    every JSON kind: the import works or says why, never another exception."""
+    source = open_session(f"lab={name}&{QUERIES[name]}")
+    model, current = _model(bundle.bundle_files(source)["model.json"]), _current(name)
+    before, outcomes = _state(current), set()
+    for path in _paths(model):
+        for value in ODD_VALUES:
+            try:
+                imported_session(_set(model, path, value), current)
+                outcomes.add("worked")
+            except ModelFileError:
+                outcomes.add("refused")
+    assert outcomes == {"worked", "refused"}  # e.g. "metrics" is not read
+    assert _unchanged(before, current)
