@@ -15,6 +15,12 @@ from playground.labs.classify.session import CsvChoice, Playground
 from playground.problem import class_probabilities, predicted_classes
 
 PENGUINS_ALL = "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,island,sex"
+# The other labs whose bundles download and import: a small model of each (seconds to train).
+LAB_QUERIES = {
+    "autoencoder": "encoder=16",
+    "convnet": "conv_filters=4&train_pct=50",
+    "rnn": "units=8",
+}
 
 # A CSV with a text target and a text feature among numbers (60 rows, no pattern needed).
 _RNG = np.random.default_rng(3)

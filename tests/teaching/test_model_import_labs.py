@@ -15,12 +15,8 @@ from playground.labs.headless import open_session
 from playground.labs.registry import LABS
 from playground.teaching import bundle
 from playground.teaching.model_import import ModelFileError, imported_session
+from tests.teaching.bundle_helpers import LAB_QUERIES as QUERIES
 
-QUERIES = {  # small models, a few epochs: seconds for all three
-    "autoencoder": "encoder=16",
-    "convnet": "conv_filters=4&train_pct=50",
-    "rnn": "units=8",
-}
 EPOCHS = 3
 
 

@@ -13,8 +13,7 @@ from playground.labs.headless import open_session
 from playground.labs.registry import LABS
 from playground.teaching import bundle
 from playground.ui.model_bundle import IMPORT_KEY
-
-QUERIES = {"autoencoder": "encoder=16", "convnet": "conv_filters=4&train_pct=50", "rnn": "units=8"}
+from tests.teaching.bundle_helpers import LAB_QUERIES as QUERIES
 
 
 def _lab_page(name: str) -> None:
@@ -54,7 +53,9 @@ def test_a_downloaded_model_comes_back_through_the_uploader(name):
     source = _trained(name, 2)
     at = _start(name)
     assert not at.exception
-    assert at.file_uploader(key=IMPORT_KEY).label == "Import a model.json"
+    uploader = at.file_uploader(key=IMPORT_KEY)
+    assert uploader.label == "Import a model.json" and LABS[name].title in uploader.help
+    assert not any("predict.py" in caption.value for caption in at.sidebar.caption)  # 1st lab's
     before = _session(at, name)
     _upload(at, bundle.bundle_files(source)["model.json"])
     assert not at.exception and not at.error
