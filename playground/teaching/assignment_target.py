@@ -113,9 +113,10 @@ class Progress:
 
     measured: whether its history has the metric at all. epoch: the last epoch trained.
     latest, best: the metric's last and best value within the budget (None if none).
-    reached_epoch, reached_value: the first epoch within the budget at which the metric
-    met the target, and its value there (None while the limits are broken). problems:
-    sentences about broken limits. over_budget: trained past the budget without reaching.
+    reached_epoch, reached_value: the first epoch that counts (from `counts_from`, within
+    the budget) at which the metric met the target, and its value there (None while the
+    limits are broken). problems: sentences about broken limits. over_budget: trained past
+    the budget without reaching it.
     """
 
     measured: bool
@@ -134,17 +135,25 @@ def _met(values: np.ndarray, target: Target) -> np.ndarray:
 
 
 def progress(
-    target: Target, history: Mapping[str, np.ndarray], settings: Mapping[str, Any], table
+    target: Target,
+    history: Mapping[str, np.ndarray],
+    settings: Mapping[str, Any],
+    table,
+    counts_from: int = 1,
 ) -> Progress:
     """The session's progress on `target`. history: column name -> (n,) per-epoch values
-    with an "epoch" column (a snapshot's history); settings: the session's settings."""
+    with an "epoch" column (a snapshot's history); settings: the session's settings, whose
+    limits are checked; counts_from: the first epoch that counts (the earlier ones were
+    trained, at least in part, with settings beyond a limit: see limits_broken_until)."""
     epochs = np.asarray(history.get("epoch", ()), dtype=float)
     last = int(epochs[-1]) if epochs.size else 0
     problems = tuple(limit_problems(target, settings, table))
     if target.metric not in history or not epochs.size:
         return Progress(False, last, None, None, None, None, problems, False)
     values = np.asarray(history[target.metric], dtype=float)
-    within = (epochs >= 1) & ((epochs <= target.epochs) if target.epochs else True)
+    within = (epochs >= max(1, counts_from)) & (
+        (epochs <= target.epochs) if target.epochs else True
+    )
     finite = within & np.isfinite(values)
     best = None
     if finite.any():
@@ -153,7 +162,8 @@ def progress(
     hits = np.flatnonzero(finite & _met(values, target))
     reached = int(hits[0]) if hits.size and not problems else None
     latest = float(values[-1]) if np.isfinite(values[-1]) else None
-    over = bool(target.epochs and last >= target.epochs and not hits.size)
+    # Past the budget with no epoch that counts (limits broken, or too early): Reset.
+    over = bool(target.epochs and last >= target.epochs and reached is None)
     return Progress(True, last, latest, best,
                     None if reached is None else int(epochs[reached]),
                     None if reached is None else float(values[reached]),

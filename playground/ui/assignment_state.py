@@ -24,6 +24,7 @@ from playground.teaching.assignment import (
     decode,
 )
 from playground.teaching.assignment_codes import SECRET_KEY, find_secret, link_is_signed
+from playground.teaching.assignment_target import limit_problems
 
 SETUP_NOTE_START = "Suggested setup for this data set"  # config.setup_note's first words
 TAMPERED = (
@@ -49,6 +50,10 @@ class Active:
 
 def _key(lab) -> str:
     return f"assignment:{lab.name}"
+
+
+def _counts_key(lab) -> str:
+    return f"assignment_counts_from:{lab.name}"
 
 
 def _streamlit_secrets() -> dict[str, Any]:
@@ -137,3 +142,23 @@ def locked(name: str, lab) -> bool:
     disabled; its change refused on the server)."""
     now = active(lab)
     return locks.is_locked(name, now and now.assignment, lab.table)
+
+
+def note_change(lab, session, old: Mapping[str, Any]) -> None:
+    """After the page changed the settings of `session` (from `old`): if `old` broke a
+    limit of the assignment's target, the epochs trained with it, and one under way, do
+    not count for the target (a live setting such as the batch size put back within its
+    limit after training must not certify what it trained)."""
+    now = active(lab)
+    if now is None or not limit_problems(now.assignment.target, old, lab.table):
+        return
+    trainer = getattr(session, "trainer", None)
+    under_way = session.playing or bool(getattr(trainer, "batch", 0))  # a part-trained epoch
+    st.session_state[_counts_key(lab)] = (session.model_version, session.epoch + 1 + under_way)
+
+
+def counts_from(lab, session) -> int:
+    """The first epoch of the session's model that counts for the target (1 unless a
+    limit was broken while it trained: see note_change)."""
+    kept = st.session_state.get(_counts_key(lab))
+    return kept[1] if kept is not None and kept[0] == session.model_version else 1

@@ -52,7 +52,8 @@ def _latest_card(now, session, snap) -> tuple[Card | None, Progress]:
     """The card of the target reached by this model, kept from when it was first seen
     (settings changed later do not change it); the last one if none now."""
     target, lab = now.assignment.target, session.lab
-    found = progress(target, snap.history, session.settings, lab.table)
+    since = assignment_state.counts_from(lab, session)
+    found = progress(target, snap.history, session.settings, lab.table, counts_from=since)
     card = st.session_state.get(_card_key(lab))
     if found.reached_epoch is not None:
         model = (session.model_version, found.reached_epoch)
@@ -65,9 +66,10 @@ def _latest_card(now, session, snap) -> tuple[Card | None, Progress]:
     return card, found
 
 
-def _status(target, found, snap) -> str:
+def _status(target, found, snap, counts_from: int = 1) -> str:
     """The live line: the epoch, the metric of the weights the model holds (after a
-    patience stop, the restored best weights': restored_view) and the best so far."""
+    patience stop, the restored best weights': restored_view) and the best so far (of the
+    epochs that count: from `counts_from`, after a limit was broken)."""
     name = metric_label(target.metric)
     if not found.measured:
         return f"This setup does not measure {name}."
@@ -78,6 +80,9 @@ def _status(target, found, snap) -> str:
     budget = f" of at most {target.epochs:,}" if target.epochs else ""
     whose = "" if restored is None else f"the restored best weights of epoch {restored.epoch:,}; "
     text = f"Epoch {found.epoch:,}{budget}: {name} {now} ({whose}best {best})."
+    if counts_from > 1:
+        text += (f" A setting was beyond a limit until epoch {counts_from - 1:,}: the "
+                 f"target counts from epoch {counts_from:,}.")  # fmt: skip
     if found.over_budget:
         text += " The epoch budget is used up: press Reset to try again."
     return text
@@ -116,7 +121,8 @@ def _live(session) -> None:
     card, found = _latest_card(now, session, snap)
     for problem in found.problems:
         plain.warning(problem)
-    plain.caption(_status(target, found, snap))
+    since = assignment_state.counts_from(session.lab, session)
+    plain.caption(_status(target, found, snap, since))
     if card is not None:
         _result_card(card, now.signed)
     if st.session_state.get("assignment_polling") and not session.playing:

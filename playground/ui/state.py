@@ -167,13 +167,15 @@ def change_settings(**changes) -> None:
     an error message."""
     session = playground()
     locks = assignment_state.fixed(lab())
-    new, notes, later = lab().page_change(session.settings, changes, locked=locks)
+    old = session.settings
+    new, notes, later = lab().page_change(old, changes, locked=locks)
     try:
         session.update(new)
     except DataError as error:
         st.session_state[ERROR] = str(error)
     else:
         st.session_state[ERROR] = None
+        assignment_state.note_change(lab(), session, old)
     st.session_state[NOTES] = notes + session.take_notes() + later
     write_url()
 

@@ -47,6 +47,22 @@ def test_a_broken_limit_blocks_the_target_and_says_why():
     )
 
 
+def test_epochs_before_counts_from_do_not_reach_the_target():
+    target = Target("test_accuracy", ">=", 0.95, 0, (Limit("batch_size", 20),))
+    found = progress(target, HISTORY, SETTINGS, TABLE, counts_from=3)
+    assert (found.reached_epoch, found.best) == (4, 0.99)
+    assert progress(target, HISTORY, SETTINGS, TABLE, counts_from=6).reached_epoch is None
+
+
+def test_the_budget_is_used_up_when_no_epoch_in_it_counts():
+    broken = {**SETTINGS, "hidden": (8,)}  # the metric met the target, beyond a limit
+    target = Target("test_accuracy", ">=", 0.95, 4, (Limit("hidden", 6),))
+    assert progress(target, HISTORY, broken, TABLE).over_budget
+    assert progress(Target("test_accuracy", ">=", 0.95, 4), HISTORY, SETTINGS, TABLE,
+                    counts_from=5).over_budget  # fmt: skip
+    assert not progress(target, HISTORY, SETTINGS, TABLE).over_budget  # reached at 2
+
+
 def test_a_metric_the_setup_does_not_measure():
     found = progress(Target("test_r2", ">=", 0.9), HISTORY, SETTINGS, TABLE)
     assert not found.measured and found.reached_epoch is None
