@@ -81,8 +81,8 @@ def _status(target, found, snap, counts_from: int = 1) -> str:
     whose = "" if restored is None else f"the restored best weights of epoch {restored.epoch:,}; "
     text = f"Epoch {found.epoch:,}{budget}: {name} {now} ({whose}best {best})."
     if counts_from > 1:
-        text += (f" A setting was beyond a limit until epoch {counts_from - 1:,}: the "
-                 f"target counts from epoch {counts_from:,}.")  # fmt: skip
+        text += (" The training so far had a setting beyond a limit: the target counts "
+                 f"from epoch {counts_from:,} on.")  # fmt: skip
     if found.over_budget:
         text += " The epoch budget is used up: press Reset to try again."
     return text

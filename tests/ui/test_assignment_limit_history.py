@@ -39,7 +39,7 @@ def test_epochs_trained_beyond_a_limit_do_not_reach_the_target(secret):  # noqa:
     assert playground(at).record()["test_accuracy"] >= VALUE and not _cards(at)
     _set_batch(at, 10)  # back within the limit: the epochs so far still do not count
     assert not _cards(at), "a card for epochs trained with batch size 50"
-    counts_from = f"the target counts from epoch {broken_until + 1:,}"
+    counts_from = f"the target counts from epoch {broken_until + 1:,} on"
     assert any(counts_from in text for text in texts(at.caption)), texts(at.caption)
     at.button(key="step").click().run()  # an epoch within the limits reaches it
     assert _cards(at) and "Target reached at epoch" in at.success[0].value
