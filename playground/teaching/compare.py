@@ -222,6 +222,13 @@ def _metric_text(value) -> str:
     return f"{value:.4g}"
 
 
+def epoch_text(run: PinnedRun) -> str:
+    """The run's epoch, and the epoch of the best weights it holds after a patience stop
+    that restored them (its metrics and picture are theirs): "35 (weights of 25)"."""
+    restored = run.record.get("restored_epoch")
+    return f"{run.epoch}" if restored is None else f"{run.epoch} (weights of {restored})"
+
+
 def comparison_rows(
     runs: Sequence[PinnedRun], current: PinnedRun, table: Mapping[str, Any]
 ) -> tuple[list[str], list[list[str]]]:
@@ -235,7 +242,7 @@ def comparison_rows(
     rows = []
     for run in everyone:
         label = "Current" if run is current else run.label
-        cells = [label, str(run.epoch)]
+        cells = [label, epoch_text(run)]
         cells += [_setting_text(table[n], run.settings.get(n, table[n].default)) for n in names]
         cells += [_metric_text(run.record.get(m)) for m in metrics]
         rows.append(cells)
@@ -251,7 +258,8 @@ def _picture_slot(run: PinnedRun, label: str) -> ChartSlot | None:
     slot = run.picture
     if slot is None:
         return None
-    note = f"{slot.title}, epoch {run.epoch}" if slot.title else f"epoch {run.epoch}"
+    epoch = f"epoch {epoch_text(run)}"
+    note = f"{slot.title}, {epoch}" if slot.title else epoch
     key = CURRENT_KEY if label == "Current" else f"run{run.number}"
     return replace(slot, key=key, title=label, note=note, height=min(slot.height, PICTURE_HEIGHT),
                    modebar=False)  # fmt: skip

@@ -98,6 +98,22 @@ def test_the_table_shows_only_the_settings_that_differ_and_the_final_metrics():
     assert rows[2][4] == f"{current.record['train_loss']:.4g}"
 
 
+def test_a_run_whose_best_weights_were_restored_says_whose_numbers_it_shows():
+    session = classify(0, noise=30, train_pct=20, hidden=(8, 8), activation="relu",
+                       patience=10, restore_best=True)  # fmt: skip
+    while session.stop_reason() is None:
+        session.step()
+    pins = Pins("classify")
+    run = pins.pin(session)
+    restored = run.record["restored_epoch"]
+    assert restored < run.epoch
+    _, rows = comparison_rows(pins.runs, compare.capture(classify(), 0), CLASSIFY.table)
+    assert rows[0][1] == f"{run.epoch} (weights of {restored})" and rows[1][1] == "2"
+    slots = compare.compare_slots(pins.runs, compare.capture(classify(), 0))
+    notes = [slot.note for slot in slots if slot.key == "run1"]
+    assert notes == [f"Output, epoch {run.epoch} (weights of {restored})"]
+
+
 def test_lists_and_unchanged_settings():
     table = CLASSIFY.table
     one, two = config.defaults(), {**config.defaults(), "hidden": (8, 8), "present": True}
