@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from playground.config.coerce import MAX_RAW_CHARS
@@ -168,11 +168,13 @@ VERDICTS = ("genuine", "not genuine", "unsigned", "cannot verify", "damaged")
 @dataclass(frozen=True)
 class CodeCheck:
     """The checker's finding on one code: the code's verification part (or its start),
-    the verdict (one of VERDICTS) and the result it carries (None if damaged)."""
+    the verdict (one of VERDICTS), the result it carries (None if damaged) and the text
+    pasted before it on its line (a student's name, say; see text_before)."""
 
     shown: str
     verdict: str
     result: Result | None
+    pasted_with: str = ""
 
 
 def _check(payload: str, mac: str, secret: str | None) -> CodeCheck:
@@ -202,4 +204,22 @@ def check_codes(text: Any, secret: str | None) -> tuple[list[CodeCheck], str | N
     found = list(_CODE.finditer(text))
     if len(found) > MAX_CODES:
         found, note = found[:MAX_CODES], f"Only the first {MAX_CODES} codes were checked."
-    return [_check(m.group(1), m.group(2), secret) for m in found], note
+    ends = [0, *(m.end() for m in found)]
+    checks = [
+        replace(_check(m.group(1), m.group(2), secret), pasted_with=text_before(text, m, end))
+        for m, end in zip(found, ends, strict=False)
+    ]
+    return checks, note
+
+
+MAX_PASTED_WITH = 40  # characters of the text before a code that the checker shows
+
+
+def text_before(text: str, match: re.Match, after: int) -> str:
+    """The text on the code's line before it (and after `after`, the end of a code before
+    it), e.g. "Ana" of "Ana: nnp1....": its ends' spaces and separators taken off, at most
+    MAX_PASTED_WITH characters (the checker's table shows it as plain text)."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[max(line_start, after) : match.start()].strip(" \t:;,.-–—|")
+    before = "".join(c for c in before if c.isprintable())
+    return before if len(before) <= MAX_PASTED_WITH else before[: MAX_PASTED_WITH - 1] + "…"

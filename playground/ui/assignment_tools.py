@@ -241,7 +241,7 @@ def _verdict_rows(checks, current_id: str | None, known: dict, lab) -> list[dict
         mine = "" if r is None or current_id is None else (
             " (this page's)" if r.assignment == current_id else " (another one)")  # fmt: skip
         rows.append({
-            "code": check.shown, "verdict": check.verdict,
+            "pasted with": check.pasted_with, "code": check.shown, "verdict": check.verdict,
             "assignment": "" if r is None else f"{r.assignment} {r.title}{mine}",
             "result": "" if r is None else f"{metric_label(r.metric)} "
                       f"{format_metric(r.metric, r.value)} at epoch {r.epoch:,}",

@@ -49,6 +49,14 @@ def test_damaged_codes_and_several_at_once():
     assert check_codes(None, SECRET) == ([], None)
 
 
+def test_each_code_keeps_the_text_pasted_before_it_on_its_line():
+    good = result_code(RESULT, SECRET)
+    text = f"Ana Silva: {good}\n{good}\n  Bo -  {good} Cy: {good}\n<b>{'x' * 60}</b> {good}"
+    pasted = [check.pasted_with for check in check_codes(text, SECRET)[0]]
+    assert pasted[:4] == ["Ana Silva", "", "Bo", "Cy"]  # Cy's follows Bo's code on a line
+    assert pasted[4] == "<b>" + "x" * 36 + "…" and len(pasted[4]) == codes.MAX_PASTED_WITH
+
+
 def test_the_checker_has_limits():
     good = result_code(RESULT, SECRET)
     checks, note = check_codes(" ".join([good] * (codes.MAX_CODES + 5)), SECRET)

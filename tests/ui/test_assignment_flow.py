@@ -71,8 +71,9 @@ def test_a_student_reaches_the_target_and_the_teacher_verifies_the_code(secret):
     code = step_until_card(student)
     pg = playground(student)
     assert pg.snapshot().history["test_accuracy"][pg.epoch] >= 0.9
-    rows = check(teacher(), f"{code}\n{code[:-2]}AA")
+    rows = check(teacher(), f"Ana: {code}\nBo <b>: {code[:-2]}AA")
     assert [r["verdict"] for r in rows] == ["genuine", "not genuine"]
+    assert [r["pasted with"] for r in rows] == ["Ana", "Bo <b>"]  # whose code it is
     assert "at epoch" in rows[0]["result"] and "hidden=4" in rows[0]["settings"]
 
 
