@@ -10,6 +10,7 @@ the address keeps `lesson=` and `run=` beside the settings, so it can be shared.
 text is ours, but it is drawn through plain.literal like any other text.
 """
 
+import re
 from functools import cache
 
 import streamlit as st
@@ -253,6 +254,18 @@ def _checked(session, lesson: Lesson, index: int) -> str:
     return f"At {unit_word(lesson.lab)} {session.epoch:,}: " + "; ".join(parts) + "."
 
 
+def run_line(lesson: Lesson, index: int) -> str:
+    """The banner's words on run `index`: its number and label, its budget (unless the
+    label says it already: "20 episodes · 20 episodes") and what it should show."""
+    run = lesson.runs[index]
+    expected = "; ".join(expectation_words(e) for e in run.expect)
+    unit = unit_word(lesson.lab)
+    budget = f"{run.epochs:,} {unit}s"
+    said = re.search(rf"(?<![\d,]){run.epochs:,} {unit}s|(?<!\d){run.epochs} {unit}s", run.label)
+    label = run.label if said else f"{run.label} · {budget}"
+    return f"run {index + 1} of {len(lesson.runs)}: {label} · expected: {expected}"
+
+
 def lesson_banner(session) -> None:
     """One line above the views while a lesson is open: its title, the run, what the run
     should show after its epochs and, once there, the figures."""
@@ -260,11 +273,8 @@ def lesson_banner(session) -> None:
     if now is None:
         return
     lesson, index = now
-    run = lesson.runs[index]
-    expected = "; ".join(expectation_words(e) for e in run.expect)
     with st.container(key="lesson_banner", border=True):
-        where = (f"run {index + 1} of {len(lesson.runs)}: {run.label} · {run.epochs:,} "
-                 f"{unit_word(lesson.lab)}s · expected: {expected}")  # fmt: skip
+        where = run_line(lesson, index)
         st.markdown(f"**Lesson: {plain.literal(lesson.title)}** · {plain.literal(where)}")
         plain.caption(_checked(session, lesson, index))
         st.caption(WHERE_TEXT)

@@ -193,3 +193,12 @@ def test_a_lesson_opened_gives_the_sidebar_widgets_new_keys():
     settings_keys = {k for k in old if k.startswith("set_")}
     assert settings_keys and not settings_keys & new
     assert session(at).settings["dataset"] == "penguins"
+
+
+def test_the_banner_names_a_runs_budget_once():
+    rl = LESSONS["rl-values"]  # run labels "20 episodes", "200 episodes, gamma 0"
+    assert lessons_panel.run_line(rl, 0).startswith("run 1 of 3: 20 episodes · expected:")
+    assert lessons_panel.run_line(rl, 2).startswith("run 3 of 3: 200 episodes, gamma 0 · exp")
+    assert lessons_panel.run_line(XOR, 1) == (
+        "run 2 of 2: One hidden layer of 4 · 200 epochs · expected: test accuracy ≥ 0.95"
+    )
