@@ -21,12 +21,20 @@ METRIC_LABELS = {
     "test_accuracy": "test accuracy",
     "train_r2": "training R²",
     "test_r2": "test R²",
+    "roc_area": "ROC area",
+    "pca_test_loss": "PCA's test loss",
+    "train_loss_rises": "epochs whose training loss rose",
+    "best_test_loss": "lowest test loss",
+    "best_test_epoch": "epoch of the lowest test loss",
+    "first_layer_gradient": "first layer's gradient",
+    "last_layer_gradient": "last layer's gradient",
 }
 OP_SIGNS = {">=": "≥", "<=": "≤"}
 
 
 def metric_label(name: str) -> str:
-    """A metric's name in words ("test accuracy"); an unlisted column: its name spaced."""
+    """A metric's name in words ("test accuracy"; also the headless figures a lesson
+    checks, such as "ROC area"); an unlisted column: its name spaced."""
     return METRIC_LABELS.get(name, name.replace("_", " "))
 
 

@@ -34,6 +34,7 @@ from typing import Any
 from playground.labs import headless
 from playground.labs.base import LAB_PARAM
 from playground.labs.registry import LABS
+from playground.teaching.assignment_target import metric_label
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
 MAX_FILE_BYTES = 32_000  # a lesson is a page of text, not a book
@@ -269,7 +270,7 @@ def expectation_words(expectation: Expectation) -> str:
     """An expectation for a person: "test accuracy ≥ 0.95"."""
     e = expectation
     value = e.value if isinstance(e.value, str) else f"{e.value:g}"
-    return f"{e.metric.replace('_', ' ')} {OP_SIGNS[e.op]} {value}"
+    return f"{metric_label(e.metric)} {OP_SIGNS[e.op]} {value}"
 
 
 # --- checking ---------------------------------------------------------------------------

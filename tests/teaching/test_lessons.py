@@ -150,3 +150,5 @@ def test_expectations_read_as_words_for_the_page():
     assert lessons.expectation_words(Expectation("status", "==", "diverged")) == (
         "status = diverged"
     )
+    assert lessons.expectation_words(Expectation("roc_area", ">=", 0.9)) == "ROC area ≥ 0.9"
+    assert lessons.expectation_words(Expectation("test_r2", "<", 0)) == "test R² < 0"
