@@ -3,6 +3,11 @@
 Layers differ a lot in size (a first layer's weights are often ten times smaller than the
 last's), so one shared scale washes the small ones out: each layer runs over its own
 +-max|value|, written in its title. Panels wrap onto further rows when there are many.
+
+The figure's width is the page's (a 358 px phone column to a projector's), unknown here:
+a title is two short lines (the layer's name, its range) so that neighbouring titles do
+not run into each other on a phone, and the column labels (turned upright when they
+crowd) get the room they need below the panels (automargin), not cut off at the bottom.
 """
 
 import math
@@ -25,6 +30,7 @@ MIN_PANEL_WIDTH = 4  # in matrix columns: a one-column output layer still has ro
 ROW_HEIGHT = 200  # pixels per further row of panels
 ROW_GAP = 0.16  # share of the height between two rows: the tick labels and the next title
 SMALL_MATRIX = 16  # rows or columns up to which cells are drawn apart (a 1 px gap)
+TITLE_ROOM = 30  # px above the first row: a panel's title is two lines of 11 px
 
 
 def _matrix_with_bias(weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
@@ -92,7 +98,8 @@ def weights_spec(
     """Heatmaps, one per layer: rows = inputs then 'bias', columns = neurons.
 
     weights[l]: (inputs_l, neurons_l); biases[l]: (neurons_l,); layer_labels: a title per
-    layer; input_names: row names of the first layer (default 'in 1', 'in 2', ...);
+    layer, short (a panel can be 20 px wide on a phone; the hover adds the matrix's shape,
+    inputs→neurons); input_names: row names of the first layer (default 'in 1', 'in 2', ...);
     neuron_names[l]: column names of layer l (default 'n1', 'n2', ...; pass the class names
     for the output layer), also the row names of layer l + 1.
     Each layer has its own colour axis over +-max|value| of its matrix (zero is grey in
@@ -108,6 +115,7 @@ def weights_spec(
     for k, (matrix, label, cell) in enumerate(zip(matrices, layer_labels, cells, strict=True)):
         suffix = "" if k == 0 else str(k + 1)
         limit = symmetric_limit(matrix)
+        shape = f"{matrix.shape[0] - 1}→{matrix.shape[1]}"  # inputs → neurons
         traces.append(
             {
                 "type": "heatmap",
@@ -119,23 +127,23 @@ def weights_spec(
                 "coloraxis": f"coloraxis{suffix}",
                 "xgap": 1 if matrix.shape[1] <= SMALL_MATRIX else 0,
                 "ygap": 1 if matrix.shape[0] <= SMALL_MATRIX else 0,
-                "hovertemplate": label + ": %{y} to %{x}: %{z:.3f}<extra></extra>",
+                "hovertemplate": f"{label} ({shape}): %{{y}} to %{{x}}: %{{z:.3f}}<extra></extra>",
             }
         )
         extra[f"coloraxis{suffix}"] = {"colorscale": DIVERGING_SCALE, "cmin": -limit,
                                        "cmax": limit, "showscale": False}  # fmt: skip
         # category axes: class names such as "0".."9" are names, not numbers
-        extra[f"xaxis{suffix}"] = {"domain": cell[0], "anchor": f"y{suffix}",
-                                   "showgrid": False, "type": "category"}  # fmt: skip
+        extra[f"xaxis{suffix}"] = {"domain": cell[0], "anchor": f"y{suffix}", "showgrid": False,
+                                   "type": "category", "automargin": True}  # fmt: skip
         extra[f"yaxis{suffix}"] = {"domain": cell[1], "anchor": f"x{suffix}", "type": "category",
                                    "autorange": "reversed", "showgrid": False}  # fmt: skip
-        titles.append(_panel_title(f"{label} ±{limit:.2g}", cell))
+        titles.append(_panel_title(f"{label}<br>±{limit:.2g}", cell))
     n_rows = math.ceil(len(matrices) / PANELS_PER_ROW)
     left = label_room([*(input_names or ["n99"]), "bias"])
     layout = live_layout(
         WEIGHTS_FIGURE_HEIGHT + ROW_HEIGHT * (n_rows - 1),
         uirevision,
-        {"l": left, "r": 10, "t": 24, "b": 24},
+        {"l": left, "r": 10, "t": TITLE_ROOM, "b": 24},
         annotations=titles,
         **extra,
     )

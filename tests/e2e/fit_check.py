@@ -25,3 +25,42 @@ def assert_views_fit(page, width: int, shot_name: str) -> None:
     edges = page.evaluate(RIGHT_EDGES)
     assert edges and max(edges) <= width + 1, "a view runs past the window's right edge"
     assert exception_count(page) == 0
+
+
+# How wide the page is: the document, and Streamlit's main column, which is the element
+# that scrolls (the document itself never does).
+PAGE_WIDTH = """
+() => Math.max(document.scrollingElement.scrollWidth,
+               document.querySelector('[data-testid=stMain]').scrollWidth)
+"""
+# A chart's svg texts (tick labels, titles) that end outside its plot div, where the page
+# cuts them off, and how many pairs of its annotations (panel titles) overlap.
+CHART_TEXT = """
+(key) => {
+  const gd = document.querySelector(`[data-chart=${key}] .js-plotly-plot`);
+  const box = gd.getBoundingClientRect();
+  const outside = [...gd.querySelectorAll("text")].filter((t) => {
+    const r = t.getBoundingClientRect();
+    return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1
+                           || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+  }).map((t) => t.textContent);
+  const titles = [...gd.querySelectorAll(".annotation-text")].map((t) => t.getBoundingClientRect());
+  let overlaps = 0;
+  titles.forEach((p, i) => titles.slice(i + 1).forEach((q) => {
+    if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) overlaps++;
+  }));
+  return { outside, overlaps };
+}
+"""
+
+
+def assert_page_fits(page, width: int) -> None:
+    """The page does not scroll sideways in a `width`-pixel window."""
+    assert page.evaluate(PAGE_WIDTH) <= width, "the page scrolls sideways"
+
+
+def assert_chart_text_whole(page, key: str) -> None:
+    """Every text of the chart `key` is inside its plot div and no two titles overlap."""
+    text = page.evaluate(CHART_TEXT, key)
+    assert text["outside"] == [], f"{key}: cut off at its edge: {text['outside']}"
+    assert text["overlaps"] == 0, f"{key}: {text['overlaps']} pairs of titles overlap"

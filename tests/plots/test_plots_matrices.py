@@ -1,6 +1,7 @@
 """Weights (one diverging scale per layer) and the confusion matrix."""
 
 import numpy as np
+import pytest
 
 from playground.plots import confusion_figure, weights_figure
 from playground.plots.colors import BLUE, ORANGE
@@ -52,6 +53,38 @@ def test_many_layers_wrap_onto_rows_whose_titles_do_not_overlap():
     for spans in rows.values():
         spans.sort()
         assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+
+
+def _title_spans(layout: dict, plot_width: float) -> dict[float, list[tuple[float, float]]]:
+    """Each row's title spans in paper units, a title as wide as its longest line
+    (about 0.6 em a character)."""
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for note in layout["annotations"]:
+        longest = max(len(line) for line in note["text"].split("<br>"))
+        half = 0.6 * note["font"]["size"] * longest / 2 / plot_width
+        rows.setdefault(note["y"], []).append((note["x"] - half, note["x"] + half))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("sizes", "names"),
+    [
+        ([64, 32, 2, 32, 64], ["encoder 1", "code", "decoder 1", "output"]),  # the autoencoder
+        ([2, 8, 8, 8, 8, 8, 6, 1], None),
+    ],  # fmt: skip
+)
+def test_titles_do_not_overlap_and_column_labels_get_room_on_a_phone(sizes, names):
+    weights = [np.ones((a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    fig = weights_figure(weights, [np.zeros(b) for b in sizes[1:]], names).to_plotly_json()
+    layout = fig["layout"]
+    plot_width = 358 - layout["margin"]["l"] - layout["margin"]["r"]  # the slot at 390 px
+    for spans in _title_spans(layout, plot_width).values():
+        spans.sort()
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+    # upright column labels (n17, Chinstrap) push the bottom margin instead of being cut
+    axes = [key for key in layout if key.startswith("xaxis")]
+    assert len(axes) == len(weights) and all(layout[key]["automargin"] for key in axes)
+    assert f"({sizes[0]}→{sizes[1]})" in fig["data"][0]["hovertemplate"]  # the shape, hovered
 
 
 def test_confusion_matrix_true_on_y_predicted_on_x_annotated():

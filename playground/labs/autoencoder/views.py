@@ -110,11 +110,9 @@ def layer_names(snap: AutoencoderSnapshot) -> list[str]:
 
 
 def weights(snap: AutoencoderSnapshot, settings: Settings) -> dict:
-    """Every layer's weights (rows: inputs, then the bias), each on its own scale."""
-    names = layer_names(snap)
-    labels = [f"{name} ({w.shape[0]}→{w.shape[1]})" for name, w in zip(names, snap.weights,
-                                                                     strict=True)]  # fmt: skip
-    return weights_spec(snap.weights, snap.biases, labels)
+    """Every layer's weights (rows: inputs, then the bias), each on its own scale; the
+    titles are the layers' parts (a layer's shape is in its hover: titles stay short)."""
+    return weights_spec(snap.weights, snap.biases, layer_names(snap))
 
 
 def gradient_norms(snap: AutoencoderSnapshot, settings: Settings) -> dict | None:

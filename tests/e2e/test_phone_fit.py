@@ -1,0 +1,72 @@
+"""Every page on a phone (390x844) and a projector (1280x720) in Chromium: the page never
+scrolls sideways and what it shows is whole (the weights view's labels and titles, the
+learning step's equations). One server (the conftest's), one browser for the module.
+
+Set PLAYGROUND_SHOTS to a folder to save the screens these tests look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.browser_check import require_browser
+from tests.e2e.fit_check import assert_chart_text_whole, assert_page_fits, assert_views_fit
+from tests.e2e.test_page import IS_DRAWN
+
+PHONE = {"width": 390, "height": 844}
+PROJECTOR = {"width": 1280, "height": 720}
+CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
+TIMEOUT_MS = 90_000  # a fresh server's first pages on a shared, busy machine
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, shared by this module's contexts."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_at(browser, playground_url):
+    """Open a page (path and query) at a viewport; waits until these charts are drawn."""
+    contexts = []
+
+    def open_page(viewport: dict, address: str, charts=("network",)):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{playground_url}/{address}")
+        page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+        for key in charts:
+            page.wait_for_function(IS_DRAWN, arg=key, timeout=TIMEOUT_MS)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+# The weights view is drawn once its heatmaps are.
+WEIGHTS_DRAWN = """
+() => { const gd = document.querySelector("[data-chart=weights] .js-plotly-plot");
+        return gd && gd.offsetHeight > 0 && gd.querySelectorAll("image").length > 1; }
+"""
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["?dataset=penguins", "autoencoder"],  # class names under it; four layers side by side
+)
+def test_the_weights_view_is_whole_on_a_phone(open_at, address):
+    page = open_at(PHONE, address, charts=())
+    page.wait_for_function(WEIGHTS_DRAWN, timeout=TIMEOUT_MS)
+    page.locator("[data-chart=weights]").scroll_into_view_if_needed()
+    assert_chart_text_whole(page, "weights")
+    assert_views_fit(page, PHONE["width"], f"phone_weights_{address.strip('?')}.png")
+    assert_page_fits(page, PHONE["width"])
