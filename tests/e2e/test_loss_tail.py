@@ -1,7 +1,7 @@
 """The loss chart while playing (live_js/loss_tail.js), in real Chromium: the newest points
 show on a canvas over the plot between Plotly's redraws, ending at the newest epoch and
 inside the axes; a zoom on the chart stays while points keep coming; a double click gives
-the axes back to the data.
+the axes back to the data; paused, the epoch axis ends at the last epoch (no room ahead).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from tests.e2e.test_page import (
     open_app,
     play_button,
     wait_epoch_above,
+    wait_label,
     wait_or_fail,
 )
 
@@ -80,3 +81,39 @@ def test_a_zoom_on_the_loss_stays_and_a_double_click_follows_again(new_page, pla
         arg=zoomed,
         why="after a double click the loss axis did not follow the epochs again",
     )
+
+
+# The x range's end and the last epoch the loss chart's figure draws (its traces' x).
+X_END_AND_LAST = f"""
+() => {{
+  const gd = {LOSS};
+  const xs = (gd._fullData || []).flatMap((trace) => Array.from(trace.x || []));
+  return [gd._fullLayout.xaxis.range[1], Math.max(...xs)];
+}}
+"""
+
+
+def test_a_paused_loss_chart_ends_at_its_last_epoch_and_has_room_again_on_play(
+    new_page, playground_url
+):
+    page = open_app(new_page, playground_url)
+    play_button(page).click()
+    wait_epoch_above(page, 200)
+    play_button(page).click()
+    wait_label(page, "Play")
+    # Paused, the figure's last epoch ends the axis (while playing it has 25 % room ahead).
+    wait_or_fail(
+        page,
+        f"() => {{ const [end, last] = ({X_END_AND_LAST})(); "
+        "return last > 200 && end <= last + 1; }",
+        why="the paused loss chart keeps room ahead of its last epoch",
+    )
+    end, last = page.evaluate(X_END_AND_LAST)
+    assert end >= last, f"the paused axis cuts the curve: ends at {end}, last epoch {last}"
+    # Played again, the canvas draws the new points inside the axes, mostly without Plotly.
+    play_button(page).click()
+    wait_epoch_above(page, int(last) + 50)
+    seen = page.evaluate(SAMPLE, 2000)
+    assert seen["newest"], "the canvas showed no new points after Play"
+    assert seen["outside"] == 0, "after Play the canvas drew points beyond the x axis"
+    assert seen["tails"] > 2 * seen["reacts"], seen | {"newest": None}

@@ -5,6 +5,9 @@
 // For that the axes get ranges with room ahead, set here while the user has not zoomed
 // (a double click gives the chart back to these ranges), rather than Plotly's autorange,
 // which fits the drawn points exactly and so would need a redraw for every new epoch.
+// The room is only for growth: a chart drawn paused or stopped (view.growing false, from
+// the message's header) ends at its last epoch, and the first figure drawn when play
+// resumes gets the room back (no tail point then falls outside and forces a redraw).
 import { overlayFor, showLines } from "./overlay.js";
 
 const AHEAD = 0.25; // room on the epoch axis beyond the last epoch, as a share of the span
@@ -33,13 +36,14 @@ function grow(extent, x, y) {
   if (y > 0) extent.positive = Math.min(extent.positive, y);
 }
 
-// Ranges for the points' extent, with room ahead: {xaxis: [lo, hi], yaxis: [lo, hi]}
-// (a log axis in decades), as Plotly's autorange would give with rangemode nonnegative
-// and tozero, plus the room.
-export function rangesFor(extent, logY) {
+// Ranges for the points' extent: {xaxis: [lo, hi], yaxis: [lo, hi]} (a log axis in
+// decades), as Plotly's autorange would give with rangemode nonnegative and tozero, plus
+// room ahead on the epoch axis while `growing` (a single epoch still gets one of width).
+export function rangesFor(extent, logY, growing = true) {
   const [x0, x1] = Number.isFinite(extent.x[0]) ? extent.x : [0, 0];
   const low = Math.max(0, x0);
-  const xaxis = [low, x1 + Math.max(MIN_AHEAD, AHEAD * (x1 - low))];
+  const room = growing ? Math.max(MIN_AHEAD, AHEAD * (x1 - low)) : Math.max(0, 1 - (x1 - low));
+  const xaxis = [low, x1 + room];
   let yaxis;
   if (logY) {
     const lo = Number.isFinite(extent.positive) ? Math.log10(extent.positive) : -1;
@@ -92,16 +96,21 @@ export function lossLayout(view, figure, layout) {
   }
   Object.assign(loss, { extent, last, lastEpoch: Math.max(lastEpoch, loss.lastEpoch) });
   const log = logAxis(layout);
-  const wanted = rangesFor(extent, log);
+  const growing = view.growing !== false;
+  const wanted = rangesFor(extent, log, growing);
+  // Ranges kept from frame to frame only while growing: paused, the epoch axis ends at the
+  // data; on resume, ranges made paused have no room to keep.
+  const keep = growing && loss.growing;
   const ranges = {};
   for (const axis of AXES) {
     const old = loss.ranges && loss.ranges[axis];
     if (view.drawn && !following(view, axis)) ranges[axis] = old;
-    else ranges[axis] = old && holds(old, spanOf(extent, axis, log)) ? old : wanted[axis];
+    else ranges[axis] = keep && old && holds(old, spanOf(extent, axis, log)) ? old : wanted[axis];
     // A copy: Plotly writes a zoom into the layout's range array.
     layout[axis] = { ...(layout[axis] || {}), autorange: false, range: [...ranges[axis]] };
   }
   loss.ranges = ranges;
+  loss.growing = growing;
   return layout;
 }
 
@@ -131,7 +140,8 @@ function fits(view, x, y) {
 }
 
 export function lossState() {
-  return { tail: {}, last: {}, extent: emptyExtent(), ranges: null, lastEpoch: -Infinity };
+  return { tail: {}, last: {}, extent: emptyExtent(), ranges: null, lastEpoch: -Infinity,
+    growing: true };
 }
 
 // Draws the tail (after new points, or after Plotly drew the chart).

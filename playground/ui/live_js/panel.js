@@ -8,7 +8,7 @@ import { wireBoundary } from "./boundary_pick.js";
 import { wireGrid } from "./grid_pick.js";
 import { wireNetwork } from "./network_view.js";
 import { paintModel } from "./paint.js";
-import { dispose, extend, paint, update } from "./plot_view.js";
+import { dispose, extend, paint, update, viewFor } from "./plot_view.js";
 
 export const panels = new WeakMap();
 
@@ -191,6 +191,9 @@ export function apply(parent, text) {
   }
   if (!header.slots) return header;
   const hosts = header.slots.map((slot) => slotFor(panel, slot).host);
+  // The loss chart keeps room ahead for new epochs only while they come (loss_tail.js).
+  const loss = panel.slots.get("loss");
+  if (loss) viewFor(loss.host).growing = header.playing !== false;
   layout(panel, header);
   showStats(panel, header);
   const drawn = [...paintCharts(panel, header), ...header.slots.map((slot, i) =>
