@@ -70,6 +70,24 @@ loss_figure = figure_version(loss_spec)
 RESTORED_TRACE = "restored"  # not "train" or "test": the browser appends no points to it
 
 
+def restored_line(epoch: float, color: str = DARK) -> dict:
+    """The dotted vertical line (a layout shape, across the plot's height) that marks a
+    restored epoch; the page's loss chart and the comparison's draw it alike."""
+    return {"type": "line", "xref": "x", "yref": "paper", "x0": epoch, "x1": epoch, "y0": 0,
+            "y1": 1, "line": {"color": color, "width": 1, "dash": "dot"}}  # fmt: skip
+
+
+def restored_rings(epoch: float, losses: list[float], colors: list[str], hover: str) -> dict:
+    """The open rings (a markers trace, no legend entry) on the curves at a restored epoch:
+    one per loss in `losses`, in `colors`; `hover` is its hovertemplate."""
+    return {
+        "type": "scatter", "x": [epoch] * len(losses), "y": list(losses),
+        "name": RESTORED_TRACE, "mode": "markers", "showlegend": False,
+        "marker": {"size": 10, "symbol": "circle-open", "line": {"width": 2}, "color": colors},
+        "hovertemplate": hover,
+    }  # fmt: skip
+
+
 def mark_restored(spec: dict, epoch: int, losses: dict[str, float]) -> dict:
     """A loss chart with the epoch whose weights were restored marked, the curves whole.
 
@@ -81,20 +99,12 @@ def mark_restored(spec: dict, epoch: int, losses: dict[str, float]) -> dict:
     """
     colours = dict(SERIES_STYLE)
     names = [name for name, loss in losses.items() if math.isfinite(loss)]
-    dots = {
-        "type": "scatter", "x": [epoch] * len(names), "y": [losses[n] for n in names],
-        "name": RESTORED_TRACE, "mode": "markers", "showlegend": False,
-        "marker": {"size": 10, "symbol": "circle-open", "line": {"width": 2},
-                   "color": [colours.get(n, DARK) for n in names]},
-        "hovertemplate": f"restored (epoch {epoch}): %{{y:.4g}}<extra></extra>",
-    }  # fmt: skip
+    dots = restored_rings(epoch, [losses[n] for n in names], [colours.get(n, DARK) for n in names],
+                          f"restored (epoch {epoch}): %{{y:.4g}}<extra></extra>")  # fmt: skip
     last = max((float(np.max(t["x"])) for t in spec["data"] if len(t.get("x", ()))), default=0)
     left_side = epoch > last / 2  # the words go where the plot has more room
     layout = dict(spec["layout"])
-    layout["shapes"] = [*layout.get("shapes", ()), {
-        "type": "line", "xref": "x", "yref": "paper", "x0": epoch, "x1": epoch, "y0": 0,
-        "y1": 1, "line": {"color": DARK, "width": 1, "dash": "dot"},
-    }]  # fmt: skip
+    layout["shapes"] = [*layout.get("shapes", ()), restored_line(epoch)]
     side = "right" if left_side else "left"  # the words' edge that touches the line
     layout["annotations"] = [*layout.get("annotations", ()), {
         "x": epoch, "y": 0.98, "xref": "x", "yref": "paper", "showarrow": False,

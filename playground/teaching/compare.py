@@ -67,7 +67,8 @@ class PinnedRun:
     """One run kept for comparing: its number ("Run 2"), lab name, the epoch it was pinned
     at, its settings (a copy), final record (JSON numbers), curves, and the main view's
     chart slot (its figure JSON, title, height, aspect) or None with a note saying why
-    (too large, or not drawn)."""
+    (too large, or not drawn); restored: after a patience stop that put the best weights
+    back, (their epoch, its training loss, its test loss), else None."""
 
     number: int
     lab: str
@@ -77,6 +78,7 @@ class PinnedRun:
     curves: Curves
     picture: ChartSlot | None
     picture_note: str = ""
+    restored: tuple[int, float, float] | None = None
 
     @property
     def label(self) -> str:
@@ -144,11 +146,24 @@ def _capture(session, number: int, *, picture: bool, with_record: bool) -> Pinne
         settings = dict(session.settings)
         record = dict(session.record()) if with_record else {}
         epoch = int(session.epoch)
+        restored = restored_mark(session)
     if "train_loss" not in history:
         raise PinError("This lab's runs have no loss curve to compare.")
     slot, note = main_picture(lab, snap, settings) if picture else (None, "")
     return PinnedRun(number, lab.name, epoch, settings, record, thin_curves(history),
-                     slot, note)  # fmt: skip
+                     slot, note, restored)  # fmt: skip
+
+
+def restored_mark(session) -> tuple[int, float, float] | None:
+    """(epoch, training loss, test loss) of the best weights a patience stop restored in
+    `session` (the page's loss chart marks that epoch; labs/restored_view.py), or None (none
+    restored, or a lab without stop conditions). A missing loss is NaN."""
+    restored = getattr(session, "restored", lambda: None)()
+    if restored is None:
+        return None
+    row = restored.row
+    losses = (float(row.get(name, math.nan)) for name in ("train_loss", "test_loss"))
+    return (int(restored.epoch), *losses)
 
 
 def history_now(session) -> Mapping[str, np.ndarray]:
@@ -272,7 +287,8 @@ def compare_slots(
     views (pinned runs first, then the current one; a run without a picture has none)."""
     curves = [(run.label, run.curves.epochs, run.curves.train, run.curves.test) for run in runs]
     curves.append(("Current", current.curves.epochs, current.curves.train, current.curves.test))
-    loss = ChartSlot(LOSS_KEY, figure_json(compare_loss_spec(curves, log_y)),
+    marks = [run.restored for run in [*runs, current]]  # restored epochs, as the page marks
+    loss = ChartSlot(LOSS_KEY, figure_json(compare_loss_spec(curves, log_y, marks)),
                      COMPARE_HEIGHT, "Loss of every run", "test solid, training dotted",
                      modebar=True)  # fmt: skip
     labelled = [(run, run.label) for run in runs] + [(current, "Current")]

@@ -147,3 +147,37 @@ def test_the_panel_message_has_one_loss_chart_and_every_runs_picture():
     names = [trace["name"] for trace in json.loads(figures[0])["data"]]
     assert names == ["Run 1 · test", "Run 1 · training", "Run 2 · test", "Run 2 · training",
                      "Current · test", "Current · training"]  # fmt: skip
+
+
+def test_a_restored_run_is_marked_as_the_page_marks_it_pinned_and_current():
+    from playground.plots.compare import CURRENT_COLOR, RUN_COLORS
+    from tests.labs.test_restored_stats import restored_session
+
+    _, session = restored_session("autoencoder")
+    best = session.restored().epoch
+    row = session.trainer.history[best]
+    pins = Pins("autoencoder")
+    run = pins.pin(session)
+    assert run.restored == (best, row["train_loss"], row["test_loss"])
+    # Paused after the stop: the pinned run and the current one (the same weights) marked.
+    text = compare_message(pins.runs, compare.capture(session, 0))
+    figure = json.loads(text.split("\n")[1])
+    lines = [(s["x0"], s["line"]["color"], s["line"]["dash"]) for s in figure["layout"]["shapes"]]
+    assert lines == [(best, RUN_COLORS[0], "dot"), (best, CURRENT_COLOR, "dot")]
+    rings = {t["legendgroup"]: t for t in figure["data"] if t.get("mode") == "markers"}
+    assert set(rings) == {"Run 1", "Current"}
+    assert rings["Current"]["y"] == pytest.approx([row["test_loss"], row["train_loss"]])
+    assert rings["Current"]["marker"]["symbol"] == "circle-open"
+    # Trained on, the current run holds no restored weights: only the pinned run is marked.
+    session.step()
+    text = compare_message(pins.runs, compare.capture(session, 0))
+    shapes = json.loads(text.split("\n")[1])["layout"]["shapes"]
+    assert [s["line"]["color"] for s in shapes] == [RUN_COLORS[0]]
+
+
+def test_a_run_without_a_restored_epoch_has_no_mark():
+    pins, session = Pins("classify"), classify()
+    assert pins.pin(session).restored is None
+    figure = json.loads(compare_message(pins.runs, compare.capture(session, 0)).split("\n")[1])
+    assert "shapes" not in figure["layout"]
+    assert all(t.get("mode") == "lines" for t in figure["data"])

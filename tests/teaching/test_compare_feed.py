@@ -142,3 +142,29 @@ def test_a_costly_picture_is_drawn_less_often(monkeypatch):
     feed.render(False, full=True)
     drawn = [bool(parts(feed.render(False))[1]["current"]) for _ in range(4 * PICTURE_EVERY)]
     assert not any(drawn)  # the curves go on, the picture waits
+
+
+def marks_of(figure: dict) -> list[tuple[float, str]]:
+    """(epoch, colour) of each restored-epoch line on a comparison loss chart."""
+    return [(shape["x0"], shape["line"]["color"]) for shape in figure["layout"].get("shapes", [])]
+
+
+def test_live_frames_mark_a_pinned_runs_restored_epoch():
+    from playground.plots.compare import RUN_COLORS
+    from tests.labs.test_restored_stats import restored_session
+
+    _, session = restored_session("autoencoder")
+    best = session.restored().epoch
+    pins = Pins("autoencoder")
+    pins.pin(session)
+    session.step()  # trains on from the restored weights: the current run has none restored
+    assert session.restored() is None and session.set_playing(True)
+    feed = CompareFeed(session, pins)
+    for full in (True, False):  # a new connection's frame and the next
+        _, figures = parts(feed.render(False, full=full))
+        figure = json.loads(figures["compare_loss"])
+        assert marks_of(figure) == [(best, RUN_COLORS[0])]  # Run 1's, in its colour
+        rings = [t for t in figure["data"] if t.get("mode") == "markers"]
+        assert len(rings) == 1 and rings[0]["legendgroup"] == "Run 1"
+        assert rings[0]["x"] == [best, best]  # on its test and its training curve
+        session.advance(0.05)
