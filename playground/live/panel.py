@@ -4,7 +4,8 @@ A message is a JSON header line, then one line per chart slot with that chart's 
 (an empty line keeps the figure the browser already shows). The header carries the CSS grid
 layout, the slots (key, height, title, note) and, for a lab's panel, the epoch, the stats,
 whether training is playing, a frame number (the browser never draws an older frame over a
-newer one) and the live feed's address. live_chart.js reads it; the page (ui/views.py) and
+newer one), the live feed's address and whether the element reruns the page when its feed
+stops (``rerun_on_stop``, default true). live_chart.js reads it; the page (ui/views.py) and
 the live feed (feed.py) both write it through ``message``. Generic: a lab supplies its
 charts (Lab.chart_slots), their grid (Lab.layout) and its stats (Lab.stats).
 """

@@ -149,7 +149,9 @@ def live_panel(
 
     If the header names a live feed (``feed``) and ``playing`` is true, the browser pulls
     further messages from that feed until one says playing is false, and then reruns the
-    page (the element's "stopped" trigger). If the feed fails for good (retried, or its
+    page (the element's "stopped" trigger), unless the header says ``rerun_on_stop: false``
+    (an element that watches a session whose own element on the page reruns it: one rerun
+    for a stop, not one per element). If the feed fails for good (retried, or its
     session is gone), ``on_lost`` runs before the rerun (the "lost" trigger). Needs
     ``server.enableStaticServing = true``. ``on_edit`` runs on an edit made on the network
     chart (the "edit" trigger), ``on_pick`` on a click on a data point of the boundary chart

@@ -1,6 +1,7 @@
 """Compare runs on the page (AppTest): pin two runs, change a setting, and the comparison
 table shows the difference with each run's final numbers; unpin and clear; the limit; and
-while playing the comparison's element pulls frames from a feed that watches the session."""
+while playing the comparison's element pulls frames from a feed that watches the session
+(and leaves the page's rerun at a stop to the views' element)."""
 
 import json
 
@@ -51,10 +52,26 @@ def test_unpin_clear_and_the_limit():
     assert len(at.dataframe) == 0 and at.expander[0].label.startswith("Compare runs (0 of 3")
 
 
+def element_header(at: AppTest, key: str) -> dict:
+    """The header of the last message of the live element `key`."""
+    (element,) = [e for e in at.get("bidi_component") if e.proto.id.endswith(f"-{key}")]
+    return json.loads(json.loads(element.proto.json).split("\n", 1)[0])
+
+
 def compare_header(at: AppTest) -> dict:
     """The header of the comparison element's last message."""
-    (element,) = [e for e in at.get("bidi_component") if e.proto.id.endswith("-compare_panel")]
-    return json.loads(json.loads(element.proto.json).split("\n", 1)[0])
+    return element_header(at, "compare_panel")
+
+
+def test_a_stop_reruns_the_page_once_the_views_element_asks_for_it():
+    at = start(dataset="xor")
+    pin(at)
+    at.button(key="play").click().run()
+    views, comparison = element_header(at, "live"), compare_header(at)
+    assert views["playing"] and comparison["playing"]  # both pull frames while playing
+    # When training stops, only the views' element asks for the page's rerun (live_js/feed.js).
+    assert views.get("rerun_on_stop", True) is True
+    assert comparison["rerun_on_stop"] is False
 
 
 def test_while_playing_the_comparison_pulls_frames_from_a_feed_that_watches_the_session():

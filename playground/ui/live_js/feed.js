@@ -36,7 +36,10 @@ function openFeed(url, panel) {
 }
 
 // Training stopped by itself (diverged, stop epoch) or by a click: "stopped" reruns the
-// page for its buttons. The feed failed for good: "lost" pauses the playground and says so.
+// page for its buttons, unless the panel's header said rerun_on_stop: false (an element
+// that watches a session another element of the page streams: that one reruns the page,
+// and one rerun redraws both; two cost the server two page runs). The feed failed for
+// good: "lost" pauses the playground and says so.
 export async function stream(parent, panel, setTriggerValue) {
   panel.streaming = true;
   let feed = null;
@@ -70,7 +73,7 @@ export async function stream(parent, panel, setTriggerValue) {
       const header = text && apply(parent, text);
       if (header && !header.playing) {
         panel.playing = false;
-        setTriggerValue("stopped", header.frame);
+        if (panel.rerunOnStop !== false) setTriggerValue("stopped", header.frame);
       }
     }
   } catch (err) {

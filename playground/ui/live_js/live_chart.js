@@ -12,6 +12,9 @@ export default function liveChart({ data, parentElement, setTriggerValue }) {
     panel.setTrigger = setTriggerValue; // for edits made on the network chart
     if (header) {
       panel.playing = !!(header.playing && header.feed && header.token);
+      // An element that follows another's session (the comparison) does not rerun the page
+      // when its feed stops: the session's own element does, once for the page.
+      panel.rerunOnStop = header.rerun_on_stop !== false;
       if (header.feed) {
         const url = new URL(header.feed, document.baseURI);
         url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
