@@ -1,14 +1,20 @@
 // One Plotly chart updated in place: Plotly.newPlot once, then Plotly.react on the same div
 // (no blank frame, the user's zoom kept), or Plotly.relayout when only image pixels changed.
+import { downloadButton } from "./export.js";
 import { extendLoss, lossLayout, lossState, showTail } from "./loss_tail.js";
 import { hide, overlayFor, show } from "./overlay.js";
 
 const PLOTLY_URL = "app/static/plotly.min.js";
-// The modebar keeps the buttons a student uses (zoom, pan, back to the full view, save).
+// Filled once plotly.js is loaded (the button's icon is Plotly's): one array for every
+// config, so Plotly.react never sees a changed config (that would re-plot the chart).
+const ADDED_BUTTONS = [];
+// The modebar keeps the buttons a student uses (zoom, pan, back to the full view, save);
+// its save button is export.js's, which keeps the pictures painted in the browser.
 const CONFIG = {
   displaylogo: false,
   responsive: true,
-  modeBarButtonsToRemove: ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"],
+  modeBarButtonsToRemove: ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "toImage"],
+  modeBarButtonsToAdd: ADDED_BUTTONS,
 };
 const views = new WeakMap();
 
@@ -27,7 +33,10 @@ function loadPlotly() {
       document.head.appendChild(script);
     });
   }
-  return window.__livePlotlyLoad;
+  return window.__livePlotlyLoad.then((Plotly) => {
+    if (!ADDED_BUTTONS.length) ADDED_BUTTONS.push(downloadButton(Plotly));
+    return Plotly;
+  });
 }
 
 export function viewFor(parent) {
