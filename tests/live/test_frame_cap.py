@@ -42,6 +42,7 @@ def test_the_feed_refuses_a_frame_over_the_cap_and_pauses(monkeypatch):
     pg.set_playing(True)
     monkeypatch.setattr(panel, "MAX_FRAME_BYTES", 1000)
     answer = json.loads(feed.next_frame())
+    # Not "paused" (by the page): the browser reruns the page, which says why (feed.js).
     assert answer == {"frame": answer["frame"], "playing": False} and not pg.playing
 
 

@@ -35,11 +35,12 @@ function openFeed(url, panel) {
   });
 }
 
-// Training stopped by itself (diverged, stop epoch) or by a click: "stopped" reruns the
-// page for its buttons, unless the panel's header said rerun_on_stop: false (an element
-// that watches a session another element of the page streams: that one reruns the page,
-// and one rerun redraws both; two cost the server two page runs). The feed failed for
-// good: "lost" pauses the playground and says so.
+// Training stopped by itself (diverged, stop epoch, a frame too large): "stopped" reruns
+// the page for its buttons and message, once: not for an answer that says the page paused
+// it (header.paused: a click or an edit, whose own rerun redraws the page), nor from an
+// element whose header said rerun_on_stop: false (one that watches a session another
+// element of the page streams, which asks for the rerun). Each page run costs the server
+// ~50 ms of CPU. The feed failed for good: "lost" pauses the playground and says so.
 export async function stream(parent, panel, setTriggerValue) {
   panel.streaming = true;
   let feed = null;
@@ -73,7 +74,7 @@ export async function stream(parent, panel, setTriggerValue) {
       const header = text && apply(parent, text);
       if (header && !header.playing) {
         panel.playing = false;
-        if (panel.rerunOnStop !== false) setTriggerValue("stopped", header.frame);
+        if (panel.rerunOnStop !== false && !header.paused) setTriggerValue("stopped", header.frame);
       }
     }
   } catch (err) {
