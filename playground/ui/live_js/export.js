@@ -50,7 +50,8 @@ export async function chartPicture(Plotly, gd, scale = Math.max(1, window.device
   const paper = getComputedStyle(gd).backgroundColor;
   context.fillStyle = paper && paper !== "rgba(0, 0, 0, 0)" ? paper : "white";
   context.fillRect(0, 0, width, height);
-  const lay = (items) => items.forEach((item) => context.drawImage(item.canvas, item.x, item.y, item.width, item.height));
+  const lay = (items) => items.forEach(({ canvas, x, y, width: w, height: h }) =>
+    context.drawImage(canvas, x, y, w, h));
   lay(painted.filter((item) => item.behind));
   context.drawImage(await loadImage(plotly), 0, 0, width, height);
   lay(painted.filter((item) => !item.behind));
