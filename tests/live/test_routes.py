@@ -92,7 +92,7 @@ def test_frames_of_one_feed_are_spaced_out():
 def test_a_paused_feed_answers_with_a_header_only():
     feed = LiveFeed(Playground(config.defaults()))
     text = [m["text"] for m in talk(app(), feed.token, 1) if m.get("text")][0]
-    assert json.loads(text).keys() == {"frame", "playing"} and "\n" not in text
+    assert json.loads(text).keys() == {"frame", "playing", "paused"} and "\n" not in text
 
 
 def test_unknown_overlong_or_ended_feeds_are_closed_with_a_reason():

@@ -167,4 +167,3 @@ def test_live_frames_mark_a_pinned_runs_restored_epoch():
         rings = [t for t in figure["data"] if t.get("mode") == "markers"]
         assert len(rings) == 1 and rings[0]["legendgroup"] == "Run 1"
         assert rings[0]["x"] == [best, best]  # on its test and its training curve
-        session.advance(0.05)

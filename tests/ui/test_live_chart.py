@@ -98,6 +98,7 @@ def test_chart_modules_are_all_served_and_their_folder_name_follows_their_conten
         "links.js",
         "overlay.js",
         "loss_tail.js",
+        "export.js",
     }
     assert set(lc.SCRIPTS) == modules
     imported = {name for js in lc.SCRIPTS.values()
