@@ -77,6 +77,20 @@ def test_a_changed_setup_says_the_figures_are_for_the_run_s_own():
     assert "You changed the setup" in " ".join(c.value for c in at.caption)
 
 
+@pytest.mark.parametrize("view", [{"show_test": True}, {"log_loss": True}, {"speed": "epoch"}])
+def test_a_view_setting_or_a_teachers_hide_is_no_change_of_the_runs_setup(view):
+    # The overfitting lesson says "Train the first run with 'Show test data' on".
+    at = start(lesson="overfitting")
+    session(at).update({**session(at).settings, **view})
+    at.run()
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        "You changed the setup" not in captions and plain.literal(lessons_panel.NOT_YET) in captions
+    )
+    hidden = start(lesson="penguins", hide="data")  # the README's teacher's address
+    assert plain.literal(lessons_panel.NOT_YET) in " ".join(c.value for c in hidden.caption)
+
+
 def test_the_picker_opens_a_lesson_of_this_lab_and_goes_to_another_lab_s_page():
     at = start()
     assert "lesson" not in at.query_params
