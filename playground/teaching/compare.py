@@ -39,8 +39,6 @@ CURVE_VIEWS = ("loss", "accuracy", "metric", "returns", "lengths", "epsilon")
 # The record's numbers shown as the final metrics (those a run has), in this order.
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_r2",
            "test_r2")  # fmt: skip
-# Settings never compared: how the page looks, not what was trained.
-VIEW_ONLY = ("speed", "show_test", "discretize", "log_loss", "present", "hide")
 
 
 class PinError(ValueError):
@@ -216,10 +214,11 @@ def differing_settings(
     settings: Sequence[Mapping[str, Any]], table: Mapping[str, Any]
 ) -> list[str]:
     """Names of the table's settings (in table order) whose value is not the same in every
-    one of `settings`; view-only settings left out."""
+    one of `settings`; those that change only the view (resets "view": how the page looks,
+    such as the speed, the plane's axes or the vision lab's shown image) left out."""
     names = []
     for name in table:
-        if name in VIEW_ONLY:
+        if table[name].resets == "view":
             continue
         values = [s.get(name, table[name].default) for s in settings]
         if any(value != values[0] for value in values[1:]):

@@ -119,6 +119,13 @@ def test_lists_and_unchanged_settings():
     one, two = config.defaults(), {**config.defaults(), "hidden": (8, 8), "present": True}
     assert differing_settings([one, two], table) == ["hidden"]  # view-only ones left out
     assert differing_settings([one, dict(one)], table) == []
+    looks = {**one, "plane_x": "x2", "speed": "epoch", "show_test": True}
+    assert differing_settings([one, looks], table) == []  # how the page looks, not the run
+    rl, vision = LABS["rl"].table, LABS["convnet"].table
+    cell = {**LABS["rl"].defaults(), "cell_row": 3, "gamma": 0.5}
+    assert differing_settings([LABS["rl"].defaults(), cell], rl) == ["gamma"]
+    image = {**LABS["convnet"].defaults(), "image": 7}
+    assert differing_settings([LABS["convnet"].defaults(), image], vision) == []
 
 
 @pytest.mark.parametrize("name, key", [("classify", "boundary"), ("autoencoder", "code"),
