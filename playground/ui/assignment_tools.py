@@ -224,11 +224,15 @@ CHECKER_LABEL = (
     "the assignment's link among them, each result is held against its target)"
 )
 UNKNOWN_TASK = "paste the assignment's link with the codes to check its target"
+FORGED = "not held against the target: the code is not genuine, so its result is not either"
 
 
-def _target_cell(result, known: dict, lab) -> str:
+def _target_cell(check, known: dict, lab) -> str:
+    result = check.result
     if result is None:
         return ""
+    if check.verdict == "not genuine":  # an edited result must not read "meets the target"
+        return FORGED
     if result.assignment not in known:
         return UNKNOWN_TASK
     return review(result, known[result.assignment], lab)
@@ -245,7 +249,7 @@ def _verdict_rows(checks, current_id: str | None, known: dict, lab) -> list[dict
             "assignment": "" if r is None else f"{r.assignment} {r.title}{mine}",
             "result": "" if r is None else f"{metric_label(r.metric)} "
                       f"{format_metric(r.metric, r.value)} at epoch {r.epoch:,}",
-            "target": _target_cell(r, known, lab),
+            "target": _target_cell(check, known, lab),
             "settings": "" if r is None else "&".join(f"{k}={v}" for k, v in r.settings.items()),
         })  # fmt: skip
     return rows

@@ -74,6 +74,7 @@ def test_a_student_reaches_the_target_and_the_teacher_verifies_the_code(secret):
     rows = check(teacher(), f"Ana: {code}\nBo <b>: {code[:-2]}AA")
     assert [r["verdict"] for r in rows] == ["genuine", "not genuine"]
     assert [r["pasted with"] for r in rows] == ["Ana", "Bo <b>"]  # whose code it is
+    assert rows[1]["target"].startswith("not held against the target: the code is not genu")
     assert "at epoch" in rows[0]["result"] and "hidden=4" in rows[0]["settings"]
 
 
