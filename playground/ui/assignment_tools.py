@@ -130,6 +130,10 @@ def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str |
     return f"{base}?{urlencode(query)}", f"{assignment_id(encoded)}: {sentence}"
 
 
+USUAL_OP = "usual"  # the builder's first choice of direction: default_op of the metric
+USUAL_WORDS = "≤ a loss, ≥ a score"
+
+
 def _builder_form(session) -> dict | None:
     """The builder's widgets; their values once "Make the link" is pressed, else None."""
     table = session.lab.table
@@ -148,11 +152,13 @@ def _builder_form(session) -> dict | None:
         left, middle, right = st.columns([2, 1, 1])
         metric = left.selectbox("Target metric", metrics, key="assignment_metric",
                                 format_func=metric_label)  # fmt: skip
-        first_op = OPS.index(default_op(metrics[0])) if metrics else 0
-        op = middle.selectbox("Must be", OPS, key="assignment_op", format_func=OP_SIGNS.get,
-                              index=first_op)  # fmt: skip
-        value = right.number_input("Value (a share: 0.95 = 95 %)", -MAX_METRIC_VALUE,
-                                   MAX_METRIC_VALUE, 0.95, step=0.01, format="%.4f",
+        # In a form the choice of metric reruns nothing, so the usual direction is an
+        # option of its own, worked out from the metric when the link is made.
+        op = middle.selectbox("Must be", (USUAL_OP, *OPS), key="assignment_op",
+                              format_func=lambda o: OP_SIGNS.get(o, USUAL_WORDS))  # fmt: skip
+        value = right.number_input("Value (an accuracy as a share: 0.95 = 95 %)",
+                                   -MAX_METRIC_VALUE, MAX_METRIC_VALUE, 0.95, step=0.01,
+                                   format="%.4f",
                                    key="assignment_value")  # fmt: skip
         epochs = st.number_input("Within epochs (0 = any)", 0, MAX_EPOCH_BUDGET, 500,
                                  key="assignment_epochs")  # fmt: skip
@@ -166,6 +172,8 @@ def _builder_form(session) -> dict | None:
         )  # fmt: skip
         if not make:
             return None
+    if op == USUAL_OP and metric is not None:
+        op = default_op(metric)
     return {"title": title, "hide": hide, "lock": lock, "metric": metric, "op": op,
             "value": value, "epochs": epochs, "limits": rows}  # fmt: skip
 

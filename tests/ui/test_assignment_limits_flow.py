@@ -95,3 +95,14 @@ def test_an_assignment_hides_the_model_box_and_never_locks_it():
     at.multiselect(key="assignment_hide").set_value(["bundle"])
     student = start(**query_of(link_with_limits(at, [])))
     assert not student.exception and "Take the model home" not in _expanders(student)
+
+
+def test_the_targets_direction_follows_the_metric_unless_the_teacher_picks_one():
+    at = start(dataset="xor", hidden="4")
+    at.selectbox(key="assignment_metric").set_value("test_loss")  # in the form: no rerun
+    at.number_input(key="assignment_value").set_value(0.2)
+    at.button(key="assignment_make").click().run()
+    assert any("Reach test loss ≤ 0.2" in text for text in texts(at.caption))
+    at.selectbox(key="assignment_op").set_value(">=")  # a teacher's own choice holds
+    at.button(key="assignment_make").click().run()
+    assert any("Reach test loss ≥ 0.2" in text for text in texts(at.caption))
