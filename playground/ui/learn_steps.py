@@ -194,7 +194,7 @@ def backprop_view(step, full: bool) -> None:
             st.latex(rf"\frac{{\partial L}}{{\partial W^{{[{number}]}}}} = {tex.matrix(grad)}")
             st.latex(
                 rf"\frac{{\partial L}}{{\partial b^{{[{number}]}}}} = "
-                rf"{tex.matrix(layer.delta[0])}"
+                rf"{tex.matrix(np.reshape(layer.delta[0], (-1, 1)))}"  # a column: b is one
             )
         else:
             st.latex(_largest_matrix(grad, rf"\partial L / \partial w^{{[{number}]}}"))

@@ -160,21 +160,22 @@ def minibatch_view(session, chosen) -> None:
         height=min(300, 38 + 35 * len(rows)),
     )
     mean = per_sample.mean()
-    st.latex(
+    gradient = (
         rf"\frac{{\partial L_{{\text{{batch}}}}}}{{\partial {symbol}}} = \frac{{1}}"
         rf"{{{len(rows)}}} \sum_{{i=1}}^{{{len(rows)}}} \frac{{\partial L_i}}"
-        rf"{{\partial {symbol}}} = {tex.num(mean)}, \qquad L_{{\text{{batch}}}} = "
-        rf"{tex.num(step.loss)}"
+        rf"{{\partial {symbol}}} = {tex.num(mean)}"
     )
+    st.latex(tex.rows_of([gradient, rf"L_{{\text{{batch}}}} = {tex.num(step.loss)}"], 1))
     st.button("Take the trainer's step on this mini-batch", key="learn_apply_batch",
               on_click=take_trainer_step)  # fmt: skip
     st.markdown("**From mini-batches to an epoch**")
-    st.latex(
+    epoch = (
         rf"\text{{epoch}} = \left\lceil \frac{{{plan.rows}\ \text{{rows}}}}"
         rf"{{{plan.batch_size}\ \text{{per batch}}}} \right\rceil = {plan.batches}"
-        rf"\ \text{{steps}}; \quad \text{{now: step {plan.done} of {plan.batches} in "
-        rf"epoch {plan.epoch + 1}}}"
+        rf"\ \text{{steps}}"
     )
+    now = rf"\text{{now: step {plan.done} of {plan.batches} in epoch {plan.epoch + 1}}}"
+    st.latex(tex.rows_of([epoch, now], 1))  # one statement a line: a phone's column
 
 
 def _run_check() -> None:

@@ -3,6 +3,11 @@
 Nothing a user typed (CSV column or class names) ever reaches these strings: features,
 neurons and classes are numbered (x_1, a^{[1]}_2, class k); the page shows the names
 beside them as plain text. Layer l = 1..L; a^{[0]} = x, the scaled inputs.
+
+A line holds at most PER_ROW terms of a sum (or one of two statements): the page's column
+is 358 px on a phone, where a line of four products ran far past it. Sums go on over
+further lines, biases are columns; the page draws a line still too wide a little smaller
+(ui/page_js/fit_equations.js).
 """
 
 import math
@@ -11,6 +16,7 @@ import numpy as np
 
 MAX_TERMS = 4  # terms of a sum shown; a longer one: its largest, and the rest summed up
 WIDE = 6  # significant digits of a weight before and after its update (it moves little)
+PER_ROW = 2  # terms of a sum on one line: two products of 4-digit numbers fit a phone
 
 ACTIVATION_FORMULAS = {
     "tanh": (r"\tanh(z)", r"1 - a^2"),
@@ -37,9 +43,9 @@ UPDATE_FORMULAS = {
     "momentum": [r"v \leftarrow \mu\, v + g", r"w \leftarrow w - \eta\, v"],
     "rmsprop": [r"s \leftarrow \alpha\, s + (1 - \alpha)\, g^2",
                 r"w \leftarrow w - \eta\, \frac{g}{\sqrt{s} + \epsilon}"],
-    "adam": [r"m \leftarrow \beta_1 m + (1 - \beta_1)\, g, \quad "
+    "adam": [r"m \leftarrow \beta_1 m + (1 - \beta_1)\, g",
              r"v \leftarrow \beta_2 v + (1 - \beta_2)\, g^2",
-             r"\hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}, \quad "
+             r"\hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}",
              r"w \leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}"],
 }  # fmt: skip
 
@@ -79,16 +85,35 @@ def matrix(values: np.ndarray, digits: int = 4) -> str:
 
 
 def before_after(symbol: str, before: np.ndarray, after: np.ndarray) -> str:
-    """symbol: [before] on one line, -> [after] under it (WIDE digits: they move little)."""
+    """symbol: [before] on one line, -> [after] under it (WIDE digits: they move little);
+    a vector (a bias, (n,)) as two columns side by side: a row of n numbers of WIDE
+    digits ran off a phone."""
+    if np.ndim(before) == 1:
+        column = [matrix(np.reshape(v, (-1, 1)), WIDE) for v in (before, after)]
+        return rf"{symbol} = {column[0]} \to {column[1]}"
     return (
         rf"\begin{{aligned}} {symbol} &= {matrix(before, WIDE)} \\ "
         rf"&\to {matrix(after, WIDE)} \end{{aligned}}"
     )
 
 
-def _sum_terms(pairs: list[tuple[float, float]]) -> str:
-    """w_1 a_1 + w_2 a_2 + ... with the numbers; only the MAX_TERMS largest |w a| of a
-    long sum, the others added up as one number."""
+def aligned(lines: list[str]) -> str:
+    """Lines (each with one & where they align) as an aligned block."""
+    return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
+
+
+def _continued(first: str, terms: list[str], last: str = "") -> list[str]:
+    """Aligned lines: `first` then the terms, PER_ROW a line ('&= t1 + t2', then
+    a quad and '+ t3 + t4', ...), `last` at the end of the last line."""
+    rows = [" + ".join(terms[k : k + PER_ROW]) for k in range(0, len(terms), PER_ROW)]
+    lines = [first + rows[0]] + [r"&\quad + " + row for row in rows[1:]]
+    lines[-1] += last
+    return lines
+
+
+def _sum_terms(pairs: list[tuple[float, float]]) -> list[str]:
+    """The terms of w_1 a_1 + w_2 a_2 + ... with the numbers; only the MAX_TERMS largest
+    |w a| of a long sum, the others added up as one number."""
     order = list(range(len(pairs)))
     if len(pairs) > MAX_TERMS:
         # one term's room goes to the sum of the others
@@ -98,7 +123,7 @@ def _sum_terms(pairs: list[tuple[float, float]]) -> str:
     if rest:
         others = sum(w * a for i, (w, a) in enumerate(pairs) if i not in order)
         shown.append(rf"\underbrace{{{paren(others)}}}_{{\text{{{rest} more terms}}}}")
-    return " + ".join(shown)
+    return shown
 
 
 def neuron_forward(layer: int, j: int, inputs, weights, bias, z, a, activation) -> str:
@@ -111,13 +136,12 @@ def neuron_forward(layer: int, j: int, inputs, weights, bias, z, a, activation) 
         f = rf"\mathrm{{softmax}}(z^{{[{layer}]}})_{{{j + 1}}}"
     else:
         f = rf"{name}({num(z)})"
-    return (
-        r"\begin{aligned} "
+    head = (
         rf"z^{{[{layer}]}}_{{{j + 1}}} &= \sum_i w^{{[{layer}]}}_{{i,{j + 1}}} {below}_i + "
-        rf"b^{{[{layer}]}}_{{{j + 1}}} \\ &= {terms} + {paren(bias)} = {num(z)} \\ "
-        rf"a^{{[{layer}]}}_{{{j + 1}}} &= {f} = {num(a)}"
-        r" \end{aligned}"
+        rf"b^{{[{layer}]}}_{{{j + 1}}}"
     )
+    sums = _continued("&= ", terms, f" + {paren(bias)} = {num(z)}")  # the bias: short
+    return aligned([head, *sums, rf"a^{{[{layer}]}}_{{{j + 1}}} &= {f} = {num(a)}"])
 
 
 def hidden_delta(
@@ -125,14 +149,12 @@ def hidden_delta(
 ) -> str:
     """delta^{[l]}_j = (sum_k w_jk delta^{[l+1]}_k) f'(z_j) with the numbers."""
     terms = _sum_terms(list(zip(weights_above, deltas_above, strict=True)))
-    return (
-        r"\begin{aligned} "
+    head = (
         rf"\delta^{{[{layer}]}}_{{{j + 1}}} &= \Big(\sum_k w^{{[{layer + 1}]}}_{{{j + 1},k}}"
-        rf"\,\delta^{{[{layer + 1}]}}_k\Big) f'(z^{{[{layer}]}}_{{{j + 1}}}) \\ "
-        rf"&= ({terms}) \cdot {paren(slope)} \\ "
-        rf"&= {paren(upstream)} \cdot {paren(slope)} = {num(delta)}"
-        r" \end{aligned}"
+        rf"\,\delta^{{[{layer + 1}]}}_k\Big) f'(z^{{[{layer}]}}_{{{j + 1}}})"
     )
+    sums = _continued("&= (", terms, rf") \cdot {paren(slope)}")
+    return aligned([head, *sums, rf"&= {paren(upstream)} \cdot {paren(slope)} = {num(delta)}"])
 
 
 def output_delta(rule: str, j: int, y_hat: float, y: float, delta: float, slope=None) -> str:
@@ -143,10 +165,11 @@ def output_delta(rule: str, j: int, y_hat: float, y: float, delta: float, slope=
             head + rf"\hat y_{{{j + 1}}} - y_{{{j + 1}}} = {num(y_hat)} - {paren(y)} = {num(delta)}"
         )
     if rule == "squashed":
-        return head + (
-            rf"(\hat y_{{{j + 1}}} - y_{{{j + 1}}})\, f'(z_{{{j + 1}}}) = "
-            rf"({num(y_hat)} - {paren(y)}) \cdot {paren(slope)} = {num(delta)}"
-        )
+        k = j + 1
+        return aligned([
+            rf"\delta^{{[L]}}_{{{k}}} &= (\hat y_{{{k}}} - y_{{{k}}})\, f'(z_{{{k}}})",
+            rf"&= ({num(y_hat)} - {paren(y)}) \cdot {paren(slope)} = {num(delta)}",
+        ])  # fmt: skip
     return head + num(delta)
 
 
@@ -183,7 +206,12 @@ def sample_loss(loss: str, y_hat, y, value: float) -> str:
     if rest:
         others = sum((p - t) ** 2 for k, (p, t) in enumerate(pairs) if k not in order)
         terms.append(rf"\underbrace{{{num(others)}}}_{{\text{{{rest} more terms}}}}")
-    return rf"L = \tfrac12 \big[{' + '.join(terms)}\big] = {num(value)}"
+    return aligned(_continued(r"L &= \tfrac12 \big[", terms, rf"\big] = {num(value)}"))
+
+
+def _then(step: str, result: str) -> str:
+    """'step' on one line, '= result' under it."""
+    return aligned([step, f"&= {result}"])
 
 
 def parameter_update(
@@ -205,31 +233,29 @@ def parameter_update(
     lines = []
     if rule == "momentum":
         v0, v1 = state_before["buffer"], state_after["buffer"]
-        lines.append(
-            rf"v \leftarrow {num(hyper.momentum)} \cdot {paren(v0)} + {paren(g)} = {num(v1)}"
-        )
+        lines.append(_then(rf"v &\leftarrow {num(hyper.momentum)} \cdot {paren(v0)} + {paren(g)}",
+                           num(v1)))  # fmt: skip
         lines.append(rf"{symbol} \leftarrow {before} - {eta} \cdot {paren(v1)} = {after}")
         return lines
     if rule == "rmsprop":
         s0, s1 = state_before["square_avg"], state_after["square_avg"]
         alpha = num(hyper.alpha)
         lines.append(
-            rf"s \leftarrow {alpha} \cdot {num(s0)} + (1 - {alpha}) \cdot {paren(g)}^2 = {num(s1)}"
-        )
-        lines.append(
-            rf"{symbol} \leftarrow {before} - {eta} \cdot "
-            rf"\frac{{{num(g)}}}{{\sqrt{{{num(s1)}}} + \epsilon}} = {after}"
-        )
+            _then(rf"s &\leftarrow {alpha} \cdot {num(s0)} + (1 - {alpha}) \cdot {paren(g)}^2",
+                  num(s1))
+        )  # fmt: skip
+        fraction = rf"\frac{{{num(g)}}}{{\sqrt{{{num(s1)}}} + \epsilon}}"
+        lines.append(_then(rf"{symbol} &\leftarrow {before} - {eta} \cdot {fraction}", after))
         return lines
     m0, m1 = state_before["exp_avg"], state_after["exp_avg"]
     v0, v1 = state_before["exp_avg_sq"], state_after["exp_avg_sq"]
     b1, b2 = num(hyper.beta1), num(hyper.beta2)
-    lines.append(rf"m \leftarrow {b1} \cdot {paren(m0)} + (1 - {b1}) \cdot {paren(g)} = {num(m1)}")
-    lines.append(rf"v \leftarrow {b2} \cdot {num(v0)} + (1 - {b2}) \cdot {paren(g)}^2 = {num(v1)}")
+    lines.append(_then(rf"m &\leftarrow {b1} \cdot {paren(m0)} + (1 - {b1}) \cdot {paren(g)}",
+                       num(m1)))  # fmt: skip
+    lines.append(_then(rf"v &\leftarrow {b2} \cdot {num(v0)} + (1 - {b2}) \cdot {paren(g)}^2",
+                       num(v1)))  # fmt: skip
     m_hat, v_hat = m1 / (1 - hyper.beta1**t), v1 / (1 - hyper.beta2**t)
-    lines.append(
-        rf"t = {t}:\ \hat m = {num(m_hat)},\ \hat v = {num(v_hat)},\quad "
-        rf"{symbol} \leftarrow {before} - {eta} \cdot "
-        rf"\frac{{{num(m_hat)}}}{{\sqrt{{{num(v_hat)}}} + \epsilon}} = {after}"
-    )
+    lines.append(rf"t = {t}:\ \hat m = {num(m_hat)},\ \hat v = {num(v_hat)}")
+    fraction = rf"\frac{{{num(m_hat)}}}{{\sqrt{{{num(v_hat)}}} + \epsilon}}"
+    lines.append(_then(rf"{symbol} &\leftarrow {before} - {eta} \cdot {fraction}", after))
     return lines

@@ -1,5 +1,8 @@
 """The page's frame and own CSS: the sidebar, narrow screens and presentation mode (the
-live panel's CSS is in live_chart.css)."""
+live panel's CSS is in live_chart.css), and the page's one script, which fits wide
+equations to their column (page_js/fit_equations.js)."""
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -32,7 +35,15 @@ PAGE_CSS = """<style>
   [data-testid="stHorizontalBlock"]:has([class*="st-key-ds_"]) > [data-testid="stColumn"] {
     min-width: 0; flex: 1 1 0; }
 }
+/* An equation too wide for its column even drawn smaller (fit_equations.js marks it)
+   scrolls in its own box: a shadow inside the edge that hides more says so. */
+.katex-display[data-scrolls="right"] { box-shadow: inset -14px 0 10px -10px rgba(0, 0, 0, 0.35); }
+.katex-display[data-scrolls="left"] { box-shadow: inset 14px 0 10px -10px rgba(0, 0, 0, 0.35); }
+.katex-display[data-scrolls="both"] {
+  box-shadow: inset -14px 0 10px -10px rgba(0, 0, 0, 0.35),
+              inset 14px 0 10px -10px rgba(0, 0, 0, 0.35); }
 </style>""".replace("ROW", _TOOLBAR_ROW)
+FIT_EQUATIONS_JS = (Path(__file__).parent / "page_js" / "fit_equations.js").read_text("utf-8")
 
 # Presentation mode: less chrome above the views, larger numbers and titles (the figures'
 # own text is scaled on the server, plots/presentation.py).
@@ -54,4 +65,5 @@ def page_frame(present: bool, title: str = PAGE_TITLE, panels: bool = True) -> N
     sidebar = "collapsed" if present or not panels else SIDEBAR_WIDTH
     st.set_page_config(page_title=title, page_icon="🧠", layout="wide",
                        initial_sidebar_state=sidebar)  # fmt: skip
-    st.html(PAGE_CSS + (PRESENT_CSS if present else ""))
+    script = f"<script>{FIT_EQUATIONS_JS}</script>"  # runs once per page, see the file
+    st.html(PAGE_CSS + (PRESENT_CSS if present else "") + script, unsafe_allow_javascript=True)

@@ -64,3 +64,14 @@ def assert_chart_text_whole(page, key: str) -> None:
     text = page.evaluate(CHART_TEXT, key)
     assert text["outside"] == [], f"{key}: cut off at its edge: {text['outside']}"
     assert text["overlaps"] == 0, f"{key}: {text['overlaps']} pairs of titles overlap"
+
+
+# Every shown equation box (KaTeX's display) that is wider than its column by more than
+# KaTeX's own 2 px: its text, and whether the page marked it as scrolling (data-scrolls).
+WIDE_EQUATIONS = """
+() => [...document.querySelectorAll(".katex-display")].filter((box) => {
+  const column = box.closest('[data-testid="stMarkdown"]') || box.parentElement;
+  return box.offsetWidth > 0 && box.scrollWidth > column.clientWidth + 3;
+}).map((box) => ({ text: box.textContent.slice(0, 40), marked: !!box.dataset.scrolls,
+                   width: box.scrollWidth }))
+"""

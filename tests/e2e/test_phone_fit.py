@@ -7,11 +7,18 @@ Set PLAYGROUND_SHOTS to a folder to save the screens these tests look at.
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.browser_check import require_browser
-from tests.e2e.fit_check import assert_chart_text_whole, assert_page_fits, assert_views_fit
+from tests.e2e.fit_check import (
+    WIDE_EQUATIONS,
+    assert_chart_text_whole,
+    assert_page_fits,
+    assert_views_fit,
+)
 from tests.e2e.test_page import IS_DRAWN
 
 PHONE = {"width": 390, "height": 844}
@@ -70,3 +77,35 @@ def test_the_weights_view_is_whole_on_a_phone(open_at, address):
     assert_chart_text_whole(page, "weights")
     assert_views_fit(page, PHONE["width"], f"phone_weights_{address.strip('?')}.png")
     assert_page_fits(page, PHONE["width"])
+
+
+STEP_TABS = ["1 Inputs", "2 Layers", "3 Prediction", "4 Loss", "5 Backprop", "6 Update",
+             "7 Apply", "Mini-batch"]  # fmt: skip
+# KaTeX's fonts are in (before, the maths is measured in a stand-in font).
+FONTS_LOADED = '() => document.fonts.status === "loaded"'
+SHOWN_EQUATIONS = (
+    '() => [...document.querySelectorAll(".katex-display")].filter((b) => b.offsetWidth).length'
+)
+
+
+@pytest.mark.parametrize(
+    ("viewport", "address"),
+    [(PHONE, ""), (PHONE, "?optimizer=adam&hidden=3,3"), (PROJECTOR, "")],
+)
+def test_the_learning_steps_equations_fit_the_column(open_at, viewport, address):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = open_at(viewport, address)
+    page.locator(".st-key-learn_open label").click()
+    page.wait_for_selector(".katex-display", state="attached", timeout=TIMEOUT_MS)
+    shown = 0
+    for tab in STEP_TABS:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_function(FONTS_LOADED, timeout=TIMEOUT_MS)
+        # fitting runs on the next frames (its observers): wait for it, or fail below
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(f"() => ({WIDE_EQUATIONS})().length === 0", timeout=3_000)
+        assert page.evaluate(WIDE_EQUATIONS) == [], f"{tab}: equations wider than the page"
+        assert_page_fits(page, viewport["width"])
+        shown += page.evaluate(SHOWN_EQUATIONS)
+    assert shown >= 30  # the steps' maths was there to be measured

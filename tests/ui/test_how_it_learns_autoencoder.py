@@ -25,7 +25,7 @@ def test_the_seven_steps_show_the_reconstruction_and_its_loss_against_the_input(
     assert len(at.tabs) == 8
     text = _latex(at)
     assert r"\hat y = a^{[L]} \in \mathbb{R}^{64}" in text  # 64 numbers: not written out
-    assert r"L = \tfrac12 \big[" in text and "more terms" in text  # the sum summarised
+    assert r"L &= \tfrac12 \big[" in text and "more terms" in text  # the sum summarised
     assert r"\delta^{[L]} = (\hat y - y) \odot f'(z^{[L]})" in text  # sigmoid + squared error
     assert "z^{[3]}_{" in text and r"\text{largest" in text  # one neuron in full per layer
     x = session.data.X_train[0]

@@ -35,3 +35,22 @@ def test_a_parameter_before_and_after_sit_one_above_the_other():
     text = tex.before_after("W^{[1]}", [[1.0, 2.0]], [[1.5, 2.5]])
     head, tail = text.split(r"\\")
     assert "1 & 2" in head and r"\to" in tail and "1.5 & 2.5" in tail
+
+
+def test_a_sum_of_four_goes_on_over_two_lines_that_fit_a_phone():
+    weights, inputs = [0.27, -0.46, 0.63, -0.92], [-4.372, -1.234, 0.5, 2.25]
+    line = tex.neuron_forward(2, 0, inputs, weights, 0.1, 1.2, 0.83, "tanh")
+    rows = line.split(r"\\")
+    assert rows[1].count(r"\cdot") == 2 and rows[2].count(r"\cdot") == 2  # two a line
+    assert rows[2].startswith(r" &\quad + ") and rows[2].strip().endswith("+ 0.1 = 1.2")
+    delta = tex.hidden_delta(1, 0, 0.5, 0.2, 0.1, weights, [0.1, -0.2, 0.3, 0.4])
+    assert delta.count(r"\cdot") == 2 + 2 + 1 + 1  # products, then upstream times slope
+    assert len(delta.split(r"\\")) == 4  # the rule, two lines of two terms, the result
+
+
+def test_a_bias_before_and_after_are_two_columns_and_adam_says_one_thing_a_line():
+    text = tex.before_after("b^{[1]}", [0.0] * 4, [0.00341167, -0.1, 0.2, 0.3])
+    assert r"\to" in text and text.count(r"\begin{bmatrix}") == 2
+    assert text.count("&") == 0  # no row of four: one number a row
+    assert all(r"\quad" not in line or "hat" in line for line in tex.UPDATE_FORMULAS["adam"])
+    assert len(tex.UPDATE_FORMULAS["adam"]) == 4
