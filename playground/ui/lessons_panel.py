@@ -21,6 +21,7 @@ from playground.labs import headless
 from playground.labs.base import Lab
 from playground.labs.registry import LABS
 from playground.teaching.assignment import ASSIGNMENT_PARAM
+from playground.teaching.assignment_target import metric_label
 from playground.teaching.lessons import (
     Lesson,
     LessonError,
@@ -240,16 +241,30 @@ def lesson_sidebar(session) -> None:
 
 
 # --- above the views -------------------------------------------------------------------
+CHANGED = "You changed the setup: the figures expected are for the run's own setup."
+
+
+def _own_figures(session, lesson: Lesson, index: int) -> str:
+    """The figures the run checks, as the student's own setup got them ("what to try"
+    asks for changes: "how few neurons are enough?")."""
+    record = headless.final_record(session)
+    figures = "; ".join(f"{metric_label(e.metric)} {figure_text(record.get(e.metric))}"
+                        for e in lesson.runs[index].expect)  # fmt: skip
+    return f" Yours at {unit_word(lesson.lab)} {session.epoch:,}: {figures}."
+
+
 def _checked(session, lesson: Lesson, index: int) -> str:
     """What the run's expectations say now: not yet, changed, or each figure met or not."""
     run, lab = lesson.runs[index], LABS[lesson.lab]
     wanted = lab.settings_from_query(page_query(lesson, run))[0]
     # What only changes the view (Show test data, the speed, a teacher's hide) keeps the
     # run's claim: the same training gets the same figures.
-    if config.diff_kind(wanted, session.settings, lab.table) not in (None, "view"):
-        return "You changed the setup: the figures expected are for the run's own setup."
+    changed = config.diff_kind(wanted, session.settings, lab.table) not in (None, "view")
     stopped = getattr(session, "stop_reason", lambda: None)()  # the RL lab has none
-    if session.epoch != run.epochs and stopped is None:  # diverged, patience, a target
+    there = session.epoch == run.epochs or stopped is not None  # diverged, patience, a target
+    if changed:
+        return CHANGED + (_own_figures(session, lesson, index) if there else "")
+    if not there:
         return NOT_YET
     record = headless.final_record(session)
     parts = [f"{expectation_words(e)}: {figure_text(record.get(e.metric))} "

@@ -91,6 +91,19 @@ def test_a_view_setting_or_a_teachers_hide_is_no_change_of_the_runs_setup(view):
     assert plain.literal(lessons_panel.NOT_YET) in " ".join(c.value for c in hidden.caption)
 
 
+def test_a_changed_setup_gets_its_own_figures_at_the_runs_budget():
+    at = start(lesson="xor-hidden-layer", run="2")  # "Try 2 hidden neurons, then 1"
+    page_session = session(at)
+    page_session.update({**page_session.settings, "hidden": (1,)})
+    for _ in range(XOR.runs[1].epochs):
+        page_session.step()
+    at.run()
+    figure = headless.final_record(page_session)["test_accuracy"]
+    captions = " ".join(c.value for c in at.caption)
+    assert plain.literal(lessons_panel.CHANGED) in captions
+    assert plain.literal(f"Yours at epoch 200: test accuracy {figure:.4g}.") in captions
+
+
 def test_the_picker_opens_a_lesson_of_this_lab_and_goes_to_another_lab_s_page():
     at = start()
     assert "lesson" not in at.query_params
