@@ -79,6 +79,11 @@ def model_settings(model: dict, lab, current: Mapping) -> dict:
     """The settings the file's query names, validated as a URL's; what the current page's
     link fixes (hides) must be as the file says. Raises ModelFileError."""
     query = model.get("query")
+    if query is None:  # every model.json the page or --export writes has its query
+        raise ModelFileError(
+            "The file has no 'query' (the settings a model is trained with): it is not a "
+            "whole model.json, perhaps a part of one, or cut short."
+        )
     if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
         raise ModelFileError(
             f"The model's 'query' must be a text of at most {MAX_QUERY_CHARS:,} characters."

@@ -123,10 +123,17 @@ def read_rows(path):
     return header, rows, delimiter
 
 
+def missing(name, text):
+    """Why a cell that marks a missing value cannot be used: empty, or 'NA' and the like."""
+    if not text:
+        return f"column '{name}' is empty"
+    return f"column '{name}' holds {text!r}, which marks a missing value"
+
+
 def number(text, name, decimal_comma):
     """A cell as a finite number, or UnusableRowError."""
     if text.lower() in MISSING:
-        raise UnusableRowError(f"column '{name}' is empty")
+        raise UnusableRowError(missing(name, text))
     try:
         value = float(text.replace(",", ".") if decimal_comma else text)
     except ValueError:
@@ -139,7 +146,7 @@ def number(text, name, decimal_comma):
 def one_hot(text, column):
     """A text cell as 0/1 values, one per category, or UnusableRowError."""
     if text.lower() in MISSING:
-        raise UnusableRowError(f"column '{column['name']}' is empty")
+        raise UnusableRowError(missing(column["name"], text))
     if text not in column["categories"]:
         known = ", ".join(column["categories"])
         raise UnusableRowError(f"column '{column['name']}' holds {text!r}, not one of: {known}")

@@ -97,7 +97,8 @@ def test_rows_it_cannot_use_are_reported_on_stderr_not_guessed(tmp_path):
     errors = result.stderr.splitlines()
     assert len(errors) == 4
     assert errors[0].startswith("row 2:") and "'Atlantis'" in errors[0] and "Biscoe" in errors[0]
-    assert errors[1].startswith("row 3:") and "bill_length_mm" in errors[1] and "empty" in errors[1]
+    assert errors[1].startswith("row 3:") and "bill_length_mm" in errors[1]
+    assert "'NA', which marks a missing value" in errors[1]
     assert errors[2].startswith("row 4:") and "not a number" in errors[2]
     assert errors[3].startswith("row 5:") and "finite" in errors[3]
 

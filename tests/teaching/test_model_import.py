@@ -75,6 +75,10 @@ CORPUS = {
     "another lab": (_set(["lab"], "autoencoder"), "another lab"),
     "a query with an unknown data set": (_set(["query"], "dataset=nope"), "not valid here"),
     "a query that is not text": (_set(["query"], 42), "'query' must be a text"),
+    "a part of a model.json, with no query": (
+        lambda m: _json({key: m[key] for key in ("format", "version", "lab")}),
+        "not a whole model.json",
+    ),
     "NaN in the weights": (
         lambda m: _json(m).replace(b'"weights": [[[', b'"weights": [[[NaN, ', 1),
         "not valid JSON",
