@@ -77,7 +77,7 @@ def _status(target, found, snap, counts_from: int = 1) -> str:
     latest = found.latest if restored is None else shown_row(snap).get(target.metric)
     now = format_metric(target.metric, latest)
     best = format_metric(target.metric, found.best)
-    budget = f" of at most {target.epochs:,}" if target.epochs else ""
+    budget = _budget(target.epochs, found.epoch)
     whose = "" if restored is None else f"the restored best weights of epoch {restored.epoch:,}; "
     text = f"Epoch {found.epoch:,}{budget}: {name} {now} ({whose}best {best})."
     if counts_from > 1:
@@ -86,6 +86,14 @@ def _status(target, found, snap, counts_from: int = 1) -> str:
     if found.over_budget:
         text += " The epoch budget is used up: press Reset to try again."
     return text
+
+
+def _budget(epochs: int | None, epoch: int) -> str:
+    """The budget beside the epoch: 'of at most 500', or past it (training may go on once
+    the target is reached) 'the budget was 500'."""
+    if not epochs:
+        return ""
+    return f" of at most {epochs:,}" if epoch <= epochs else f" (the budget was {epochs:,})"
 
 
 def _result_card(card: Card, signed: bool) -> None:
