@@ -2,7 +2,7 @@
 page's current setup (controls to hide and lock, a target), and check the result codes
 students hand in (several at once)."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -127,7 +127,13 @@ def make_link(session, form: dict, secret: str | None, base: str) -> tuple[str |
     if secret:
         query[SIGNATURE_PARAM] = link_signature(secret, encoded)
     sentence = target_sentence(back.target, lab.table)
-    return f"{base}?{urlencode(query)}", f"{assignment_id(encoded)}: {sentence}"
+    return f"{_with_path(base)}?{urlencode(query)}", f"{assignment_id(encoded)}: {sentence}"
+
+
+def _with_path(base: str) -> str:
+    """The page's address with a path: 'http://host' (the first lab's page, as Streamlit
+    gives it) becomes 'http://host/', the usual form of a link to it."""
+    return base if not base or urlsplit(base).path else base + "/"
 
 
 USUAL_OP = "usual"  # the builder's first choice of direction: default_op of the metric
