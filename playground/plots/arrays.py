@@ -32,6 +32,17 @@ def to_f32(values) -> np.ndarray:
     return np.clip(np.asarray(values, dtype=np.float64), -limit, limit).astype(np.float32)
 
 
+def to_f32_if_it_fits(values) -> np.ndarray:
+    """values as float32 if every finite one fits float32's range (the usual case, half the
+    bytes), else as float64: a diverging loss's 1e245 then reads 1e245 in the chart's hover,
+    where to_f32 would show float32's largest value, 3.4e38."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = values[np.isfinite(values)]
+    if finite.size and np.abs(finite).max() > np.finfo(np.float32).max:
+        return values.copy()
+    return values.astype(np.float32)
+
+
 def minmax_indices(series: list[np.ndarray], max_points: int) -> np.ndarray:
     """Indices (sorted, unique) that keep each series' shape in at most max_points points.
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from playground.plots.arrays import minmax_indices, to_f32
+from playground.plots.arrays import minmax_indices, to_f32_if_it_fits
 from playground.plots.colors import BLUE, DARK
 from playground.plots.layout import LOSS_FIGURE_HEIGHT, UIREVISION, figure_version, live_layout
 
@@ -19,7 +19,8 @@ def loss_spec(
     log_y: bool = False,
     uirevision: str = UIREVISION,
 ) -> dict:
-    """Line chart of the loss per epoch, thinned to at most 400 points, sent as float32.
+    """Line chart of the loss per epoch, thinned to at most 400 points, sent as float32
+    (float64 if a value is beyond its range: a diverging loss).
 
     epochs: (n,) epoch numbers; train_loss: (n,); test_loss: (n,) or None.
     log_y: logarithmic loss axis. The first and last epoch and every bucket's min/max are kept.
@@ -36,7 +37,7 @@ def loss_spec(
         {
             "type": "scatter",
             "x": x,
-            "y": to_f32(values[keep]),
+            "y": to_f32_if_it_fits(values[keep]),
             "name": name,
             "mode": "lines",
             "line": {"color": color, "width": 2},

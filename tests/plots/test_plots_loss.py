@@ -48,6 +48,13 @@ def test_losses_are_float32_base64_and_test_curve_optional():
     assert trace["y"]["dtype"] == "f4" and "bdata" in trace["y"]
 
 
+def test_a_loss_beyond_float32_is_sent_as_it_is():
+    # A diverging run's last loss (1e245) read 3.4e38, float32's largest, in the hover.
+    fig = loss_figure(np.arange(3), np.array([0.7, 3e12, 1e245]), np.array([0.7, 1.0, np.nan]))
+    assert fig.data[0].y.dtype == np.float64 and fig.data[0].y[-1] == 1e245
+    assert fig.data[1].y.dtype == np.float32  # the other curve fits: half the bytes
+
+
 def test_log_axis_toggle_and_axis_titles():
     epochs, train, test = _curve()
     assert loss_figure(epochs, train, test, log_y=True).layout.yaxis.type == "log"
