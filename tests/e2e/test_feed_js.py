@@ -10,11 +10,10 @@ The modules are served from a made-up origin through Playwright's routing, so no
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-JS = Path(__file__).resolve().parents[2] / "playground" / "ui" / "live_js"
+from tests.e2e.js_page import live_js_page
+
 ORIGIN = "http://feed-js.test"
 
 # Streams one element from a socket that answers two playing frames and then a stop (with
@@ -53,19 +52,7 @@ HEADER = {"frame": 1, "playing": True, "feed": "live-feed", "token": "tok"}
 @pytest.fixture(scope="module")
 def page(chromium_context):
     """A page of ORIGIN whose /name.js is live_js/name.js."""
-
-    def serve(route):
-        name = route.request.url.removeprefix(ORIGIN + "/")
-        if name.endswith(".js") and (JS / name).is_file():
-            route.fulfill(body=(JS / name).read_text(), content_type="text/javascript")
-        else:
-            route.fulfill(body="<!doctype html><title>feed.js</title>", content_type="text/html")
-
-    tab = chromium_context.new_page()
-    tab.route(ORIGIN + "/**", serve)
-    tab.goto(ORIGIN + "/")
-    yield tab
-    tab.close()
+    yield from live_js_page(chromium_context, ORIGIN, "feed.js")
 
 
 def test_the_views_element_reruns_the_page_once_when_its_feed_stops(page):

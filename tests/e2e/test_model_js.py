@@ -9,7 +9,6 @@ The modules are served from a made-up origin through Playwright's routing, so no
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,8 +22,8 @@ from playground.live.model_payload import model_header, paint_spec
 from playground.plots import boundary_surface as surface
 from playground.plots.arrays import quantize_u8
 from playground.snapshot import plane_axes, take_snapshot
+from tests.e2e.js_page import live_js_page
 
-JS = Path(__file__).resolve().parents[2] / "playground" / "ui" / "live_js"
 ORIGIN = "http://model-js.test"
 TOLERANCE = 1e-9
 # Around zero densely (where the activations bend), far out where they saturate or overflow.
@@ -34,19 +33,7 @@ Z = np.concatenate([np.linspace(-6, 6, 241), [-800.0, -40.0, -1e-12, 0.0, 1e-12,
 @pytest.fixture(scope="module")
 def page(chromium_context):
     """A page of ORIGIN whose /name.js is live_js/name.js."""
-
-    def serve(route):
-        name = route.request.url.removeprefix(ORIGIN + "/")
-        if name.endswith(".js") and (JS / name).is_file():
-            route.fulfill(body=(JS / name).read_text(), content_type="text/javascript")
-        else:
-            route.fulfill(body="<!doctype html><title>model.js</title>", content_type="text/html")
-
-    tab = chromium_context.new_page()
-    tab.route(ORIGIN + "/**", serve)
-    tab.goto(ORIGIN + "/")
-    yield tab
-    tab.close()
+    yield from live_js_page(chromium_context, ORIGIN, "model.js")
 
 
 def run(page, body: str, *args):
