@@ -126,7 +126,7 @@ def prediction_view(step, names) -> None:
     st.markdown("**3 · The prediction ŷ**")
     y_hat = step.y_hat[0]
     if len(y_hat) <= LONG_VECTOR:
-        st.latex(r"\hat y = a^{[L]} = " + tex.matrix(y_hat))
+        st.latex(r"\hat y = a^{[L]} = " + tex.matrix(np.reshape(y_hat, (-1, 1))))  # a column
     else:
         st.latex(rf"\hat y = a^{{[L]}} \in \mathbb{{R}}^{{{len(y_hat)}}}")
     if names.get("copies_input"):

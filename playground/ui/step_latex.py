@@ -173,8 +173,9 @@ def output_delta(rule: str, j: int, y_hat: float, y: float, delta: float, slope=
     return head + num(delta)
 
 
-def rows_of(items: list[str], per_row: int = 3) -> str:
-    """Items in centred rows of per_row (a list too long for one line on a projector)."""
+def rows_of(items: list[str], per_row: int = PER_ROW) -> str:
+    """Items in centred rows of per_row (a list too long for one line; three a row of
+    'w_{12,3} = -0.0123' ran off a phone)."""
     rows = [r",\ ".join(items[k : k + per_row]) for k in range(0, len(items), per_row)]
     return r"\begin{gathered}" + r" \\ ".join(rows) + r"\end{gathered}"
 

@@ -90,7 +90,12 @@ SHOWN_EQUATIONS = (
 
 @pytest.mark.parametrize(
     ("viewport", "address"),
-    [(PHONE, ""), (PHONE, "?optimizer=adam&hidden=3,3"), (PROJECTOR, "")],
+    [
+        (PHONE, ""),
+        (PHONE, "?optimizer=adam&hidden=3,3"),
+        (PHONE, "?dataset=digits"),
+        (PROJECTOR, ""),
+    ],  # fmt: skip
 )
 def test_the_learning_steps_equations_fit_the_column(open_at, viewport, address):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout

@@ -54,3 +54,8 @@ def test_a_bias_before_and_after_are_two_columns_and_adam_says_one_thing_a_line(
     assert text.count("&") == 0  # no row of four: one number a row
     assert all(r"\quad" not in line or "hat" in line for line in tex.UPDATE_FORMULAS["adam"])
     assert len(tex.UPDATE_FORMULAS["adam"]) == 4
+
+
+def test_a_list_of_largest_entries_is_two_a_row():
+    text = tex.rows_of([f"w_{{{k}}} = -0.0123" for k in range(5)])
+    assert text.count(r" \\ ") == 2  # rows of 2, 2 and 1
