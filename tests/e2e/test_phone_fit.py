@@ -114,3 +114,23 @@ def test_the_learning_steps_equations_fit_the_column(open_at, viewport, address)
         assert_page_fits(page, viewport["width"])
         shown += page.evaluate(SHOWN_EQUATIONS)
     assert shown >= 30  # the steps' maths was there to be measured
+
+
+LAB_PAGES = ["", "?dataset=penguins", "?dataset=digits", "autoencoder", "convnet", "rnn", "rl",
+             "labs"]  # fmt: skip
+# A page has drawn what it shows first: the home's labs, or a lab's first live chart.
+PAGE_DRAWN = """
+() => document.querySelector("[data-chart] .js-plotly-plot .main-svg")
+      || (location.pathname.endsWith("/labs") && document.body.innerText.includes("Sequences"))
+"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, PROJECTOR])
+def test_no_page_scrolls_sideways(open_at, viewport):
+    page = open_at(viewport, "", charts=())
+    base = page.url.split("?")[0].rstrip("/")
+    for address in LAB_PAGES:
+        page.goto(f"{base}/{address}")
+        page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+        page.wait_for_function(PAGE_DRAWN, timeout=TIMEOUT_MS)
+        assert_page_fits(page, viewport["width"])
