@@ -53,6 +53,21 @@ def chromium_context():
             browser.close()
 
 
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """Debian's Chromium for a module that makes its own contexts (viewports, fresh
+    sessions); not with chromium_context in the same module (see there)."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture
 def new_page(chromium_context):
     """A fresh tab (a new Streamlit session once it loads the app), closed after the test."""

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS, ServerError, running_app
+from benchmarks.chromium import ServerError, running_app
 from playground.teaching.assignment_codes import SECRET_ENV
 from tests.e2e.browser_check import require_browser
 from tests.e2e.test_page import IS_DRAWN, play_button
@@ -28,17 +28,6 @@ def signed_url():
             yield url
     except ServerError as error:
         pytest.fail(str(error))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(context, url: str):
@@ -75,13 +64,15 @@ def build_link(page) -> str:
     return code.inner_text().strip()
 
 
-def test_a_student_reaches_the_target_and_the_teacher_verifies_the_code(signed_url, browser):
-    teacher_context = browser.new_context(viewport={"width": 1500, "height": 1000})
+def test_a_student_reaches_the_target_and_the_teacher_verifies_the_code(
+    signed_url, chromium_browser
+):
+    teacher_context = chromium_browser.new_context(viewport={"width": 1500, "height": 1000})
     teacher = open_page(teacher_context, f"{signed_url}/?dataset=xor&hidden=4")
     link = build_link(teacher)
     assert link.startswith(signed_url) and "assignment_sig=" in link
 
-    student_context = browser.new_context(viewport={"width": 1500, "height": 1000})
+    student_context = chromium_browser.new_context(viewport={"width": 1500, "height": 1000})
     student_context.grant_permissions(["clipboard-read", "clipboard-write"])
     student = open_page(student_context, link)
     task = student.locator(".st-key-assignment_task")

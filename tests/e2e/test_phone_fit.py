@@ -11,8 +11,6 @@ import contextlib
 
 import pytest
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.e2e.browser_check import require_browser
 from tests.e2e.fit_check import (
     WIDE_EQUATIONS,
     assert_chart_text_whole,
@@ -27,25 +25,13 @@ CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
 TIMEOUT_MS = 90_000  # a fresh server's first pages on a shared, busy machine
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, shared by this module's contexts."""
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def open_at(browser, playground_url):
+def open_at(chromium_browser, playground_url):
     """Open a page (path and query) at a viewport; waits until these charts are drawn."""
     contexts = []
 
     def open_page(viewport: dict, address: str, charts=("network",)):
-        context = browser.new_context(viewport=viewport)
+        context = chromium_browser.new_context(viewport=viewport)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{playground_url}/{address}")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.e2e.browser_check import require_browser
 from tests.e2e.test_page import IS_DRAWN, TIMEOUT_MS, play_button
 
 PHONE = {"width": 390, "height": 844}
@@ -54,25 +52,13 @@ FIRST_NEURON = """
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, shared by this module's contexts."""
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def open_at(browser, playground_url):
+def open_at(chromium_browser, playground_url):
     """Open the page at a viewport (and device scale) with a query; waits for the charts."""
     contexts = []
 
     def open_page(viewport: dict, query: str = "", scale: float = 1):
-        context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+        context = chromium_browser.new_context(viewport=viewport, device_scale_factor=scale)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{playground_url}/{query}")
